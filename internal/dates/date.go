@@ -1,0 +1,93 @@
+package dates
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a proleptic Gregorian calendar day with no time zone. The zero
+// Date means "no date".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// MinYear and MaxYear bound the years the engine produces and accepts:
+// TIMEX3 values have four-digit years.
+const (
+	MinYear = 1
+	MaxYear = 9999
+)
+
+// NewDate returns the given day, normalised the way time.Date normalises
+// (March 32 is April 1).
+func NewDate(year int, month time.Month, day int) Date {
+	return FromTime(time.Date(year, month, day, 0, 0, 0, 0, time.UTC))
+}
+
+// FromTime returns the calendar day of t in t's location.
+func FromTime(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{Year: y, Month: m, Day: d}
+}
+
+// ParseDate parses YYYY-MM-DD strictly (the day must exist).
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("date %q is not YYYY-MM-DD: %w", s, err)
+	}
+	if t.Year() < MinYear {
+		return Date{}, fmt.Errorf("date %q: year must be %d to %d", s, MinYear, MaxYear)
+	}
+	return FromTime(t), nil
+}
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time returns midnight UTC at the start of d.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// AddDays returns d moved n days.
+func (d Date) AddDays(n int) Date { return FromTime(d.Time().AddDate(0, 0, n)) }
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmp3(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmp3(int(d.Month), int(e.Month))
+	default:
+		return cmp3(d.Day, e.Day)
+	}
+}
+
+func cmp3(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// String formats d as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}

@@ -1,0 +1,99 @@
+// Package dates finds the temporal expressions of English text and resolves
+// each to a TIMEX3 value and a calendar interval, against a reference date
+// (the publication date of a news article) or, in narrative text, against
+// the last date mentioned.
+//
+// It knows nothing of gRPC or I/O. Offsets are byte offsets into the text
+// given; callers that need code points convert at their boundary.
+package dates
+
+// Type is the TIMEX3 type of an expression.
+type Type int
+
+// The TIMEX3 types.
+const (
+	TypeDate Type = iota + 1
+	TypeTime
+	TypeDuration
+	TypeSet
+)
+
+// String returns the TIMEX3 name of t ("DATE").
+func (t Type) String() string {
+	switch t {
+	case TypeDate:
+		return "DATE"
+	case TypeTime:
+		return "TIME"
+	case TypeDuration:
+		return "DURATION"
+	case TypeSet:
+		return "SET"
+	}
+	return "UNKNOWN"
+}
+
+// DocType says what relative expressions anchor to.
+type DocType int
+
+// The document types.
+const (
+	// News anchors relative expressions to the reference (publication) date.
+	News DocType = iota
+	// Narrative anchors relative expressions to the last date mentioned.
+	Narrative
+)
+
+// Tense is the grammatical orientation of the clause an expression stands in.
+type Tense int
+
+// The tenses the resolver distinguishes.
+const (
+	TenseUnknown Tense = iota
+	TensePast
+	TensePresent
+	TenseFuture
+)
+
+// Mention is one temporal expression found in a text and its resolution.
+type Mention struct {
+	// Text is the expression as written: text[Start:End].
+	Text string
+	// Start and End are half-open byte offsets into the text.
+	Start, End int
+	// Type is the TIMEX3 type.
+	Type Type
+	// Value is the TIMEX3 value ("2021-03-17", "2021-W11", "P5Y", "PAST_REF").
+	Value string
+	// Mod is the TIMEX3 mod ("START", "MID", "END", "APPROX", ...) or "".
+	Mod string
+	// StartDate and EndDate are the inclusive calendar interval the value
+	// covers; both zero when the mention is not anchored (durations, sets,
+	// PAST_REF, unanchored weekdays).
+	StartDate, EndDate Date
+	// Tense is the orientation of the clause, as used to resolve the mention.
+	Tense Tense
+	// Explanation says in one line why the value was chosen.
+	Explanation string
+}
+
+// Anchored reports whether m resolved to a calendar interval.
+func (m Mention) Anchored() bool { return !m.StartDate.IsZero() }
+
+// Options control a resolution.
+type Options struct {
+	// Reference is the date relative expressions resolve against: the
+	// publication date for news. When zero, relative expressions stay
+	// unanchored (values with X, no interval).
+	Reference Date
+	// DocType selects news or narrative anchoring.
+	DocType DocType
+}
+
+// Resolve finds every temporal expression in text, in text order, and
+// resolves each according to opts.
+//
+// STUB: the engine replaces this.
+func Resolve(text string, opts Options) []Mention {
+	return nil
+}
