@@ -16,7 +16,7 @@ import (
 type Article struct {
 	ID, Title, Text string
 	// Published is the publication date; zero means "infer it from the text".
-	Published dates.Date
+	Published   dates.Date
 	URL, Source string
 }
 
