@@ -1,0 +1,2 @@
+// Package evaluate measures temporal taggers on TimeML corpora.
+package evaluate
