@@ -1,0 +1,230 @@
+package server
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/timeline"
+)
+
+// maxViolations bounds the field violations one error carries, so that a
+// request with a thousand bad articles gets a readable answer of bounded size.
+const maxViolations = 100
+
+// violations collects what is wrong with a request, field by field.
+type violations struct {
+	list    []*errdetails.BadRequest_FieldViolation
+	dropped int
+}
+
+func (v *violations) add(field, format string, args ...any) {
+	if len(v.list) == maxViolations {
+		v.dropped++
+		return
+	}
+	v.list = append(v.list, &errdetails.BadRequest_FieldViolation{
+		Field:       field,
+		Description: fmt.Sprintf(format, args...),
+	})
+}
+
+// err returns nil when nothing was added, else INVALID_ARGUMENT carrying a
+// google.rpc.BadRequest. The message repeats the first violations so that a
+// person who sees only the message (grpcurl, logs) knows what to fix.
+func (v *violations) err(request string) error {
+	if len(v.list) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "invalid %s: ", request)
+	const shown = 3
+	for i, fv := range v.list[:min(shown, len(v.list))] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s: %s", fv.Field, fv.Description)
+	}
+	if more := len(v.list) - shown + v.dropped; more > 0 {
+		fmt.Fprintf(&b, " (and %d more)", more)
+	}
+	st, err := status.New(codes.InvalidArgument, b.String()).WithDetails(&errdetails.BadRequest{FieldViolations: v.list})
+	if err != nil {
+		// Only a marshalling bug gets here; the message alone still says it all.
+		return status.Error(codes.InvalidArgument, b.String())
+	}
+	return st.Err()
+}
+
+// checkResolveDatesRequest validates req against l and returns the article
+// and document type it asks about, or INVALID_ARGUMENT.
+func checkResolveDatesRequest(req *timelinev1.ResolveDatesRequest, l Limits) (timeline.Article, dates.DocType, error) {
+	var v violations
+	var a timeline.Article
+	if req.GetArticle() == nil {
+		v.add("article", "required")
+	} else {
+		a = checkArticle(&v, "article", req.GetArticle(), l, zoneChecker{})
+	}
+	doc, ok := docType(req.GetDocumentType())
+	if !ok {
+		v.add("document_type", "unknown value %d", int32(req.GetDocumentType()))
+	}
+	return a, doc, v.err("ResolveDatesRequest")
+}
+
+// docType maps the contract's document types to the engine's; ok is false
+// for values the contract does not define.
+func docType(t timelinev1.DocumentType) (doc dates.DocType, ok bool) {
+	switch t {
+	case timelinev1.DocumentType_DOCUMENT_TYPE_UNSPECIFIED, timelinev1.DocumentType_DOCUMENT_TYPE_NEWS:
+		return dates.News, true
+	case timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE:
+		return dates.Narrative, true
+	}
+	return dates.News, false
+}
+
+// checkBuildTimelineRequest validates req against l and returns the articles
+// and options it asks for, or INVALID_ARGUMENT.
+func checkBuildTimelineRequest(req *timelinev1.BuildTimelineRequest, l Limits) ([]timeline.Article, timeline.Options, error) {
+	var v violations
+	var opts timeline.Options
+	in := req.GetArticles()
+	switch {
+	case len(in) == 0:
+		v.add("articles", "at least one article is required")
+	case len(in) > l.MaxArticles:
+		// Refuse before looking at any article: the request is too big to read.
+		v.add("articles", "%d articles exceed the limit of %d per request (max articles)", len(in), l.MaxArticles)
+		return nil, opts, v.err("BuildTimelineRequest")
+	}
+	articles := make([]timeline.Article, len(in))
+	first := make(map[string]int, len(in))
+	zones := zoneChecker{}
+	for i, pa := range in {
+		path := fmt.Sprintf("articles[%d]", i)
+		articles[i] = checkArticle(&v, path, pa, l, zones)
+		id := pa.GetId()
+		if id == "" {
+			continue
+		}
+		if j, dup := first[id]; dup {
+			v.add(path+".id", "duplicate of articles[%d].id %s", j, clip(id))
+			continue
+		}
+		first[id] = i
+	}
+	opts.WindowStart = checkDate(&v, "window_start", req.GetWindowStart())
+	opts.WindowEnd = checkDate(&v, "window_end", req.GetWindowEnd())
+	if !opts.WindowStart.IsZero() && !opts.WindowEnd.IsZero() && opts.WindowStart.After(opts.WindowEnd) {
+		v.add("window_end", "%s is before window_start %s", opts.WindowEnd, opts.WindowStart)
+	}
+	return articles, opts, v.err("BuildTimelineRequest")
+}
+
+// checkArticle adds a violation under path for each bad field of a and
+// returns it as a domain article.
+func checkArticle(v *violations, path string, a *timelinev1.Article, l Limits, zones zoneChecker) timeline.Article {
+	if a == nil {
+		v.add(path, "required")
+		return timeline.Article{}
+	}
+	checkString(v, path+".id", a.GetId(), true, maxIDBytes, "id")
+	checkString(v, path+".text", a.GetText(), true, l.MaxArticleBytes, "max article bytes")
+	checkString(v, path+".title", a.GetTitle(), false, 0, "")
+	checkString(v, path+".url", a.GetUrl(), false, 0, "")
+	checkString(v, path+".source", a.GetSource(), false, 0, "")
+	if tz := a.GetTimeZone(); tz != "" {
+		if err := zones.check(tz); err != nil {
+			v.add(path+".time_zone", "%s is not an IANA time zone name (like \"Europe/Moscow\")", clip(tz))
+		}
+	}
+	return timeline.Article{
+		ID:        a.GetId(),
+		Title:     a.GetTitle(),
+		Text:      a.GetText(),
+		Published: checkDate(v, path+".published_date", a.GetPublishedDate()),
+		URL:       a.GetUrl(),
+		Source:    a.GetSource(),
+	}
+}
+
+// checkString checks that s is valid UTF-8, is not blank when required, and
+// is at most limit bytes when limit > 0 (limitName names the limit).
+func checkString(v *violations, field, s string, required bool, limit int, limitName string) {
+	switch {
+	case required && strings.TrimSpace(s) == "":
+		v.add(field, "required")
+	case limit > 0 && len(s) > limit:
+		v.add(field, "%d bytes exceed the limit of %d bytes (%s)", len(s), limit, limitName)
+	case !utf8.ValidString(s):
+		v.add(field, "invalid UTF-8 at byte %d", invalidUTF8At(s))
+	}
+}
+
+// invalidUTF8At returns the byte offset of the first invalid UTF-8 sequence
+// in s, or -1.
+func invalidUTF8At(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// checkDate parses an optional YYYY-MM-DD field; empty gives the zero Date.
+func checkDate(v *violations, field, s string) dates.Date {
+	if s == "" {
+		return dates.Date{}
+	}
+	d, err := dates.ParseDate(s)
+	if err != nil {
+		v.add(field, "%s is not a date: want YYYY-MM-DD, a real day in years %04d to %04d", clip(s), dates.MinYear, dates.MaxYear)
+		return dates.Date{}
+	}
+	return d
+}
+
+// zoneChecker validates IANA time zone names, loading each name once per
+// request (time.LoadLocation reads the zone database every time).
+type zoneChecker map[string]error
+
+func (z zoneChecker) check(name string) error {
+	if err, ok := z[name]; ok {
+		return err
+	}
+	var err error
+	if name == "Local" {
+		// "Local" names the server's own zone, which a caller cannot know.
+		err = fmt.Errorf("time zone %q is the server's local zone", name)
+	} else if _, lerr := time.LoadLocation(name); lerr != nil {
+		err = fmt.Errorf("load time zone: %w", lerr)
+	}
+	z[name] = err
+	return err
+}
+
+// clip quotes s for an error message, shortened so that a huge bad value
+// does not make a huge error.
+func clip(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return fmt.Sprintf("%q", s)
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q...", s[:cut])
+}

@@ -1,0 +1,210 @@
+package server
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/timeline"
+)
+
+// runeIndex converts byte offsets into a text to code-point offsets, the
+// unit of the contract. It is built once per text in O(n) and answers in
+// O(runeStride): it records the code-point count every runeStride bytes and
+// counts the rest. ASCII texts, the common case, need no table at all.
+type runeIndex struct {
+	text  string
+	marks []int32 // marks[i]: code points in text[:i*runeStride]; nil for ASCII
+}
+
+const runeStride = 64
+
+func newRuneIndex(text string) *runeIndex {
+	x := &runeIndex{text: text}
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return x
+	}
+	x.marks = make([]int32, len(text)/runeStride+1)
+	var n int32
+	for i := 0; i < len(text); i++ {
+		if i%runeStride == 0 {
+			x.marks[i/runeStride] = n
+		}
+		n += runeStartByte(text[i])
+	}
+	return x
+}
+
+// runeStartByte is 1 when c starts a code point (is not a continuation
+// byte). Texts are valid UTF-8 (the checkers see to it), so counting start
+// bytes counts code points.
+func runeStartByte(c byte) int32 {
+	if c&0xC0 == 0x80 {
+		return 0
+	}
+	return 1
+}
+
+// offset returns the code-point offset of byte offset b, clamped to the text.
+func (x *runeIndex) offset(b int) int32 {
+	b = max(0, min(b, len(x.text)))
+	if x.marks == nil {
+		return int32(b)
+	}
+	i := b / runeStride
+	n := x.marks[i]
+	for j := i * runeStride; j < b; j++ {
+		n += runeStartByte(x.text[j])
+	}
+	return n
+}
+
+// validUTF8 guards the response: proto3 refuses to marshal invalid UTF-8,
+// which would turn an engine slip (a quote cut inside a character) into a
+// failed call.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func mentionsToProto(ms []dates.Mention, text string) []*timelinev1.TemporalMention {
+	if len(ms) == 0 {
+		return nil
+	}
+	idx := newRuneIndex(text)
+	out := make([]*timelinev1.TemporalMention, len(ms))
+	for i, m := range ms {
+		out[i] = &timelinev1.TemporalMention{
+			Text:        validUTF8(m.Text),
+			Start:       idx.offset(m.Start),
+			End:         idx.offset(m.End),
+			Type:        timexType(m.Type),
+			Value:       validUTF8(m.Value),
+			StartDate:   m.StartDate.String(),
+			EndDate:     m.EndDate.String(),
+			Explanation: validUTF8(m.Explanation),
+			Mod:         validUTF8(m.Mod),
+		}
+	}
+	return out
+}
+
+func timexType(t dates.Type) timelinev1.TimexType {
+	switch t {
+	case dates.TypeDate:
+		return timelinev1.TimexType_TIMEX_TYPE_DATE
+	case dates.TypeTime:
+		return timelinev1.TimexType_TIMEX_TYPE_TIME
+	case dates.TypeDuration:
+		return timelinev1.TimexType_TIMEX_TYPE_DURATION
+	case dates.TypeSet:
+		return timelinev1.TimexType_TIMEX_TYPE_SET
+	}
+	return timelinev1.TimexType_TIMEX_TYPE_UNSPECIFIED
+}
+
+func entryKind(k timeline.Kind) timelinev1.EntryKind {
+	switch k {
+	case timeline.Occurrence:
+		return timelinev1.EntryKind_ENTRY_KIND_OCCURRENCE
+	case timeline.Planned:
+		return timelinev1.EntryKind_ENTRY_KIND_PLANNED
+	}
+	return timelinev1.EntryKind_ENTRY_KIND_UNSPECIFIED
+}
+
+func publicationToProto(p timeline.Publication) *timelinev1.PublicationDate {
+	return &timelinev1.PublicationDate{
+		ArticleId: p.ArticleID,
+		Date:      p.Date.String(),
+		Inferred:  p.Inferred,
+		Basis:     validUTF8(p.Basis),
+	}
+}
+
+// resultToProto maps a chronology to the contract, converting citation
+// offsets with one runeIndex per article, built on first use.
+func resultToProto(r *timeline.Result, articles []timeline.Article) *timelinev1.BuildTimelineResponse {
+	m := &entryMapper{texts: make(map[string]string, len(articles)), idx: map[string]*runeIndex{}}
+	for _, a := range articles {
+		m.texts[a.ID] = a.Text
+	}
+	out := &timelinev1.BuildTimelineResponse{
+		Entries:     m.entries(r.Entries),
+		Background:  m.entries(r.Background),
+		Articles:    make([]*timelinev1.PublicationDate, len(r.Articles)),
+		WindowStart: r.WindowStart.String(),
+		WindowEnd:   r.WindowEnd.String(),
+	}
+	for i, p := range r.Articles {
+		out.Articles[i] = publicationToProto(p)
+	}
+	return out
+}
+
+type entryMapper struct {
+	texts map[string]string
+	idx   map[string]*runeIndex
+}
+
+func (m *entryMapper) index(id string) *runeIndex {
+	x, ok := m.idx[id]
+	if !ok {
+		x = newRuneIndex(m.texts[id])
+		m.idx[id] = x
+	}
+	return x
+}
+
+func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
+	if len(es) == 0 {
+		return nil
+	}
+	out := make([]*timelinev1.TimelineEntry, len(es))
+	for i, e := range es {
+		pe := &timelinev1.TimelineEntry{
+			Date:      validUTF8(e.Value),
+			StartDate: e.StartDate.String(),
+			EndDate:   e.EndDate.String(),
+			Summary:   validUTF8(e.Summary),
+			Kind:      entryKind(e.Kind),
+			Citations: make([]*timelinev1.Citation, len(e.Citations)),
+		}
+		for j, c := range e.Citations {
+			x := m.index(c.ArticleID)
+			pe.Citations[j] = &timelinev1.Citation{
+				ArticleId:  c.ArticleID,
+				Quote:      validUTF8(c.Quote),
+				Start:      x.offset(c.Start),
+				End:        x.offset(c.End),
+				Expression: validUTF8(c.Expression),
+				Value:      validUTF8(c.Value),
+				Caption:    c.Caption,
+			}
+		}
+		for _, c := range e.Conflicts {
+			pc := &timelinev1.Conflict{
+				Date:        validUTF8(c.Value),
+				ArticleIds:  c.ArticleIDs,
+				Expressions: make([]string, len(c.Expressions)),
+				Note:        validUTF8(c.Note),
+			}
+			for k, s := range c.Expressions {
+				pc.Expressions[k] = validUTF8(s)
+			}
+			pe.Conflicts = append(pe.Conflicts, pc)
+		}
+		out[i] = pe
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/health"
+	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/grpc/reflection"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
+
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+)
+
+// DefaultAddr is the address ListenAndServe uses when Config.Addr is empty.
+const DefaultAddr = "localhost:50051"
+
+// DefaultMaxConcurrentStreams is the default bound on concurrent calls per
+// client connection; callers over it wait for a free stream, they do not fail.
+const DefaultMaxConcurrentStreams = 256
+
+// Config configures a Server. The zero Config is usable: default address
+// and limits, no logs, no metrics.
+type Config struct {
+	// Addr is the TCP address ListenAndServe listens on; DefaultAddr when empty.
+	Addr string
+	// MetricsAddr, when not empty, is the HTTP address on which Serve exposes
+	// Prometheus metrics at /metrics.
+	MetricsAddr string
+	// Limits bound each request; zero fields take their defaults.
+	Limits Limits
+	// Logger receives one line per call (method, code, duration, sizes) and
+	// every recovered panic with its stack; nil discards logs.
+	Logger *slog.Logger
+	// Registry receives the gRPC server metrics. When nil and MetricsAddr is
+	// set, a registry with the Go and process collectors is made.
+	Registry *prometheus.Registry
+	// MaxConcurrentStreams bounds concurrent calls per connection;
+	// DefaultMaxConcurrentStreams when zero.
+	MaxConcurrentStreams uint32
+
+	// testUnary, when set, runs innermost, just around the handler; tests
+	// use it to make a handler panic or block.
+	testUnary grpc.UnaryServerInterceptor
+}
+
+// Server serves the TimelineService over gRPC with health checking, server
+// reflection, request logging, panic recovery and, optionally, metrics.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	grpc     *grpc.Server
+	health   *health.Server
+	registry *prometheus.Registry // nil when metrics are off
+
+	mu       sync.Mutex
+	addr     net.Addr
+	metrics  *http.Server
+	mAddr    net.Addr
+	shutdown bool
+}
+
+// New builds a Server from cfg: every gRPC server option is decided here.
+// It does not listen; call Serve or ListenAndServe.
+func New(cfg Config) (*Server, error) {
+	cfg.Limits = cfg.Limits.withDefaults()
+	if cfg.MaxConcurrentStreams == 0 {
+		cfg.MaxConcurrentStreams = DefaultMaxConcurrentStreams
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{cfg: cfg, log: log, health: health.NewServer(), registry: cfg.Registry}
+	if s.registry == nil && cfg.MetricsAddr != "" {
+		s.registry = prometheus.NewRegistry()
+		s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	}
+
+	var metrics *grpcprom.ServerMetrics
+	if s.registry != nil {
+		metrics = grpcprom.NewServerMetrics(grpcprom.WithServerHandlingTimeHistogram())
+		if err := s.registry.Register(metrics); err != nil {
+			return nil, fmt.Errorf("register gRPC metrics: %w", err)
+		}
+	}
+	s.grpc = grpc.NewServer(s.serverOptions(metrics)...)
+	timelinev1.RegisterTimelineServiceServer(s.grpc, NewService(cfg.Limits))
+	healthgrpc.RegisterHealthServer(s.grpc, s.health)
+	reflection.Register(s.grpc)
+	if metrics != nil {
+		metrics.InitializeMetrics(s.grpc)
+	}
+	// Not ready until Serve runs.
+	s.setServing(healthgrpc.HealthCheckResponse_NOT_SERVING)
+	return s, nil
+}
+
+// serverOptions returns every option of the gRPC server, so that they can be
+// read in one place.
+func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOption {
+	logger := slogLogger(s.log)
+	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
+	// Health checks come every few seconds from load balancers: log them
+	// only when they fail.
+	notHealth := selector.MatchFunc(func(_ context.Context, c interceptors.CallMeta) bool {
+		return c.Service != healthgrpc.Health_ServiceDesc.ServiceName
+	})
+	recoverOpt := recovery.WithRecoveryHandlerContext(s.recoverPanic)
+
+	var unary []grpc.UnaryServerInterceptor
+	var stream []grpc.StreamServerInterceptor
+	if metrics != nil {
+		unary = append(unary, metrics.UnaryServerInterceptor())
+		stream = append(stream, metrics.StreamServerInterceptor())
+	}
+	unary = append(unary,
+		selector.UnaryServerInterceptor(logging.UnaryServerInterceptor(logger, logOpts...), notHealth),
+		logSizes,
+		recovery.UnaryServerInterceptor(recoverOpt),
+	)
+	stream = append(stream,
+		logging.StreamServerInterceptor(logger, logOpts...),
+		recovery.StreamServerInterceptor(recoverOpt),
+	)
+	if s.cfg.testUnary != nil {
+		unary = append(unary, s.cfg.testUnary)
+	}
+	return []grpc.ServerOption{
+		grpc.ChainUnaryInterceptor(unary...),
+		grpc.ChainStreamInterceptor(stream...),
+		grpc.MaxRecvMsgSize(s.cfg.Limits.MaxMessageBytes),
+		grpc.MaxConcurrentStreams(s.cfg.MaxConcurrentStreams),
+		// A client has this long to finish the connection handshake.
+		grpc.ConnectionTimeout(10 * time.Second),
+		// Refuse clients that ping more often than every 10 s; allow pings
+		// on idle connections so that clients can keep them warm.
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
+			MinTime:             10 * time.Second,
+			PermitWithoutStream: true,
+		}),
+		// Close idle connections after 15 minutes; ping after 2 minutes of
+		// silence and drop the connection when no answer comes in 20 s.
+		grpc.KeepaliveParams(keepalive.ServerParameters{
+			MaxConnectionIdle: 15 * time.Minute,
+			Time:              2 * time.Minute,
+			Timeout:           20 * time.Second,
+		}),
+	}
+}
+
+// slogLogger adapts a slog.Logger to the logging interceptor.
+func slogLogger(l *slog.Logger) logging.Logger {
+	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
+		l.Log(ctx, slog.Level(lvl), msg, fields...)
+	})
+}
+
+// logSizes adds the request and response sizes to the call's log line. It
+// runs inside the logging interceptor, whose fields it extends.
+func logSizes(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	resp, err := handler(ctx, req)
+	f := logging.Fields{"grpc.request.bytes", messageSize(req)}
+	if err == nil {
+		f = append(f, "grpc.response.bytes", messageSize(resp))
+	}
+	logging.AddFields(ctx, f)
+	return resp, err
+}
+
+func messageSize(m any) int {
+	if pm, ok := m.(proto.Message); ok {
+		return proto.Size(pm)
+	}
+	return 0
+}
+
+// recoverPanic turns a panic in a handler into INTERNAL, logging the panic
+// and its stack; the caller learns nothing of the server's insides.
+func (s *Server) recoverPanic(ctx context.Context, p any) error {
+	s.log.ErrorContext(ctx, "panic in handler", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+	return status.Error(codes.Internal, "internal error; the server logged the details")
+}
+
+func (s *Server) setServing(st healthgrpc.HealthCheckResponse_ServingStatus) {
+	s.health.SetServingStatus("", st)
+	s.health.SetServingStatus(timelinev1.TimelineService_ServiceDesc.ServiceName, st)
+}
+
+// ListenAndServe listens on Config.Addr and serves until Shutdown.
+func (s *Server) ListenAndServe() error {
+	addr := s.cfg.Addr
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	lis, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return s.Serve(lis)
+}
+
+// Serve serves gRPC on lis (and metrics on Config.MetricsAddr, when set)
+// until Shutdown, reporting SERVING to health checks meanwhile. It returns
+// nil after Shutdown. Serve takes ownership of lis.
+func (s *Server) Serve(lis net.Listener) error {
+	s.mu.Lock()
+	if s.shutdown {
+		s.mu.Unlock()
+		lis.Close()
+		return nil
+	}
+	s.addr = lis.Addr()
+	if s.cfg.MetricsAddr != "" && s.metrics == nil {
+		mlis, err := net.Listen("tcp", s.cfg.MetricsAddr)
+		if err != nil {
+			s.mu.Unlock()
+			lis.Close()
+			return fmt.Errorf("listen for metrics on %s: %w", s.cfg.MetricsAddr, err)
+		}
+		s.mAddr = mlis.Addr()
+		mux := http.NewServeMux()
+		mux.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+		s.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go func(hs *http.Server) {
+			if err := hs.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				s.log.Error("metrics server stopped", "err", err)
+			}
+		}(s.metrics)
+		s.log.Info("serving metrics", "addr", s.mAddr.String())
+	}
+	s.setServing(healthgrpc.HealthCheckResponse_SERVING)
+	s.mu.Unlock()
+
+	s.log.Info("serving gRPC", "addr", lis.Addr().String())
+	if err := s.grpc.Serve(lis); err != nil {
+		return fmt.Errorf("serve gRPC: %w", err)
+	}
+	return nil
+}
+
+// Addr returns the address Serve listens on, or nil before Serve.
+func (s *Server) Addr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addr
+}
+
+// MetricsAddr returns the address metrics are served on, or nil when they
+// are not (yet) served.
+func (s *Server) MetricsAddr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.mAddr
+}
+
+// Shutdown stops the server: health checks turn NOT_SERVING, new calls are
+// refused and calls in flight may finish until ctx ends, when the remaining
+// ones are cut off. It returns ctx.Err() when calls had to be cut off.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	s.shutdown = true
+	metrics := s.metrics
+	s.mu.Unlock()
+
+	// Shutdown also makes later status updates no-ops, so a Serve racing
+	// with it cannot turn SERVING again.
+	s.health.Shutdown()
+	done := make(chan struct{})
+	go func() {
+		s.grpc.GracefulStop()
+		close(done)
+	}()
+	var err error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		s.log.Warn("shutdown timed out; cutting off calls in flight")
+		s.grpc.Stop()
+		<-done
+		err = ctx.Err()
+	}
+	if metrics != nil {
+		if merr := metrics.Shutdown(ctx); merr != nil {
+			metrics.Close()
+		}
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+// Package server is the gRPC face of timelined: Service validates requests,
+// maps them to the engines (internal/dates, internal/timeline) and maps the
+// results back to the contract (timeline.v1); Server serves Service with
+// health, reflection, logging, panic recovery and metrics.
+//
+// Offsets cross the boundary here: the engines count bytes, the contract
+// counts Unicode code points.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/timeline"
+)
+
+// Service implements timelinev1.TimelineServiceServer. Its methods can be
+// called in-process (the CLI does) with the same validation and mapping as
+// over the network. It is safe for concurrent use.
+type Service struct {
+	timelinev1.UnimplementedTimelineServiceServer
+
+	limits Limits
+}
+
+// NewService returns a Service enforcing l; zero fields of l take their
+// defaults.
+func NewService(l Limits) *Service {
+	return &Service{limits: l.withDefaults()}
+}
+
+// Limits returns the limits the service enforces.
+func (s *Service) Limits() Limits { return s.limits }
+
+// ResolveDates finds and resolves the temporal expressions of one article.
+// When the article has no published_date it is inferred from the text.
+func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDatesRequest) (*timelinev1.ResolveDatesResponse, error) {
+	a, doc, err := checkResolveDatesRequest(req, s.limits)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, toStatus(err)
+	}
+	pub := timeline.Publication{ArticleID: a.ID, Date: a.Published, Basis: "given"}
+	if a.Published.IsZero() {
+		pub = timeline.InferPublication(a)
+		pub.ArticleID = a.ID
+	}
+	// dates.Resolve takes no context; a call is bounded by the article limit,
+	// so the check after it is what keeps a cancelled call from answering.
+	ms := dates.Resolve(a.Text, dates.Options{Reference: pub.Date, DocType: doc})
+	if err := ctx.Err(); err != nil {
+		return nil, toStatus(err)
+	}
+	return &timelinev1.ResolveDatesResponse{
+		Mentions:    mentionsToProto(ms, a.Text),
+		Publication: publicationToProto(pub),
+	}, nil
+}
+
+// BuildTimeline merges the dated events of many articles into one
+// chronology. Cancellation and deadlines stop the work.
+func (s *Service) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimelineRequest) (*timelinev1.BuildTimelineResponse, error) {
+	articles, opts, err := checkBuildTimelineRequest(req, s.limits)
+	if err != nil {
+		return nil, err
+	}
+	r, err := timeline.Build(ctx, articles, opts)
+	if err != nil {
+		return nil, toStatus(fmt.Errorf("build timeline: %w", err))
+	}
+	if r == nil {
+		return nil, status.Error(codes.Internal, "build timeline: no result")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, toStatus(err)
+	}
+	return resultToProto(r, articles), nil
+}
+
+// toStatus is the one place domain errors become status codes: errors that
+// already carry a status keep it, an ended context gives CANCELED or
+// DEADLINE_EXCEEDED, anything else is INTERNAL.
+func toStatus(err error) error {
+	if err == nil {
+		return nil
+	}
+	if st, ok := status.FromError(err); ok {
+		return st.Err()
+	}
+	switch {
+	case errors.Is(err, context.Canceled):
+		return status.Error(codes.Canceled, err.Error())
+	case errors.Is(err, context.DeadlineExceeded):
+		return status.Error(codes.DeadlineExceeded, err.Error())
+	}
+	return status.Error(codes.Internal, err.Error())
+}
