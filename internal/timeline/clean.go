@@ -1,0 +1,272 @@
+package timeline
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range [Start, End) of an article's text.
+type span struct{ Start, End int }
+
+// cleaned is what cleaning learnt about one text. It never rewrites the
+// text: junk and captions are ranges over the original bytes, so every
+// later offset still points into Article.Text.
+type cleaned struct {
+	junk     []span // sorted, non-overlapping: never quoted, never dated
+	captions []span // paragraphs that caption a photo
+}
+
+// inJunk reports whether [start, end) overlaps junk.
+func (c *cleaned) inJunk(start, end int) bool { return overlapsAny(c.junk, start, end) }
+
+// inCaption reports whether [start, end) overlaps a caption.
+func (c *cleaned) inCaption(start, end int) bool { return overlapsAny(c.captions, start, end) }
+
+func overlapsAny(spans []span, start, end int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+	return i < len(spans) && spans[i].Start < end
+}
+
+// paragraphs returns the non-blank lines of text: scraped news puts one
+// paragraph per line, and a line break always ends a sentence.
+func paragraphs(text string) []span {
+	var out []span
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			out = append(out, span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// trimSpan shrinks [start, end) past surrounding white space.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
+}
+
+var (
+	// junkLine starts lines that point elsewhere rather than tell the story.
+	junkLine = regexp.MustCompile(`(?i)^(?:also read|read also|read more|related(?: articles?| stories| coverage)?|see also|click here|subscribe|sign up|follow us|advertisement)\b\s*[:|-]?`)
+
+	// slashCredit ends a paragraph with a photo credit: "MANDEL NGAN,
+	// Alexander NEMENOV / AFP".
+	slashCredit = regexp.MustCompile(`(?:[\p{Lu}][\p{L}.'’-]*\s+)*[\p{Lu}][\p{L}.'’-]*(?:\s*,\s*(?:[\p{Lu}][\p{L}.'’-]*\s+)*[\p{Lu}][\p{L}.'’-]*)*\s*/\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,2}\s*$`)
+
+	// parenCredit is a parenthesised photo or agency credit: "(AFP)",
+	// "(Alexei Druzhinin, Sputnik, Kremlin Pool Photo via AP)".
+	parenCredit = regexp.MustCompile(`\((?:[^()]{0,120}?\b(?:[Pp]hoto|[Pp]ool|via|Getty|[Ff]ile)\b[^()]{0,80}|(?:[\p{Lu}][\p{L}.'’-]*\s*){1,3}(?:,\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,3}){0,3})\)`)
+
+	// captionCue marks a paragraph as a photo caption.
+	captionCue = regexp.MustCompile(`(?i)^(?:in this (?:\w+ )?(?:photo|image|picture|file)|this (?:\w+ )?(?:photo|image|picture)|file photo|file\s+[-–—]|photo:)|\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bpictured\b|\bfile photo\b|\bphoto (?:made available|released|taken|provided)\b`)
+
+	// agencies are the names a parenthesised credit must hold when it has
+	// no "photo"/"via" word: without them "(Biden)" would be junk.
+	agencies = map[string]bool{"AFP": true, "AP": true, "Reuters": true, "Xinhua": true, "Sputnik": true,
+		"TASS": true, "EPA": true, "Getty": true, "Bloomberg": true, "UPI": true, "DPA": true, "ANSA": true,
+		"Kyodo": true, "Yonhap": true, "IANS": true, "PTI": true, "ANI": true, "NYT": true, "CNN": true}
+)
+
+// clean finds the junk and captions of an article body. title is the
+// headline, so that a body line repeating it is not read as news.
+func clean(title, text string) cleaned {
+	var c cleaned
+	normTitle := strings.ToLower(strings.TrimSpace(title))
+	for _, p := range paragraphs(text) {
+		line := text[p.Start:p.End]
+		switch {
+		case junkLine.MatchString(line),
+			normTitle != "" && strings.ToLower(line) == normTitle,
+			isLabelLine(line):
+			c.junk = append(c.junk, p)
+			continue
+		}
+		caption := captionCue.MatchString(line)
+		// Credits inside the paragraph; a paragraph ending in one is a caption.
+		for _, m := range parenCredit.FindAllStringIndex(line, -1) {
+			inner := line[m[0]+1 : m[1]-1]
+			if !isCredit(inner) {
+				continue
+			}
+			c.junk = append(c.junk, span{p.Start + m[0], p.Start + m[1]})
+			if strings.TrimSpace(strings.TrimRight(line[m[1]:], " .()")) == "" || creditTail(line[m[1]:]) {
+				caption = true
+			}
+		}
+		if m := slashCredit.FindStringIndex(line); m != nil {
+			s := m[0]
+			// The credit starts after the last sentence end before it.
+			if i := strings.LastIndexAny(line[:m[1]], ".!?”\""); i >= 0 && i+1 > s {
+				s = i + 1
+			}
+			if credit := strings.TrimSpace(line[s:m[1]]); len(credit) <= 80 && strings.Contains(credit, "/") {
+				s, e := trimSpan(text, p.Start+s, p.Start+m[1])
+				c.junk = append(c.junk, span{s, e})
+				caption = true
+			}
+		}
+		c.junk = append(c.junk, linkJunk(text, p)...)
+		if caption {
+			c.captions = append(c.captions, p)
+		}
+	}
+	c.junk = mergeSpans(c.junk)
+	return c
+}
+
+// creditTail reports whether rest, after one credit, holds only more credits.
+func creditTail(rest string) bool {
+	rest = strings.TrimSpace(rest)
+	for rest != "" {
+		m := parenCredit.FindStringIndex(rest)
+		if m == nil || m[0] != 0 || !isCredit(rest[1:m[1]-1]) {
+			return false
+		}
+		rest = strings.TrimSpace(strings.TrimLeft(rest[m[1]:], " ."))
+	}
+	return true
+}
+
+// isCredit reports whether the inside of a parenthesis is a photo or agency
+// credit rather than an aside.
+func isCredit(inner string) bool {
+	lower := strings.ToLower(inner)
+	if strings.Contains(lower, "photo") || strings.Contains(lower, "via ") || strings.Contains(lower, "getty") {
+		return true
+	}
+	for _, f := range strings.FieldsFunc(inner, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		if agencies[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLabelLine reports whether a paragraph is a label rather than prose: a
+// tag line ("Biden, Putin, USA, Russia"), a byline or dateline credit ("AFP,
+// Moscow"): at most eight words, every word capitalised, no sentence end.
+func isLabelLine(line string) bool {
+	if strings.ContainsAny(line[len(line)-1:], ".!?\"”:") {
+		return false
+	}
+	words := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == '|' || r == '/' || unicode.IsSpace(r) })
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' && r != '-' && r != '_' && r != '–' {
+			return false
+		}
+	}
+	// A single capitalised phrase with no separator may be a subheading
+	// with a date; keep labels to lists and credits.
+	return strings.ContainsAny(line, ",|/(") || len(words) <= 3
+}
+
+// linkJunk finds link previews glued into a sentence, as scrapers leave
+// them: a linked name whose preview follows without a space
+// ("President BidenJoe BidenChinese apps could face ... MORE"). The junk
+// runs from the glued capital to the closing "MORE".
+func linkJunk(text string, p span) []span {
+	var out []span
+	line := text[p.Start:p.End]
+	for i := 1; i < len(line); i++ {
+		if !isASCIIUpper(line[i]) || !isASCIILower(line[i-1]) {
+			continue
+		}
+		ws := i - 1
+		for ws > 0 && isASCIILetter(line[ws-1]) {
+			ws--
+		}
+		prefix := line[ws:i]
+		if !isASCIIUpper(line[ws]) || len(prefix) < 3 || gluedNamePrefix[prefix] {
+			continue
+		}
+		more := indexWord(line[i:], "MORE", 700)
+		if more < 0 {
+			continue
+		}
+		body := line[i : i+more]
+		// A preview repeats the linked name in full, or strings headlines
+		// with separators; either way it ends in MORE.
+		if !strings.Contains(body[:min(len(body), 60)], prefix) && strings.Count(body, "|") == 0 && strings.Count(body, ":") == 0 {
+			continue
+		}
+		end := i + more + len("MORE")
+		out = append(out, span{p.Start + i, p.Start + end})
+		i = end
+	}
+	return out
+}
+
+// gluedNamePrefix are capitalised prefixes that glue to a capital in real
+// names (McCain, MacArthur, DeSantis, LaGuardia, YouTube).
+var gluedNamePrefix = map[string]bool{"Mac": true, "Van": true, "Von": true, "Del": true, "Della": true, "Des": true, "Le": true}
+
+// indexWord returns the index of word as a whole word in s within limit
+// bytes, or -1.
+func indexWord(s, word string, limit int) int {
+	if len(s) > limit {
+		s = s[:limit]
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], word)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before := i == 0 || !isASCIILetter(s[i-1])
+		after := i+len(word) == len(s) || !isASCIILetter(s[i+len(word)])
+		if before && after {
+			return i
+		}
+		off = i + len(word)
+	}
+}
+
+func isASCIIUpper(b byte) bool  { return b >= 'A' && b <= 'Z' }
+func isASCIILower(b byte) bool  { return b >= 'a' && b <= 'z' }
+func isASCIILetter(b byte) bool { return isASCIIUpper(b) || isASCIILower(b) }
+
+// mergeSpans sorts spans and joins overlapping ones.
+func mergeSpans(spans []span) []span {
+	if len(spans) < 2 {
+		return spans
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

@@ -1,0 +1,200 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sentence is one sentence of an article: a half-open byte range of its
+// text that holds no junk.
+type sentence struct {
+	Start, End int
+	Caption    bool
+	Para       int // index of the paragraph it stands in
+}
+
+// abbreviations end with a period that does not end a sentence when a
+// capitalised word follows ("Mr. Biden", "Jan. 26", "Gen. Milley").
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true, "col": true,
+	"maj": true, "capt": true, "cmdr": true, "adm": true, "sgt": true, "rep": true, "sen": true, "gov": true,
+	"pres": true, "sec": true, "gov't": true, "amb": true, "rev": true, "hon": true, "st": true, "sr": true, "jr": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "mon": true, "tue": true, "tues": true, "wed": true,
+	"thu": true, "thur": true, "thurs": true, "fri": true, "sat": true, "sun": true, "no": true, "nos": true,
+	"vs": true, "v": true, "etc": true, "inc": true, "corp": true, "co": true, "ltd": true, "dept": true,
+	"univ": true, "approx": true, "est": true, "fig": true, "vol": true, "ft": true, "mt": true, "ave": true,
+	"blvd": true, "mo": true, "ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true,
+	"del": true, "fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "ky": true, "la": true, "md": true,
+	"mass": true, "mich": true, "minn": true, "miss": true, "neb": true, "nev": true, "okla": true, "ore": true,
+	"pa": true, "tenn": true, "tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+}
+
+// sentenceStarters are words that begin a new sentence after an initialism
+// such as "U.S." ("... to the U.S. The ministry said").
+var sentenceStarters = map[string]bool{
+	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true, "They": true, "We": true,
+	"I": true, "But": true, "And": true, "This": true, "That": true, "These": true, "Those": true,
+	"In": true, "On": true, "At": true, "His": true, "Her": true, "Their": true, "Its": true, "There": true,
+	"However": true, "Meanwhile": true, "Earlier": true, "Later": true, "After": true, "When": true,
+}
+
+// splitSentences splits text into sentences, skipping junk and never
+// letting a sentence cross a paragraph break or a junk range. It is
+// hand-written rather than a trained Punkt model: news needs only a few
+// firm rules (abbreviations, initials, quotes, line breaks), it keeps exact
+// byte offsets, and it runs at memory speed.
+func splitSentences(text string, c *cleaned) []sentence {
+	var out []sentence
+	for pi, p := range paragraphs(text) {
+		caption := c.inCaption(p.Start, p.End)
+		// Pieces of the paragraph between junk ranges.
+		start := p.Start
+		for _, j := range c.junk {
+			if j.End <= start || j.Start >= p.End {
+				continue
+			}
+			out = splitPiece(text, start, j.Start, pi, caption, out)
+			start = max(start, j.End)
+		}
+		out = splitPiece(text, start, p.End, pi, caption, out)
+	}
+	return out
+}
+
+// splitPiece appends the sentences of text[start:end].
+func splitPiece(text string, start, end, para int, caption bool, out []sentence) []sentence {
+	emit := func(s, e int) {
+		s, e = trimSpan(text, s, e)
+		// A piece cut off by junk may open with the punctuation after it.
+		for s < e && strings.IndexByte(",;:|", text[s]) >= 0 {
+			s, e = trimSpan(text, s+1, e)
+		}
+		if hasLetters(text[s:e], 2) {
+			out = append(out, sentence{Start: s, End: e, Caption: caption, Para: para})
+		}
+	}
+	s := start
+	for i := start; i < end; i++ {
+		b := text[i]
+		if b != '.' && b != '!' && b != '?' {
+			continue
+		}
+		// Take closing quotes and brackets with the sentence.
+		j := i + 1
+		for j < end {
+			r, n := utf8.DecodeRuneInString(text[j:end])
+			if r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '.' || r == '!' || r == '?' {
+				j += n
+				continue
+			}
+			break
+		}
+		if j >= end {
+			break
+		}
+		if !boundary(text, s, i, j, end) {
+			continue
+		}
+		emit(s, j)
+		s = j
+		i = j - 1
+	}
+	emit(s, end)
+	return out
+}
+
+// boundary decides whether the terminator at text[i] (the sentence running
+// to j, after closing quotes) ends the sentence that began at s.
+func boundary(text string, s, i, j, end int) bool {
+	r, _ := utf8.DecodeRuneInString(text[j:end])
+	glued := !unicode.IsSpace(r)
+	// The next word, past white space and opening quotes.
+	k := j
+	for k < end {
+		r, n := utf8.DecodeRuneInString(text[k:end])
+		if unicode.IsSpace(r) || r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '–' || r == '—' {
+			k += n
+			continue
+		}
+		break
+	}
+	if k >= end {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[k:end])
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) {
+		return false
+	}
+	word := wordBefore(text, s, i)
+	nextWord := wordAt(text, k, end)
+	if text[i] == '.' {
+		if glued {
+			// "report.Asked": a scraper dropped the space. Require a plain
+			// lower-case word before and a capitalised word after, so that
+			// "U.S." and "Node.js" stay whole.
+			return j == i+1 && len(word) >= 3 && isLowerWord(word) && len(nextWord) >= 2 && isLowerWord(nextWord[1:])
+		}
+		switch {
+		case abbreviations[strings.ToLower(word)]:
+			return false
+		case len(word) == 1 && unicode.IsUpper(rune(word[0])):
+			return false // an initial: "John F. Kennedy"
+		case strings.Contains(word, "."):
+			// An initialism ("U.S.", "D.C."): a sentence ends only when a
+			// typical sentence opener follows.
+			return sentenceStarters[nextWord]
+		}
+	}
+	return true
+}
+
+// wordBefore returns the word ending at text[i] (exclusive), not before s,
+// including inner periods ("U.S").
+func wordBefore(text string, s, i int) string {
+	k := i
+	for k > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:k])
+		if !unicode.IsLetter(r) && r != '.' && r != '\'' && r != '’' {
+			break
+		}
+		k -= n
+	}
+	return strings.TrimLeft(text[k:i], ".")
+}
+
+// wordAt returns the letters starting at text[k].
+func wordAt(text string, k, end int) string {
+	e := k
+	for e < end {
+		r, n := utf8.DecodeRuneInString(text[e:end])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	return text[k:e]
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// hasLetters reports whether s holds at least n letters.
+func hasLetters(s string, n int) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n--
+			if n <= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
