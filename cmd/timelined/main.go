@@ -1,0 +1,127 @@
+// Command timelined serves the timeline.v1.TimelineService over gRPC.
+//
+// Usage:
+//
+//	timelined [flags]
+//
+// Flags:
+//
+//	--addr               address to listen on (default localhost:50051, env TIMELINED_ADDR)
+//	--metrics-addr       HTTP address for Prometheus /metrics; off when empty (env TIMELINED_METRICS_ADDR)
+//	--max-message-bytes  largest request message (default 16 MiB)
+//	--max-articles       most articles per BuildTimeline request (default 1000)
+//	--max-article-bytes  largest article text (default 1 MiB)
+//	--shutdown-timeout   how long calls in flight may run after SIGINT/SIGTERM (default 15s)
+//	--log-level          debug, info, warn or error (default info)
+//	--log-format         text or json (default text)
+//
+// It logs to stderr. On SIGINT or SIGTERM it reports NOT_SERVING to health
+// checks, lets calls in flight finish within --shutdown-timeout, and exits.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+	_ "time/tzdata" // validate time zones even where the system has no zone database
+
+	"github.com/timelined/timelined/internal/server"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "timelined:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+// run parses args, serves until ctx ends or a signal comes, then shuts down.
+func run(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("timelined", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", envOr(getenv, "TIMELINED_ADDR", server.DefaultAddr), "`address` to listen on (env TIMELINED_ADDR)")
+	metricsAddr := fs.String("metrics-addr", getenv("TIMELINED_METRICS_ADDR"), "HTTP `address` for Prometheus /metrics; off when empty (env TIMELINED_METRICS_ADDR)")
+	maxMsg := fs.Int("max-message-bytes", server.DefaultMaxMessageBytes, "largest request message in `bytes`")
+	maxArticles := fs.Int("max-articles", server.DefaultMaxArticles, "most articles per BuildTimeline request")
+	maxArticleBytes := fs.Int("max-article-bytes", server.DefaultMaxArticleBytes, "largest article text in `bytes`")
+	shutdownTimeout := fs.Duration("shutdown-timeout", 15*time.Second, "how long calls in flight may run after SIGINT/SIGTERM")
+	logFormat := fs.String("log-format", "text", "log `format`: text or json")
+	var level slog.Level
+	fs.TextVar(&level, "log-level", slog.LevelInfo, "log `level`: debug, info, warn or error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	for name, v := range map[string]int{"max-message-bytes": *maxMsg, "max-articles": *maxArticles, "max-article-bytes": *maxArticleBytes} {
+		if v <= 0 {
+			return fmt.Errorf("--%s must be positive, got %d", name, v)
+		}
+	}
+	if *shutdownTimeout < 0 {
+		return fmt.Errorf("--shutdown-timeout must not be negative, got %v", *shutdownTimeout)
+	}
+	hopts := &slog.HandlerOptions{Level: level}
+	var log *slog.Logger
+	switch *logFormat {
+	case "text":
+		log = slog.New(slog.NewTextHandler(stderr, hopts))
+	case "json":
+		log = slog.New(slog.NewJSONHandler(stderr, hopts))
+	default:
+		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
+	}
+
+	srv, err := server.New(server.Config{
+		Addr:        *addr,
+		MetricsAddr: *metricsAddr,
+		Limits: server.Limits{
+			MaxMessageBytes: *maxMsg,
+			MaxArticles:     *maxArticles,
+			MaxArticleBytes: *maxArticleBytes,
+		},
+		Logger: log,
+	})
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.ListenAndServe() }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	stop() // a second signal kills the process the usual way
+
+	log.Info("shutting down", "timeout", shutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		log.Warn("calls in flight were cut off", "err", err)
+	}
+	if err := <-served; err != nil {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
