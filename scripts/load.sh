@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# load.sh load-tests a real timelined over loopback with ghz (pinned in
+# tools/ghz/go.mod): BuildTimeline on the seed articles and ResolveDates on
+# one of them, each at concurrency 1, 8 and 32 with a fixed number of
+# requests (bounded runs), and prints one markdown table: requests, errors,
+# RPS, p50, p99 and the server's peak RSS (VmHWM from /proc) after each run.
+#
+# Usage: scripts/load.sh
+# Env:   REQUESTS=2000      requests per measured run
+#        WARMUP=200         untimed requests sent before the runs
+#        CONCURRENCY="1 8 32"
+#        ARTICLES=testdata/articles   what BuildTimeline gets (ResolveDates: the first)
+#        KEEP=1             keep the temp folder (ghz reports, server log)
+#
+# Everything listens on and talks to 127.0.0.1 only; the server is started
+# and stopped by this script.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+requests=${REQUESTS:-2000}
+warmup=${WARMUP:-200}
+concurrency=${CONCURRENCY:-1 8 32}
+articles=${ARTICLES:-testdata/articles}
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "load.sh: $*"; exit 1; }
+
+[[ -r /proc/self/status ]] || die "needs /proc (Linux) for the server's peak RSS"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/load.XXXXXX")
+server_pid=
+cleanup() {
+	if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+		kill -TERM "$server_pid" 2>/dev/null || true
+		wait "$server_pid" 2>/dev/null || true
+	fi
+	if [[ ${KEEP:-} == 1 ]]; then log "kept $tmp"; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+log "== build"
+go build -o "$tmp/timelined" ./cmd/timelined
+go build -o "$tmp/requests" ./bench/requests
+go build -o "$tmp/loadreport" ./bench/loadreport
+go build -modfile=tools/ghz/go.mod -o "$tmp/ghz" github.com/bojand/ghz/cmd/ghz
+go build -modfile=tools/go.mod -o "$tmp/grpcurl" github.com/fullstorydev/grpcurl/cmd/grpcurl
+"$tmp/requests" -build "$tmp/build.json" -resolve "$tmp/resolve.json" "$articles"
+
+# free_port prints a loopback TCP port nobody listens on.
+free_port() {
+	local port
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 40000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+	die "no free loopback port found"
+}
+
+port=$(free_port)
+addr=127.0.0.1:$port
+log "== start timelined on $addr"
+"$tmp/timelined" --addr "$addr" 2>"$tmp/server.log" &
+server_pid=$!
+
+healthy=0
+for _ in $(seq 100); do
+	kill -0 "$server_pid" 2>/dev/null || die "timelined exited: $(tail -5 "$tmp/server.log")"
+	if "$tmp/grpcurl" -plaintext -max-time 1 "$addr" grpc.health.v1.Health/Check 2>/dev/null | grep -q '"SERVING"'; then
+		healthy=1
+		break
+	fi
+	sleep 0.1
+done
+((healthy)) || die "timelined did not report SERVING within 10 s: $(tail -5 "$tmp/server.log")"
+
+peak_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status"; }
+
+# ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
+ghz_run() {
+	"$tmp/ghz" --insecure --proto proto/timeline/v1/timeline.proto \
+		--call "timeline.v1.TimelineService.$1" -D "$2" -n "$3" -c "$4" \
+		--connections 1 --timeout 20s -O json -o "$5" "$addr" ||
+		die "ghz $1 -c $4 failed"
+}
+
+log "== warm-up ($warmup requests per RPC)"
+ghz_run BuildTimeline "$tmp/build.json" "$warmup" 8 "$tmp/warmup-build.json"
+ghz_run ResolveDates "$tmp/resolve.json" "$warmup" 8 "$tmp/warmup-resolve.json"
+
+: >"$tmp/runs.tsv"
+for rpc in BuildTimeline ResolveDates; do
+	data=$tmp/build.json
+	[[ $rpc == ResolveDates ]] && data=$tmp/resolve.json
+	for c in $concurrency; do
+		log "== $rpc: $requests requests at concurrency $c"
+		out=$tmp/$rpc-c$c.json
+		ghz_run "$rpc" "$data" "$requests" "$c" "$out"
+		printf '%s\t%s\t%s\t%s\n' "$rpc" "$c" "$out" "$(peak_kib)" >>"$tmp/runs.tsv"
+	done
+done
+
+log "== stop timelined"
+kill -TERM "$server_pid"
+stopped=0
+for _ in $(seq 100); do
+	if ! kill -0 "$server_pid" 2>/dev/null; then
+		stopped=1
+		break
+	fi
+	sleep 0.1
+done
+((stopped)) || log "timelined still running 10 s after SIGTERM; cleanup kills it"
+wait "$server_pid" 2>/dev/null || true
+server_pid=
+
+n_articles=$(grep -o '"id":' "$tmp/build.json" | wc -l)
+echo "Load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+echo "timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1), one connection,"
+echo "BuildTimeline: $n_articles articles from $articles ($(wc -c <"$tmp/build.json") bytes of JSON); ResolveDates: the first of them."
+echo
+"$tmp/loadreport" "$tmp/runs.tsv"
