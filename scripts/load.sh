@@ -63,7 +63,7 @@ free_port() {
 port=$(free_port)
 addr=127.0.0.1:$port
 log "== start timelined on $addr"
-"$tmp/timelined" --addr "$addr" 2>"$tmp/server.log" &
+"$tmp/timelined" --addr "$addr" --metrics-addr "" 2>"$tmp/server.log" &
 server_pid=$!
 
 healthy=0
