@@ -76,19 +76,27 @@ AT&amp;T <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-0
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ReadTimeML(strings.NewReader(tt.in), "mem.tml")
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
-				}
+			if done := checkErr(t, err, tt.wantErr); done {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.want.Path = "mem.tml"
 			assertDocument(t, got, &tt.want)
 		})
 	}
+}
+
+// checkErr checks err against want, a substring the error must contain, or
+// "" for no error, and reports whether the test case is done (an error was
+// expected and found).
+func checkErr(t *testing.T, err error, want string) (done bool) {
+	t.Helper()
+	switch {
+	case want == "" && err != nil:
+		t.Fatalf("unexpected error: %v", err)
+	case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+		t.Fatalf("err = %v, want one containing %q", err, want)
+	}
+	return want != ""
 }
 
 // assertDocument fails t unless got and want hold the same fields.
