@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# peers.sh compares timelinectl's date engine with olebedev/when and
+# chrono-node on the same files in one run: whole-process wall time
+# (median of N alternating rounds), the ratio of each to timelinectl, peak
+# RSS, and each one's TempEval-3 accuracy on the same corpus from
+# `timelinectl eval`, printed as one markdown table on stdout (progress goes
+# to stderr).
+#
+# Usage: scripts/peers.sh [ROUNDS]        (default 5; or ROUNDS=n)
+# Env:   CORPUS   TimeML folder (default ../shared/data/timeml/tbaq)
+#        KEEP=1   keep the temp folder (outputs, timings) and print its path
+#
+# Needs Go, node and npm (chrono-node is installed into the temp folder from
+# bench/chrono/package.json; nothing is installed in the repo). GNU time
+# (/usr/bin/time) gives peak RSS when present.
+#
+# What is timed, per tool, as one process reading the same folder of
+# articles (bench/corpus: one text file per TimeML document plus a
+# manifest.json carrying each creation date as published_date) and writing
+# every mention it finds as JSON to a file:
+#   timelinectl  timelinectl resolve --format json DIR
+#   when         bench/when DIR        (olebedev/when, Parse looped over each text)
+#   chrono       node bench/chrono/harness.js DIR   (chrono.parse per text)
+# Every round runs the three in the same order (A B C A B C ...) after one
+# untimed warm-up round, so drift in machine load touches all three alike.
+set -euo pipefail
+
+rounds=${1:-${ROUNDS:-5}}
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=${CORPUS:-$root/../shared/data/timeml/tbaq}
+cd "$root"
+
+log() { printf '%s\n' "$*" >&2; }
+die() { log "peers.sh: $*"; exit 1; }
+
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$rounds'"
+[[ -d $corpus ]] || die "corpus folder $corpus not found (set CORPUS)"
+for tool in go node npm; do
+	command -v "$tool" >/dev/null || die "$tool is required"
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/peers.XXXXXX")
+if [[ ${KEEP:-} == 1 ]]; then
+	log "keeping $tmp"
+else
+	trap 'rm -rf "$tmp"' EXIT
+fi
+
+log "== build"
+go build -o "$tmp/timelinectl" ./cmd/timelinectl
+go build -o "$tmp/when" ./bench/when
+go build -o "$tmp/corpus-writer" ./bench/corpus
+mkdir -p "$tmp/chrono"
+cp bench/chrono/package.json bench/chrono/harness.js "$tmp/chrono/"
+(cd "$tmp/chrono" && npm install --no-audit --no-fund --loglevel=error >/dev/null) ||
+	die "npm install of chrono-node failed"
+"$tmp/corpus-writer" -o "$tmp/corpus" "$corpus" 2>"$tmp/corpus.log"
+cat "$tmp/corpus.log" >&2
+bytes=$(awk '{for (i = 1; i < NF; i++) if ($(i+1) == "bytes") print $i}' "$tmp/corpus.log")
+
+names=(timelinectl when chrono)
+declare -A cmd=(
+	[timelinectl]="$tmp/timelinectl resolve --format json $tmp/corpus"
+	[when]="$tmp/when $tmp/corpus"
+	[chrono]="node $tmp/chrono/harness.js $tmp/corpus"
+)
+declare -A label=(
+	[timelinectl]="timelinectl resolve (this project)"
+	[when]="olebedev/when v1.1.0"
+	[chrono]="chrono-node $(node -p "require('$tmp/chrono/package.json').dependencies['chrono-node']")"
+)
+
+have_time=0
+[[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && have_time=1
+
+# run_one NAME ROUND: runs one tool once, appending "seconds kib" to its
+# timings file; its JSON goes to NAME.json, its stderr to NAME.err.
+run_one() {
+	local name=$1 round=$2 t0 t1 rss=0
+	t0=$(date +%s%N)
+	if ((have_time)); then
+		# shellcheck disable=SC2086 # the command is a word list on purpose
+		/usr/bin/time -f %M -o "$tmp/$name.rss" ${cmd[$name]} >"$tmp/$name.json" 2>"$tmp/$name.err" ||
+			die "$name failed in round $round: $(tail -3 "$tmp/$name.err")"
+		rss=$(tail -1 "$tmp/$name.rss")
+	else
+		# shellcheck disable=SC2086
+		${cmd[$name]} >"$tmp/$name.json" 2>"$tmp/$name.err" ||
+			die "$name failed in round $round: $(tail -3 "$tmp/$name.err")"
+	fi
+	t1=$(date +%s%N)
+	if ((round > 0)); then
+		echo "$(((t1 - t0) / 1000)) $rss" >>"$tmp/$name.times"
+	fi
+}
+
+log "== warm-up round, then $rounds timed rounds (alternating ${names[*]})"
+for ((r = 0; r <= rounds; r++)); do
+	for name in "${names[@]}"; do
+		run_one "$name" "$r"
+	done
+	((r == 0)) || log "round $r/$rounds done"
+done
+
+# median FILE COLUMN: the median of a column of integers.
+median() {
+	sort -n -k"$2,$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {
+		if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+log "== accuracy (timelinectl eval)"
+"$tmp/timelinectl" eval "$corpus" >"$tmp/timelinectl.eval" 2>&1 ||
+	die "timelinectl eval failed: $(tail -3 "$tmp/timelinectl.eval")"
+for name in when chrono; do
+	"$tmp/timelinectl" eval --system "$tmp/$name.json" "$corpus" >"$tmp/$name.eval" 2>&1 ||
+		die "timelinectl eval --system $name.json failed: $(tail -3 "$tmp/$name.eval")"
+done
+
+# figure FILE ROW FIELD: a number from the summary table Report.Write prints
+# ("strict P R F1", "relaxed P R F1", "value F1 (...)", "type F1 (...)").
+figure() {
+	awk -v row="$2" -v f="$3" '$1 == row {print $f; exit}' "$1"
+}
+
+base=$(median "$tmp/timelinectl.times" 1)
+machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+echo "Peer comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine"
+echo "Corpus: $corpus ($(grep -c '"id"' "$tmp/corpus/manifest.json") documents, ${bytes:-?} bytes of text)"
+echo "Wall time: median of $rounds alternating rounds, whole process; peak RSS: the largest of the rounds (GNU time %M)."
+echo
+echo "| tool | wall median (ms) | time vs timelinectl | text MB/s | peak RSS (MiB) | TIMEX found | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for name in "${names[@]}"; do
+	us=$(median "$tmp/$name.times" 1)
+	rss=$(sort -n -k2,2 "$tmp/$name.times" | tail -1 | awk '{print $2}')
+	mentions=$(awk '$1 == "gold" {for (i = 1; i < NF; i++) if ($i == "system") {print $(i+1); exit}}' "$tmp/$name.eval")
+	e=$tmp/$name.eval
+	awk -v n="${label[$name]}" -v us="$us" -v base="$base" -v kib="$rss" -v b="${bytes:-0}" -v m="${mentions:-?}" \
+		-v sf="$(figure "$e" strict 4)" -v rp="$(figure "$e" relaxed 2)" -v rr="$(figure "$e" relaxed 3)" \
+		-v rf="$(figure "$e" relaxed 4)" -v vf="$(figure "$e" value 2)" -v tf="$(figure "$e" type 2)" \
+		-v have="$have_time" 'BEGIN {
+		rssS = have ? sprintf("%.1f", kib / 1024) : "n/a"
+		mbs = b > 0 ? sprintf("%.2f", b / (us / 1e6) / 1e6) : "?"
+		printf "| %s | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			n, us / 1000, us / base, mbs, rssS, m, sf, rp, rr, rf, vf, tf }'
+done
+echo
+echo "time vs timelinectl: the tool's median wall time over timelinectl's (above 1 = slower than timelinectl)."
+echo "MB/s: text bytes over whole-process wall time (start-up, reading, JSON output included)."
+echo "Accuracy: TempEval-3 Task A on the same corpus, from \`timelinectl eval $corpus\` and \`timelinectl eval --system TOOL.json $corpus\`."
