@@ -91,9 +91,9 @@ type Options struct {
 }
 
 // Resolve finds every temporal expression in text, in text order, and
-// resolves each according to opts.
-//
-// STUB: the engine replaces this.
+// resolves each according to opts. Mentions do not overlap. Resolve never
+// panics, whatever the bytes: invalid UTF-8 is skipped over, and a
+// reference outside years 1..9999 counts as no reference.
 func Resolve(text string, opts Options) []Mention {
-	return nil
+	return resolve(text, opts)
 }

@@ -1,0 +1,427 @@
+package dates
+
+import (
+	"fmt"
+	"time"
+)
+
+// maxSentence bounds the tokens held at once: the text is processed a
+// sentence at a time, so memory stays flat however long the text is.
+const maxSentence = 400
+
+// run is the state of one Resolve call.
+type run struct {
+	text string
+	opts Options
+	// toks is the current sentence.
+	toks []token
+	out  []Mention
+	// last is the most recent anchored mention (its interval start and
+	// granularity): narrative text and event-relative expressions ("the day
+	// before", "a year earlier") anchor to it.
+	last     Date
+	lastGran gran
+	lastVal  string
+	at       [maxSlots]int
+	cands    []cand
+	// lastEnd is the token after the last piece emitted.
+	lastEnd int
+}
+
+type cand struct {
+	rule *rule
+	end  int
+	at   [maxSlots]int
+}
+
+func resolve(text string, opts Options) []Mention {
+	r := &run{text: text, opts: opts, toks: make([]token, 0, 64)}
+	if opts.Reference.Year < MinYear || opts.Reference.Year > MaxYear {
+		r.opts.Reference = Date{}
+	}
+	z := tokenizer{text: text}
+	var t token
+	for z.next(&t) {
+		if t.flags&fBreak != 0 && len(r.toks) > 0 {
+			r.sentence()
+		}
+		r.toks = append(r.toks, t)
+		if (t.kind == kPunct && (t.punct == '.' || t.punct == '!' || t.punct == '?')) || len(r.toks) >= maxSentence {
+			r.sentence()
+		}
+	}
+	r.sentence()
+	return r.out
+}
+
+// sentence tags and resolves the tokens of one sentence, then drops them.
+func (r *run) sentence() {
+	if len(r.toks) == 0 {
+		return
+	}
+	r.mergeNumbers()
+	toks := r.toks
+	for i := 0; i < len(toks); {
+		if toks[i].class&triggers == 0 {
+			i++
+			continue
+		}
+		end := r.matchRules(i)
+		if end > i {
+			i = end
+		} else {
+			i++
+		}
+	}
+	r.toks = r.toks[:0]
+}
+
+// matchRules tries every rule that can start at token i, builds the longest
+// match a rule accepts, and returns the end of what was consumed (or i).
+func (r *run) matchRules(i int) int {
+	toks := r.toks
+	r.cands = r.cands[:0]
+	for _, ru := range rules {
+		if toks[i].class&ru.first == 0 {
+			continue
+		}
+		end, ok := ru.pat.matchAt(r.text, toks, i, r.at[:])
+		if !ok {
+			continue
+		}
+		c := cand{rule: ru, end: end}
+		c.at = r.at
+		r.cands = append(r.cands, c)
+	}
+	// Longest first; among equals, table order.
+	for len(r.cands) > 0 {
+		bi := 0
+		for k, c := range r.cands {
+			if c.end > r.cands[bi].end {
+				bi = k
+			}
+		}
+		c := r.cands[bi]
+		m := match{r: r, toks: toks, start: i, end: c.end, at: c.at, n: len(c.rule.pat)}
+		n := len(r.out)
+		if c.rule.build(r, &m) && len(r.out) > n {
+			return r.lastEnd
+		}
+		r.out = r.out[:n]
+		r.cands = append(r.cands[:bi], r.cands[bi+1:]...)
+	}
+	return i
+}
+
+// mergeNumbers joins spelled-out numbers: "twenty four", "twenty-four",
+// "twenty-first", "two hundred".
+func (r *run) mergeNumbers() {
+	toks := r.toks
+	w := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.class&cNumWord != 0 && t.val >= 20 && t.val <= 90 && t.val%10 == 0 {
+			j := i + 1
+			if j+1 < len(toks) && toks[j].kind == kPunct && toks[j].punct == '-' && toks[j].flags&fSpace == 0 && toks[j+1].flags&fSpace == 0 {
+				j++
+			}
+			if j < len(toks) && toks[j].val >= 1 && toks[j].val <= 9 && toks[j].class&(cNumWord|cOrdWord) != 0 {
+				t.val += toks[j].val
+				t.class = toks[j].class & (cNumWord | cOrdWord)
+				t.end = toks[j].end
+				i = j
+			}
+		}
+		if t.class&cNumWord != 0 && t.val < 100 && i+1 < len(toks) && toks[i+1].class&cNumWord != 0 && (toks[i+1].val == 100 || toks[i+1].val == 1000) {
+			t.val *= toks[i+1].val
+			t.end = toks[i+1].end
+			i++
+		}
+		toks[w] = t
+		w++
+	}
+	r.toks = toks[:w]
+}
+
+// match is a rule's match over the sentence's tokens.
+type match struct {
+	r          *run
+	toks       []token
+	start, end int
+	at         [maxSlots]int
+	n          int
+}
+
+// tok returns the token of slot si, or nil when the slot was skipped.
+func (m *match) tok(si int) *token {
+	if si >= m.n || m.at[si] < 0 {
+		return nil
+	}
+	return &m.toks[m.at[si]]
+}
+
+// find returns the first matched token with a class in c.
+func (m *match) find(c class) *token {
+	for k := m.start; k < m.end; k++ {
+		if m.toks[k].class&c != 0 {
+			return &m.toks[k]
+		}
+	}
+	return nil
+}
+
+// word returns the text of t.
+func (m *match) word(t *token) string { return m.r.text[t.start:t.end] }
+
+// text returns the matched text.
+func (m *match) text() string { return m.r.text[m.toks[m.start].start:m.toks[m.end-1].end] }
+
+// is reports whether the matched text of slot si equals w (any case).
+func (m *match) is(si int, w string) bool {
+	t := m.tok(si)
+	return t != nil && len(w) == t.end-t.start && equalFold(m.word(t), w)
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if isUpper(x) {
+			x |= 0x20
+		}
+		if isUpper(y) {
+			y |= 0x20
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// before returns the token before the match, or nil.
+func (m *match) before(k int) *token {
+	if m.start-k < 0 {
+		return nil
+	}
+	return &m.toks[m.start-k]
+}
+
+// after returns the k-th token after the match (1 is the next), or nil.
+func (m *match) after(k int) *token {
+	if m.end+k-1 >= len(m.toks) {
+		return nil
+	}
+	return &m.toks[m.end+k-1]
+}
+
+// wordIs reports whether t is the word w (any case).
+func (r *run) wordIs(t *token, ws ...string) bool {
+	if t == nil || t.kind != kWord {
+		return false
+	}
+	for _, w := range ws {
+		if equalFold(r.text[t.start:t.end], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// out is one resolved piece a rule emits.
+type piece struct {
+	from, to int // token range [from, to)
+	typ      Type
+	value    string
+	mod      string
+	tense    Tense
+	expl     string
+}
+
+// emit appends a mention for tokens [p.from, p.to) unless the value is not
+// well-formed (years beyond 9999 and the like), which drops it.
+func (r *run) emit(p piece) bool {
+	if !ValidValue(p.value) || p.from >= p.to {
+		return false
+	}
+	ms := Mention{
+		Start: r.toks[p.from].start, End: r.toks[p.to-1].end,
+		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,
+	}
+	ms.Text = r.text[ms.Start:ms.End]
+	if s, e, ok := Interval(p.value); ok && p.typ != TypeDuration && p.typ != TypeSet {
+		ms.StartDate, ms.EndDate = s, e
+		pv, _ := parseValue(p.value)
+		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
+	}
+	r.out = append(r.out, ms)
+	r.lastEnd = p.to
+	return true
+}
+
+// anchor is the date relative expressions resolve against: the reference,
+// or in narrative text the last date mentioned.
+func (r *run) anchor() (Date, string) {
+	if r.opts.DocType == Narrative && !r.last.IsZero() {
+		return r.last, "the last date mentioned, " + r.last.String()
+	}
+	return r.opts.Reference, r.opts.Reference.String()
+}
+
+// eventAnchor is the date an event-relative expression ("the day before",
+// "a year earlier") counts from: the last date mentioned, else the anchor.
+func (r *run) eventAnchor() (Date, string) {
+	if !r.last.IsZero() {
+		return r.last, "the last date mentioned, " + r.last.String()
+	}
+	return r.anchor()
+}
+
+// tense reads the orientation of the clause around tokens [i, j): the
+// nearest tense-marking word in the sentence (auxiliaries, past-tense verbs,
+// "will", "next"), preferring the left side on a tie. A verb governed by a
+// future modal or an infinitive ("will be held", "plans to meet") is future.
+func (r *run) tense(i, j int) Tense {
+	left, right := TenseUnknown, TenseUnknown
+	ld, rd := 1<<30, 1<<30
+	for k := i - 1; k >= 0; k-- {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown {
+			left, ld = r.governed(k, t.tense), i-k
+			break
+		}
+	}
+	for k := j; k < len(r.toks); k++ {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown {
+			right, rd = r.governed(k, t.tense), k-j+1
+			break
+		}
+	}
+	if ld <= rd {
+		return left
+	}
+	return right
+}
+
+// governed returns the tense of the verb at k given the three words before
+// it: a future modal or "to" there makes it future.
+func (r *run) governed(k int, t Tense) Tense {
+	if t == TenseFuture {
+		return t
+	}
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		x := &r.toks[b]
+		if x.kind != kWord {
+			break
+		}
+		if x.tense == TenseFuture && x.class&(cNext|cDeictic) == 0 || r.wordIs(x, "to") {
+			return TenseFuture
+		}
+	}
+	return t
+}
+
+// weekdayFrom returns the weekday wd (ISO 1..7) nearest d in direction dir:
+// dir < 0 on or before d, dir > 0 on or after d. strict excludes d itself.
+func weekdayFrom(d Date, wd int, dir int, strict bool) Date {
+	cur := int(d.Weekday()+6)%7 + 1
+	if dir < 0 {
+		back := (cur - wd + 7) % 7
+		if back == 0 && strict {
+			back = 7
+		}
+		return d.AddDays(-back)
+	}
+	fwd := (wd - cur + 7) % 7
+	if fwd == 0 && strict {
+		fwd = 7
+	}
+	return d.AddDays(fwd)
+}
+
+// unitValue formats d at the granularity of unit.
+func unitValue(d Date, unit int) string {
+	switch unit {
+	case uDay:
+		return dayValue(d)
+	case uWeek:
+		return weekValue(d)
+	case uWeekend:
+		return weekendValue(d)
+	case uMonth:
+		return monthValue(d.Year, d.Month)
+	case uQuarter:
+		return quarterValue(d.Year, (int(d.Month)-1)/3+1)
+	case uYear:
+		return yearValue(d.Year)
+	case uDecade:
+		return string(pad(nil, d.Year/10, 3))
+	case uCentury:
+		return string(pad(nil, d.Year/100, 2))
+	}
+	return ""
+}
+
+// unknownValue is the unanchored value at the granularity of unit.
+func unknownValue(unit int) string {
+	switch unit {
+	case uDay:
+		return "XXXX-XX-XX"
+	case uWeek:
+		return "XXXX-WXX"
+	case uWeekend:
+		return "XXXX-WXX-WE"
+	case uMonth:
+		return "XXXX-XX"
+	case uQuarter:
+		return "XXXX-QX"
+	case uDecade:
+		return "XXX"
+	case uCentury:
+		return "XX"
+	}
+	return "XXXX"
+}
+
+// shift moves d by n units, clamping the day for months ("a month before
+// March 31" is February 28).
+func shift(d Date, unit, n int) Date {
+	switch unit {
+	case uDay:
+		return d.AddDays(n)
+	case uWeek, uWeekend:
+		return d.AddDays(7 * n)
+	case uMonth, uQuarter, uYear, uDecade, uCentury:
+		months := n * map[int]int{uMonth: 1, uQuarter: 3, uYear: 12, uDecade: 120, uCentury: 1200}[unit]
+		total := d.Year*12 + int(d.Month) - 1 + months
+		y, m := total/12, time.Month(total%12+1)
+		if total < 0 {
+			return Date{}
+		}
+		day := d.Day
+		if dm := daysIn(y, m); day > dm {
+			day = dm
+		}
+		return Date{y, m, day}
+	}
+	return d
+}
+
+var unitNames = [...]string{uSecond: "second", uMinute: "minute", uHour: "hour", uDay: "day",
+	uWeek: "week", uWeekend: "weekend", uMonth: "month", uQuarter: "quarter", uYear: "year",
+	uDecade: "decade", uCentury: "century"}
+
+func tenseWord(t Tense) string {
+	switch t {
+	case TensePast:
+		return "a past-tense clause"
+	case TenseFuture:
+		return "a future clause"
+	case TensePresent:
+		return "a present-tense clause"
+	}
+	return "a clause of unknown tense"
+}
+
+func explain(format string, args ...any) string { return fmt.Sprintf(format, args...) }

@@ -1,0 +1,315 @@
+package dates
+
+// This file holds the normalisation tables: every English word the engine
+// knows, mapped to the token class the rules match on and a value. The
+// tables are data; the engine (tokenize.go, match.go) never names a word.
+
+// class is a bit set of the roles a token can play in a pattern.
+type class uint64
+
+// The token classes. A word can have several ("second" is an ordinal and a
+// unit; "may" is a month only when the rules see a date around it).
+const (
+	cMonth      class = 1 << iota // january, jan., sept.; val 1..12
+	cWeekday                      // monday, mon.; val 1..7 (ISO: Monday 1)
+	cNumWord                      // one, twenty, dozen; val the number
+	cOrdWord                      // first, twenty-first (after merging); val
+	cUnit                         // day, week, month, ...; val a unit
+	cUnits                        // the plural form of a unit
+	cSeason                       // spring, summer, fall, autumn, winter
+	cPOD                          // morning, afternoon, evening, night
+	cDeictic                      // today, yesterday, tomorrow, tonight
+	cRef                          // now, currently, recently, soon, ...
+	cLast                         // last, past, previous, preceding
+	cNext                         // next, coming, following, upcoming
+	cThis                         // this, current
+	cEarlyLate                    // early, mid, late (mod words)
+	cEdge                         // beginning, start, end, middle
+	cDet                          // the
+	cIndef                        // a, an
+	cAgo                          // ago
+	cEarlier                      // earlier, later, before, after
+	cFew                          // few, several, some, many (vague counts)
+	cAMPM                         // a.m., p.m., am, pm
+	cZone                         // gmt, est, edt, utc, ...
+	cSetWord                      // daily, weekly, monthly, annually, ...
+	cEvery                        // every, each, per
+	cDecadeWord                   // twenties .. nineties; val the decade's tens
+	cHoliday                      // christmas, thanksgiving; val an index
+	cFiscal                       // fiscal
+	cQuarterOrd                   // first..fourth as a quarter number
+	cNoon                         // noon, midnight, midday
+	cOf                           // of
+	cOr                           // or, and, to, through (ranges and lists)
+	cCentury                      // century
+	cYearWord                     // year (singular), for "year-ago"
+	cHalf                         // half
+	cTenseMark                    // a word that sets the clause tense; val a Tense
+
+	// Classes computed for number tokens (tokenize.go).
+	cDigits    // any plain number; val its value
+	cDayNum    // 1..31 written with one or two digits, or "19th"
+	cYearNum   // four digits 1000..2099
+	cOrdNum    // 1st, 2nd, 21st
+	cClock     // a clock time merged from h:mm; val minutes past midnight
+	cDecadeNum // 1990s; val the decade (199)
+)
+
+// Units, as stored in lexicon values for cUnit and cUnits words.
+const (
+	uSecond = iota + 1
+	uMinute
+	uHour
+	uDay
+	uWeek
+	uWeekend
+	uMonth
+	uQuarter
+	uYear
+	uDecade
+	uCentury
+)
+
+// unitDuration is the TIMEX3 duration letter of each unit; time units take
+// the "T" designator.
+var unitLetters = [...]string{
+	uSecond:  "S",
+	uMinute:  "M",
+	uHour:    "H",
+	uDay:     "D",
+	uWeek:    "W",
+	uWeekend: "WE",
+	uMonth:   "M",
+	uQuarter: "Q",
+	uYear:    "Y",
+	uDecade:  "DE",
+	uCentury: "CE",
+}
+
+// Parts of the day, as values of cPOD words: the TIMEX3 codes.
+var podCodes = [...]string{1: "MO", 2: "AF", 3: "EV", 4: "NI", 5: "DT"}
+
+// Seasons, as values of cSeason words: the TIMEX3 codes.
+var seasonCodes = [...]string{1: "SP", 2: "SU", 3: "FA", 4: "WI"}
+
+// Deictic days, as values of cDeictic words: offset in days from the anchor
+// plus 10 (so that 0 is never a value); tonight is today with a night part.
+const (
+	dToday     = 10
+	dYesterday = 9
+	dTomorrow  = 11
+	dTonight   = 20
+	dLastNight = 21
+)
+
+// Reference words, as values of cRef words.
+const (
+	refPresent = iota + 1
+	refPast
+	refFuture
+)
+
+// Mod words, as values of cEarlyLate and cEdge words.
+const (
+	modStart = iota + 1
+	modMid
+	modEnd
+)
+
+var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END"}
+
+// entry is one word of the lexicon.
+type entry struct {
+	class class
+	val   int32
+	// tense is the clause tense the word signals (cTenseMark words).
+	tense Tense
+}
+
+// lexicon maps a lowercased word (abbreviations with their period) to its
+// classes and value. It is built once and only read.
+var lexicon = buildLexicon()
+
+func buildLexicon() map[string]entry {
+	m := make(map[string]entry, 512)
+	add := func(c class, val int, words ...string) {
+		for _, w := range words {
+			e := m[w]
+			e.class |= c
+			if val != 0 && e.val == 0 { // the first class listed gives the value
+				e.val = int32(val)
+			}
+			m[w] = e
+		}
+	}
+	months := [][]string{
+		{"january", "jan", "jan."},
+		{"february", "feb", "feb."},
+		{"march", "mar", "mar."},
+		{"april", "apr", "apr."},
+		{"may"},
+		{"june", "jun", "jun."},
+		{"july", "jul", "jul."},
+		{"august", "aug", "aug."},
+		{"september", "sep", "sep.", "sept", "sept."},
+		{"october", "oct", "oct."},
+		{"november", "nov", "nov."},
+		{"december", "dec", "dec."},
+	}
+	for i, ws := range months {
+		add(cMonth, i+1, ws...)
+	}
+	weekdays := [][]string{
+		{"monday", "mon."},
+		{"tuesday", "tue.", "tues."},
+		{"wednesday", "wed."},
+		{"thursday", "thu.", "thur.", "thurs."},
+		{"friday", "fri."},
+		{"saturday", "sat."},
+		{"sunday", "sun."},
+	}
+	for i, ws := range weekdays {
+		add(cWeekday, i+1, ws...)
+	}
+	ones := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+		"eighteen", "nineteen"}
+	for i, w := range ones {
+		if i > 0 {
+			add(cNumWord, i, w)
+		}
+	}
+	tens := []string{2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+	for i, w := range tens {
+		if w != "" {
+			add(cNumWord, i*10, w)
+		}
+	}
+	add(cNumWord, 100, "hundred")
+	add(cNumWord, 1000, "thousand")
+	add(cNumWord, 12, "dozen")
+	ords := []string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+		"ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+		"sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"}
+	for i, w := range ords {
+		if i > 0 {
+			add(cOrdWord, i, w)
+		}
+	}
+	add(cOrdWord, 30, "thirtieth")
+	for i := 1; i <= 4; i++ {
+		add(cQuarterOrd, i, ords[i])
+	}
+	units := []struct {
+		u          int
+		sing, plur []string
+	}{
+		{uSecond, nil, []string{"seconds"}},
+		{uMinute, []string{"minute"}, []string{"minutes"}},
+		{uHour, []string{"hour"}, []string{"hours"}},
+		{uDay, []string{"day"}, []string{"days"}},
+		{uWeek, []string{"week"}, []string{"weeks"}},
+		{uWeekend, []string{"weekend"}, []string{"weekends"}},
+		{uMonth, []string{"month"}, []string{"months"}},
+		{uQuarter, []string{"quarter"}, []string{"quarters"}},
+		{uYear, []string{"year"}, []string{"years"}},
+		{uDecade, []string{"decade"}, []string{"decades"}},
+		{uCentury, []string{"century"}, []string{"centuries"}},
+	}
+	for _, u := range units {
+		add(cUnit, u.u, u.sing...)
+		add(cUnits, u.u, u.plur...)
+	}
+	add(cYearWord, 0, "year")
+	add(cCentury, 0, "century")
+	add(cHalf, 0, "half")
+	add(cSeason, 1, "spring")
+	add(cSeason, 2, "summer")
+	add(cSeason, 3, "fall", "autumn")
+	add(cSeason, 4, "winter")
+	add(cPOD, 1, "morning")
+	add(cPOD, 2, "afternoon")
+	add(cPOD, 3, "evening")
+	add(cPOD, 4, "night")
+	add(cDeictic, dToday, "today")
+	add(cDeictic, dYesterday, "yesterday")
+	add(cDeictic, dTomorrow, "tomorrow")
+	add(cDeictic, dTonight, "tonight")
+	add(cDeictic, dLastNight, "overnight")
+	add(cRef, refPresent, "now", "currently", "current", "nowadays", "presently")
+	add(cRef, refPast, "recently", "recent", "previously", "formerly", "once", "lately")
+	add(cRef, refFuture, "soon", "future", "eventually", "shortly")
+	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
+	add(cNext, 0, "next", "coming", "following", "upcoming")
+	add(cThis, 0, "this", "current")
+	add(cEarlyLate, modStart, "early", "earlier")
+	add(cEarlyLate, modMid, "mid", "middle")
+	add(cEarlyLate, modEnd, "late", "later")
+	add(cEdge, modStart, "beginning", "start")
+	add(cEdge, modMid, "middle")
+	add(cEdge, modEnd, "end", "close")
+	add(cDet, 0, "the")
+	add(cIndef, 1, "a", "an", "one")
+	add(cAgo, 0, "ago")
+	add(cEarlier, 0, "earlier", "later")
+	add(cFew, 0, "few", "several", "some", "many", "couple")
+	add(cAMPM, 1, "a.m.", "am", "a.m")
+	add(cAMPM, 2, "p.m.", "pm", "p.m")
+	add(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
+	add(cSetWord, uDay, "daily", "nightly")
+	add(cSetWord, uWeek, "weekly")
+	add(cSetWord, uMonth, "monthly")
+	add(cSetWord, uQuarter, "quarterly")
+	add(cSetWord, uYear, "annually", "yearly")
+	add(cSetWord, uHour, "hourly")
+	add(cEvery, 0, "every", "each", "per")
+	decades := []string{2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies", 8: "eighties", 9: "nineties"}
+	for i, w := range decades {
+		if w != "" {
+			add(cDecadeWord, i, w)
+		}
+	}
+	add(cHoliday, hChristmas, "christmas")
+	add(cHoliday, hThanksgiving, "thanksgiving")
+	add(cFiscal, 0, "fiscal")
+	add(cNoon, 12*60, "noon", "midday")
+	add(cNoon, 24*60, "midnight")
+	add(cOf, 0, "of")
+	add(cOr, 0, "or", "and", "to", "through", "until")
+	setTense := func(t Tense, words ...string) {
+		for _, w := range words {
+			e := m[w]
+			e.class |= cTenseMark
+			e.tense = t
+			m[w] = e
+		}
+	}
+	setTense(TensePast, "was", "were", "had", "did", "said", "told", "met", "made", "took", "came",
+		"went", "gave", "got", "left", "began", "sent", "held", "fell", "rose", "won", "lost", "saw",
+		"spoke", "wrote", "became", "brought", "bought", "sold", "paid", "led", "ran", "found",
+		"felt", "kept", "heard", "thought", "knew", "stood", "struck", "broke", "chose", "drew",
+		"flew", "grew", "hung", "shot", "sought", "taught", "threw", "wore", "ago", "yesterday",
+		"earlier", "previously", "wasn't", "weren't", "didn't", "hadn't")
+	setTense(TenseFuture, "will", "'ll", "shall", "tomorrow", "next", "upcoming", "scheduled",
+		"plans", "plan", "planned", "planning", "expected", "expects", "intends", "won't")
+	setTense(TensePresent, "is", "are", "am", "says", "isn't", "aren't")
+	return m
+}
+
+// Holidays with a fixed date, as values of cHoliday words.
+const (
+	hChristmas = iota + 1
+	hThanksgiving
+)
+
+// notPast lists -ed words that are not past-tense verbs.
+var notPast = map[string]bool{
+	"need": true, "speed": true, "red": true, "bed": true, "united": true, "indeed": true,
+	"hundred": true, "seed": true, "feed": true, "breed": true, "shed": true, "wed": true,
+	"proceed": true, "succeed": true, "exceed": true, "limited": true, "based": true,
+	"related": true, "interested": true, "concerned": true, "expected": true, "scheduled": true,
+	"planned": true, "supposed": true, "used": true, "fled": true, "sled": true, "naked": true,
+	"wicked": true, "sacred": true, "rugged": true, "crooked": true, "ragged": true,
+	"alleged": true, "advanced": true, "detailed": true, "experienced": true, "armed": true,
+	"unprecedented": true, "embed": true, "hatred": true, "kindred": true,
+}

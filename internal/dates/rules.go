@@ -1,0 +1,1162 @@
+package dates
+
+import (
+	"strings"
+	"time"
+)
+
+// This file is the rule table: each rule is a token pattern (match.go
+// explains the notation), a builder that turns the match into TIMEX3 values,
+// and examples that the tests run (reference date Monday 2021-03-22). An
+// example with an empty value says the text must yield no mention.
+
+// rule is one pattern and what it means.
+type rule struct {
+	name     string
+	src      string
+	pat      pattern
+	first    class
+	build    func(r *run, m *match) bool
+	examples []example
+}
+
+// example is a text, the mention it must yield and its value.
+type example struct {
+	text, span, value string
+}
+
+// rules is the compiled rule table; triggers is the union of the classes
+// a rule can start with. Both are built once and only read.
+var rules, triggers = compileRules(ruleTable)
+
+func compileRules(tab []rule) ([]*rule, class) {
+	out := make([]*rule, 0, len(tab))
+	var trig class
+	for i := range tab {
+		ru := tab[i]
+		p, err := compilePattern(ru.src)
+		if err != nil {
+			panic(err) // the table is a program constant: a bad pattern is a bug
+		}
+		ru.pat = p
+		ru.first = p.first()
+		trig |= ru.first
+		out = append(out, &ru)
+	}
+	return out, trig
+}
+
+// whole emits the match as one mention.
+func (r *run) whole(m *match, typ Type, value, mod string, t Tense, expl string) bool {
+	return r.emit(piece{from: m.start, to: m.end, typ: typ, value: value, mod: mod, tense: t, expl: expl})
+}
+
+// dayOf builds a month-day(-year) date; year 0 means "infer the year".
+func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool {
+	q := r.text[r.toks[from].start:r.toks[to-1].end]
+	if day < 1 || day > 31 {
+		return false
+	}
+	if year > 0 {
+		if day > daysIn(year, mon) {
+			return false
+		}
+		return r.emit(piece{from: from, to: to, typ: TypeDate, value: dayValue(Date{year, mon, day}),
+			expl: explain("'%s' is a full calendar date", q)})
+	}
+	a, as := r.anchor()
+	if a.IsZero() {
+		b := append([]byte("XXXX-"), pad(nil, int(mon), 2)...)
+		b = append(append(b, '-'), pad(nil, day, 2)...)
+		return r.emit(piece{from: from, to: to, typ: TypeDate, value: string(b),
+			expl: explain("'%s' has no year and there is no reference date", q)})
+	}
+	t := r.tense(m.start, m.end)
+	y := a.Year
+	if day > daysIn(y, mon) && !(mon == time.February && day == 29) {
+		return false
+	}
+	why := "the year of " + as
+	d := Date{y, mon, day}
+	switch {
+	case t == TensePast && (day > daysIn(y, mon) || d.After(a)):
+		y--
+		why = "the year before " + as + " (" + tenseWord(t) + " and the date would lie after it)"
+	case t == TenseFuture && d.Before(a):
+		y++
+		why = "the year after " + as + " (" + tenseWord(t) + " and the date would lie before it)"
+	}
+	if day > daysIn(y, mon) {
+		// February 29 in a year without one: the nearest leap year the
+		// tense allows.
+		for k := 0; k < 8 && day > daysIn(y, mon); k++ {
+			if t == TenseFuture {
+				y++
+			} else {
+				y--
+			}
+		}
+	}
+	return r.emit(piece{from: from, to: to, typ: TypeDate, value: dayValue(Date{y, mon, day}), tense: t,
+		expl: explain("'%s' has no year: %s", q, why)})
+}
+
+// monthOf builds a month value; year 0 means "infer the year".
+func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
+	q := m.text()
+	if year > 0 {
+		return r.whole(m, TypeDate, monthValue(year, mon), mod, TenseUnknown, explain("'%s' names a month of %d", q, year))
+	}
+	a, as := r.anchor()
+	if a.IsZero() {
+		return r.whole(m, TypeDate, "XXXX-"+string(pad(nil, int(mon), 2)), mod, TenseUnknown,
+			explain("'%s' has no year and there is no reference date", q))
+	}
+	t := r.tense(m.start, m.end)
+	y := a.Year
+	why := "the year of " + as
+	switch {
+	case t == TensePast && mon > a.Month:
+		y--
+		why = "the year before " + as + " (" + tenseWord(t) + " and the month would lie after it)"
+	case t == TenseFuture && mon < a.Month:
+		y++
+		why = "the year after " + as + " (" + tenseWord(t) + " and the month would lie before it)"
+	}
+	return r.whole(m, TypeDate, monthValue(y, mon), mod, t, explain("'%s' has no year: %s", q, why))
+}
+
+// weekdayOf resolves a weekday: how is "bare" (direction from the clause's
+// tense), "last", "next" or "this".
+func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
+	q := m.text()
+	typ := TypeDate
+	if pod != "" {
+		typ = TypeTime
+	}
+	a, as := r.anchor()
+	if a.IsZero() {
+		v := "XXXX-WXX-" + string(rune('0'+wd))
+		if pod != "" {
+			v += "T" + pod
+		}
+		return r.whole(m, typ, v, "", TenseUnknown, explain("'%s' is a weekday and there is no reference date", q))
+	}
+	t := r.tense(m.start, m.end)
+	var d Date
+	var why string
+	switch how {
+	case "last":
+		d = weekdayFrom(a, wd, -1, true)
+		why = "the last such day before " + as
+	case "next":
+		d = weekdayFrom(a, wd, 1, true)
+		why = "the next such day after " + as
+	case "this":
+		mon := weekdayFrom(a, 1, -1, false)
+		d = mon.AddDays(wd - 1)
+		why = "that day in the week of " + as
+	default:
+		if t == TenseFuture {
+			d = weekdayFrom(a, wd, 1, false)
+			why = "in " + tenseWord(t) + " -> the first such day on or after " + as
+		} else {
+			d = weekdayFrom(a, wd, -1, false)
+			why = "in " + tenseWord(t) + " -> the last such day on or before " + as
+		}
+	}
+	v := dayValue(d)
+	if pod != "" {
+		v += "T" + pod
+	}
+	return r.whole(m, typ, v, "", t, explain("'%s' %s", q, why))
+}
+
+// relUnit resolves "last/this/next <unit>" against the anchor.
+func (r *run) relUnit(m *match, unit, n int, word string) bool {
+	q := m.text()
+	a, as := r.anchor()
+	if a.IsZero() {
+		return r.whole(m, TypeDate, unknownValue(unit), "", TenseUnknown, explain("'%s' is relative and there is no reference date", q))
+	}
+	d := shift(a, unit, n)
+	if d.IsZero() {
+		return false
+	}
+	v := unitValue(d, unit)
+	if v == "" {
+		return false
+	}
+	return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the %s %s %s", q, unitNames[unit], word, as))
+}
+
+// num returns the number a token stands for ("a" is 1), or -1.
+func num(t *token) int {
+	if t == nil {
+		return -1
+	}
+	switch {
+	case t.class&(cNumWord|cDigits) != 0 && t.flags&(fGrouped|fDecimal|fMoney) == 0:
+		return int(t.val)
+	case t.class&cIndef != 0:
+		return 1
+	}
+	return -1
+}
+
+// unitOf returns the unit of a unit word.
+func unitOf(t *token) int {
+	if t == nil || t.class&(cUnit|cUnits) == 0 {
+		return 0
+	}
+	return int(t.val)
+}
+
+// duration emits n units as a DURATION (n < 0: an unknown number).
+func (r *run) duration(m *match, from, to, n, unit int) bool {
+	if unit == uWeekend {
+		return false
+	}
+	v := durationValue(n, unit)
+	q := r.text[r.toks[from].start:r.toks[to-1].end]
+	return r.emit(piece{from: from, to: to, typ: TypeDuration, value: v,
+		expl: explain("'%s' is a length of time, not a date", q)})
+}
+
+// yearLike reports whether a bare four-digit number reads as a year here:
+// not money, not a count of something ("1500 troops"), not a percentage.
+func (r *run) yearLike(m *match, t *token) bool {
+	if t.flags&(fMoney|fGrouped|fDecimal) != 0 {
+		return false
+	}
+	if n := m.after(1); n != nil {
+		if n.kind == kPunct && (n.punct == '%' || (n.punct == '-' && n.flags&fSpace == 0)) {
+			return false
+		}
+		if n.kind == kWord {
+			w := strings.ToLower(m.word(n))
+			if w == "percent" || w == "per" || (len(w) > 3 && w[len(w)-1] == 's' && n.flags&fCap == 0 && n.class&(cUnits|cUnit) == 0 && !strings.HasSuffix(w, "ss") && w != "elections" && w != "games" && w != "olympics") {
+				return false
+			}
+		}
+		if n.kind == kNum {
+			return false
+		}
+	}
+	if p := m.before(1); p != nil {
+		if p.kind == kPunct && (p.punct == '$' || p.punct == '#' || (p.punct == '-' && p.flags&fSpace == 0) || p.punct == '/' || p.punct == '.') {
+			return false
+		}
+		if p.kind == kNum {
+			return false
+		}
+		if r.wordIs(p, "no.", "page", "pages", "flight", "route", "room", "number", "no", "model", "windows", "about", "some", "nearly", "almost", "over", "than") {
+			return false
+		}
+	}
+	if t.val < 1900 {
+		p := m.before(1)
+		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to")
+	}
+	return true
+}
+
+// ambiguousMonth reports whether a capitalised month word needs a date
+// around it to be read as a month: "May" (the verb), "March" (the noun).
+func (r *run) ambiguousMonth(t *token) bool {
+	return r.wordIs(t, "may", "march", "mar", "jun", "jan", "dec", "aug", "sep", "oct", "nov", "apr", "jul", "feb", "sept")
+}
+
+// monthContext reports whether the words before a bare month make it one.
+func (r *run) monthContext(m *match) bool {
+	p := m.before(1)
+	return r.wordIs(p, "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from", "through", "before", "after", "since", "on", "to", "between")
+}
+
+var ruleTable = []rule{
+	// ---- Absolute dates ----
+	{name: "weekday month day year", src: "WEEKDAY ,? MONTH DAY|ORDNUM ,? YEAR",
+		build: func(r *run, m *match) bool {
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(2).val), int(m.tok(3).val), int(m.tok(5).val))
+		},
+		examples: []example{{"photo made available on Sunday, March 21, 2021, shows", "Sunday, March 21, 2021", "2021-03-21"}}},
+	{name: "weekday month day", src: "WEEKDAY ,? MONTH DAY|ORDNUM",
+		build: func(r *run, m *match) bool {
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(2).val), int(m.tok(3).val), 0)
+		},
+		examples: []example{{"on his free days - Friday, March 19, or Monday", "Friday, March 19", "2021-03-19"}}},
+	{name: "month day year", src: "MONTH DAY|ORDNUM ,? YEAR",
+		build: func(r *run, m *match) bool {
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(0).val), int(m.tok(1).val), int(m.tok(3).val))
+		},
+		examples: []example{
+			{"in Moscow on December 19, 2019, and", "December 19, 2019", "2019-12-19"},
+			{"Washington, DC on March 11, 2021.", "March 11, 2021", "2021-03-11"},
+			{"reported Aug. 7, 1998 that", "Aug. 7, 1998", "1998-08-07"},
+		}},
+	{name: "month day", src: "MONTH DAY|ORDNUM",
+		build: func(r *run, m *match) bool {
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(0).val), int(m.tok(1).val), 0)
+		},
+		examples: []example{
+			{"In the March 17 interview with ABC News", "March 17", "2021-03-17"},
+			{"Biden and Putin previously spoke on Jan. 26, the first call", "Jan. 26", "2021-01-26"},
+			{"their first phone conversation on January 26, six days after", "January 26", "2021-01-26"},
+			{"The summit will be held on Sept. 30.", "Sept. 30", "2021-09-30"},
+			{"The summit was held on Sept. 30.", "Sept. 30", "2020-09-30"},
+			{"May 5th was sunny", "May 5th", "2020-05-05"},
+		}},
+	{name: "month day or day, year", src: "MONTH DAY OR DAY ,? YEAR",
+		build: func(r *run, m *match) bool {
+			mon, y := time.Month(m.tok(0).val), int(m.tok(5).val)
+			return r.dayOf(m, m.start, m.start+2, mon, int(m.tok(1).val), y) &&
+				r.dayOf(m, m.at[3], m.end, mon, int(m.tok(3).val), y)
+		},
+		examples: []example{{"a live discussion on March 19 or 22, 2021, on", "March 19", "2021-03-19"},
+			{"a live discussion on March 19 or 22, 2021, on", "22, 2021", "2021-03-22"}}},
+	{name: "month day or day", src: "MONTH DAY OR DAY",
+		build: func(r *run, m *match) bool {
+			mon := time.Month(m.tok(0).val)
+			return r.dayOf(m, m.start, m.start+2, mon, int(m.tok(1).val), 0) &&
+				r.dayOf(m, m.at[3], m.end, mon, int(m.tok(3).val), 0)
+		},
+		examples: []example{{"talks between the presidents on March 19 or 22.", "22", "2021-03-22"}}},
+	{name: "day month year", src: "DAY|ORDNUM of? MONTH ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			y := 0
+			if t := m.tok(4); t != nil {
+				y = int(t.val)
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(2).val), int(m.tok(0).val), y)
+		},
+		examples: []example{{"on 17 March 2021 the", "17 March 2021", "2021-03-17"}, {"by 5 May it", "5 May", "2021-05-05"}}},
+	{name: "the ordinal of month", src: "the ORD of MONTH ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			y := 0
+			if t := m.tok(5); t != nil {
+				y = int(t.val)
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(m.tok(3).val), int(m.tok(1).val), y)
+		},
+		examples: []example{{"on the 19th of March the", "the 19th of March", "2021-03-19"}}},
+	{name: "iso date", src: "YEAR ~- ~DIGITS ~- ~DIGITS",
+		build: func(r *run, m *match) bool {
+			mo, d := int(m.tok(2).val), int(m.tok(4).val)
+			if mo < 1 || mo > 12 || m.tok(2).end-m.tok(2).start != 2 || m.tok(4).end-m.tok(4).start != 2 {
+				return false
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(mo), d, int(m.tok(0).val))
+		},
+		examples: []example{{"published 2021-03-22 in", "2021-03-22", "2021-03-22"}}},
+	{name: "us numeric date", src: "DAY ~/ ~DAY ~/ ~YEAR",
+		build: func(r *run, m *match) bool {
+			mo := int(m.tok(0).val)
+			if mo > 12 {
+				return false
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(mo), int(m.tok(2).val), int(m.tok(4).val))
+		},
+		examples: []example{{"dated 3/22/2021 and", "3/22/2021", "2021-03-22"}, {"half: 1/2 of them", "", ""}}},
+	{name: "month year", src: "MONTH ,? YEAR",
+		build: func(r *run, m *match) bool {
+			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
+		},
+		examples: []example{{"since May 2010 the", "May 2010", "2010-05"}, {"in March 2021,", "March 2021", "2021-03"}}},
+	{name: "month of year", src: "MONTH of YEAR",
+		build: func(r *run, m *match) bool {
+			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
+		},
+		examples: []example{{"in March of 2020", "March of 2020", "2020-03"}}},
+	{name: "mod month", src: "EARLY|the -? EDGE? of? last|this|next? MONTH ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			mt := m.tok(5)
+			var mod string
+			if t := m.tok(0); t.class&cEarlyLate != 0 {
+				mod = modNames[t.val]
+			} else if e := m.tok(2); e != nil && m.tok(3) != nil {
+				mod = modNames[e.val]
+			} else {
+				return false
+			}
+			y := 0
+			if t := m.tok(7); t != nil {
+				y = int(t.val)
+			} else if m.tok(4) != nil {
+				a, _ := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				switch strings.ToLower(m.word(m.tok(4))) {
+				case "last":
+					y = a.Year
+					if time.Month(mt.val) >= a.Month {
+						y--
+					}
+				case "next":
+					y = a.Year
+					if time.Month(mt.val) <= a.Month {
+						y++
+					}
+				default:
+					y = a.Year
+				}
+			}
+			return r.monthOf(m, time.Month(mt.val), y, mod)
+		},
+		examples: []example{
+			{"by mid-March the", "mid-March", "2021-03"},
+			{"talks began in early December", "early December", "2020-12"},
+			{"it happened in late last July", "late last July", "2020-07"},
+			{"it was over by the end of November", "the end of November", "2020-11"},
+		}},
+	{name: "bare month", src: "MONTH",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			if r.ambiguousMonth(t) && !r.monthContext(m) {
+				return false
+			}
+			if n := m.after(1); n != nil && n.kind == kPunct && n.punct == '.' && t.end-t.start <= 4 {
+				return false
+			}
+			return r.monthOf(m, time.Month(t.val), 0, "")
+		},
+		examples: []example{
+			{"Sales rose in January.", "January", "2021-01"},
+			{"The report was released in April.", "April", "2020-04"},
+			{"He may go.", "", ""},
+			{"March organizers said", "", ""},
+			{"the march on Washington", "", ""},
+		}},
+	{name: "last/next/this month name", src: "LAST|NEXT|THIS MONTH",
+		build: func(r *run, m *match) bool {
+			mt := m.tok(1)
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			mon := time.Month(mt.val)
+			y := a.Year
+			switch w := strings.ToLower(m.word(m.tok(0))); {
+			case w == "next" || w == "coming" || w == "upcoming" || w == "following":
+				if mon <= a.Month {
+					y++
+				}
+			case w == "this" || w == "current":
+			default:
+				if mon >= a.Month {
+					y--
+				}
+			}
+			return r.whole(m, TypeDate, monthValue(y, mon), "", TenseUnknown, explain("'%s' -> the nearest such month in that direction from %s", m.text(), as))
+		},
+		examples: []example{{"it began last November", "last November", "2020-11"}, {"last April", "last April", "2020-04"}}},
+	{name: "year", src: "YEAR",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			if !r.yearLike(m, t) {
+				return false
+			}
+			return r.whole(m, TypeDate, yearValue(int(t.val)), "", TenseUnknown, explain("'%s' is a year", m.text()))
+		},
+		examples: []example{
+			{"interfere in the 2020 election", "2020", "2020"},
+			{"after Moscow's 2014 annexation", "2014", "2014"},
+			{"sent 1500 troops", "", ""},
+			{"paid $2019 in", "", ""},
+			{"crowds of 2,000 people", "", ""},
+			{"won 2000-1998", "", ""},
+		}},
+	{name: "mod year", src: "EARLY|the -? EDGE? of? YEAR",
+		build: func(r *run, m *match) bool {
+			var mod string
+			if t := m.tok(0); t.class&cEarlyLate != 0 {
+				mod = modNames[t.val]
+			} else if e := m.tok(2); e != nil && m.tok(3) != nil {
+				mod = modNames[e.val]
+			} else {
+				return false
+			}
+			return r.whole(m, TypeDate, yearValue(int(m.tok(4).val)), mod, TenseUnknown, explain("'%s' is part of a year", m.text()))
+		},
+		examples: []example{{"in early 2021 the", "early 2021", "2021"}, {"by mid-1998", "mid-1998", "1998"}, {"at the end of 1998", "the end of 1998", "1998"}}},
+	{name: "fiscal year", src: "FISCAL YEAR",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val)), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
+		},
+		examples: []example{{"profit in fiscal 1998 rose", "fiscal 1998", "1998"}}},
+	{name: "decade", src: "the? EARLY? -? DECADE",
+		build: func(r *run, m *match) bool {
+			var mod string
+			if t := m.tok(1); t != nil {
+				mod = modNames[t.val]
+			}
+			v := string(pad(nil, int(m.tok(3).val), 3))
+			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
+		},
+		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}}},
+	{name: "century", src: "the? EARLY? -? ORD CENTURY",
+		build: func(r *run, m *match) bool {
+			n := int(m.tok(3).val)
+			if n < 1 || n > 100 {
+				return false
+			}
+			var mod string
+			if t := m.tok(1); t != nil {
+				mod = modNames[t.val]
+			}
+			return r.whole(m, TypeDate, string(pad(nil, n-1, 2)), mod, TenseUnknown, explain("'%s' is the century %02d00-%02d99", m.text(), n-1, n-1))
+		},
+		examples: []example{{"in the 20th century", "the 20th century", "19"}, {"the twenty-first century", "the twenty-first century", "20"}}},
+
+	// ---- Quarters and halves ----
+	{name: "quarter", src: "the? FISCAL? QORD ~-? quarter|half of? FISCAL? YEAR?",
+		build: func(r *run, m *match) bool {
+			n := int(m.tok(2).val)
+			half := strings.EqualFold(m.word(m.tok(4)), "half")
+			if half && n > 2 {
+				return false
+			}
+			y := 0
+			if t := m.tok(7); t != nil {
+				y = int(t.val)
+			} else {
+				a, as := r.anchor()
+				if a.IsZero() {
+					v := "XXXX-Q" + string(rune('0'+n))
+					if half {
+						v = "XXXX-H" + string(rune('0'+n))
+					}
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+				}
+				y = a.Year
+				startMonth := time.Month(3*(n-1) + 1)
+				if half {
+					startMonth = time.Month(6*(n-1) + 1)
+				}
+				t := r.tense(m.start, m.end)
+				if startMonth > a.Month && t != TenseFuture {
+					y--
+				}
+				v := quarterValue(y, n)
+				if half {
+					v = yearValue(y) + "-H" + string(rune('0'+n))
+				}
+				return r.whole(m, TypeDate, v, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
+			}
+			v := quarterValue(y, n)
+			if half {
+				v = yearValue(y) + "-H" + string(rune('0'+n))
+			}
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' names a quarter", m.text()))
+		},
+		examples: []example{
+			{"profit in the third quarter fell", "the third quarter", "2020-Q3"},
+			{"third-quarter profit", "third-quarter", "2020-Q3"},
+			{"in the first quarter of 1998", "the first quarter of 1998", "1998-Q1"},
+			{"the first half", "the first half", "2021-H1"},
+		}},
+	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same|year-earlier|year-ago quarter",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			n := 0
+			switch strings.ToLower(m.word(m.tok(1))) {
+			case "next", "coming", "following", "upcoming":
+				n = 1
+			case "this", "current":
+			case "same":
+				if r.lastGran == gQuarter {
+					return r.whole(m, TypeDate, r.lastVal, "", TenseUnknown, explain("'%s' -> the quarter last mentioned", m.text()))
+				}
+				return false
+			default:
+				n = -1
+			}
+			v := unitValue(shift(a, uQuarter, n), uQuarter)
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the quarter relative to %s", m.text(), as))
+		},
+		examples: []example{{"earnings for the latest quarter", "the latest quarter", "2020-Q4"}}},
+
+	// ---- Relative days ----
+	{name: "deictic", src: "DEICTIC POD?",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			a, as := r.anchor()
+			off := int(t.val) - dToday
+			pod := ""
+			switch int(t.val) {
+			case dTonight:
+				off, pod = 0, "NI"
+			case dLastNight:
+				off, pod = -1, "NI"
+			}
+			if p := m.tok(1); p != nil {
+				pod = podCodes[p.val]
+			}
+			typ := TypeDate
+			if pod != "" {
+				typ = TypeTime
+			}
+			if a.IsZero() {
+				v := "XXXX-XX-XX"
+				if pod != "" {
+					v += "T" + pod
+				}
+				return r.whole(m, typ, v, "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
+			}
+			v := dayValue(a.AddDays(off))
+			if pod != "" {
+				v += "T" + pod
+			}
+			return r.whole(m, typ, v, "", TenseUnknown, explain("'%s' -> %d day(s) from %s", m.text(), off, as))
+		},
+		examples: []example{
+			{"He said today that", "today", "2021-03-22"},
+			{"Yesterday, the", "Yesterday", "2021-03-21"},
+			{"will speak tonight", "tonight", "2021-03-22TNI"},
+			{"yesterday afternoon", "yesterday afternoon", "2021-03-21TAF"},
+		}},
+	{name: "last night / this morning", src: "LAST|THIS|THE POD",
+		build: func(r *run, m *match) bool {
+			w := strings.ToLower(m.word(m.tok(0)))
+			pod := podCodes[m.tok(1).val]
+			a, as := r.anchor()
+			off := 0
+			switch w {
+			case "last", "past", "previous":
+				if pod != "NI" && pod != "EV" {
+					return false
+				}
+				off = -1
+			case "this", "the":
+			default:
+				return false
+			}
+			if a.IsZero() {
+				return r.whole(m, TypeTime, "XXXX-XX-XXT"+pod, "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
+			}
+			return r.whole(m, TypeTime, dayValue(a.AddDays(off))+"T"+pod, "", TenseUnknown, explain("'%s' -> part of the day %s", m.text(), as))
+		},
+		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"}}},
+	{name: "weekday", src: "WEEKDAY POD?",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			if t.end-t.start <= 4 && t.val != 0 && m.word(t)[t.end-t.start-1] != '.' {
+				return false
+			}
+			pod := ""
+			if p := m.tok(1); p != nil {
+				pod = podCodes[p.val]
+			}
+			return r.weekdayOf(m, int(t.val), "", pod)
+		},
+		examples: []example{
+			{"White House spokeswoman Jen Psaki said Biden was busy on Friday", "Friday", "2021-03-19"},
+			{"the ambassador returned to Russia on Sunday.", "Sunday", "2021-03-21"},
+			{"The Russian Foreign Ministry said Monday that", "Monday", "2021-03-22"},
+			{"The talks will resume on Thursday.", "Thursday", "2021-03-25"},
+			{"Biden spoke Friday afternoon", "Friday afternoon", "2021-03-19TAF"},
+			{"He left Sunday night", "Sunday night", "2021-03-21TNI"},
+		}},
+	{name: "last/next/this weekday", src: "LAST|NEXT|THIS WEEKDAY POD?",
+		build: func(r *run, m *match) bool {
+			how := "last"
+			switch m.tok(0).class & (cLast | cNext | cThis) {
+			case cNext:
+				how = "next"
+			case cThis:
+				how = "this"
+			}
+			if m.tok(0).class&cLast != 0 && !m.is(0, "last") && !m.is(0, "past") && !m.is(0, "previous") {
+				return false
+			}
+			pod := ""
+			if p := m.tok(2); p != nil {
+				pod = podCodes[p.val]
+			}
+			return r.weekdayOf(m, int(m.tok(1).val), how, pod)
+		},
+		examples: []example{
+			{"In an interview broadcast last Wednesday, Biden", "last Wednesday", "2021-03-17"},
+			{"Last Thursday, in response", "Last Thursday", "2021-03-18"},
+			{"next Tuesday", "next Tuesday", "2021-03-23"},
+			{"this Thursday", "this Thursday", "2021-03-25"},
+		}},
+	{name: "last/next/this unit", src: "LAST|NEXT|THIS UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(1))
+			if u < uDay {
+				return false
+			}
+			n, word := 0, "of"
+			switch c := m.tok(0).class; {
+			case c&cNext != 0:
+				n, word = 1, "after"
+			case c&cThis != 0:
+			default:
+				n, word = -1, "before"
+			}
+			if u == uDay {
+				if n == 0 {
+					return false
+				}
+				a, as := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				_ = as
+				return r.whole(m, TypeDate, dayValue(a.AddDays(n)), "", TenseUnknown, explain("'%s' -> one day from %s", m.text(), as))
+			}
+			if u == uWeekend && n == 0 {
+				a, as := r.anchor()
+				if a.IsZero() {
+					return r.whole(m, TypeDate, "XXXX-WXX-WE", "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
+				}
+				return r.whole(m, TypeDate, weekendValue(a), "", TenseUnknown, explain("'%s' -> the weekend of the week of %s", m.text(), as))
+			}
+			return r.relUnit(m, u, n, word)
+		},
+		examples: []example{
+			{"a television anchor's question last week that", "last week", "2021-W11"},
+			{"this week", "this week", "2021-W12"},
+			{"next month", "next month", "2021-04"},
+			{"last year", "last year", "2020"},
+			{"this year's budget", "this year", "2021"},
+			{"last weekend", "last weekend", "2021-W11-WE"},
+			{"in the next decade", "the next decade", "203"},
+		}},
+	{name: "the weekend", src: "the|this weekend",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return r.whole(m, TypeDate, "XXXX-WXX-WE", "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
+			}
+			t := r.tense(m.start, m.end)
+			var d Date
+			why := ""
+			switch {
+			case t == TenseFuture:
+				d = weekdayFrom(a, 6, 1, false)
+				if a.Weekday() == time.Sunday {
+					d = a
+				}
+				why = "the coming weekend (" + tenseWord(t) + ")"
+			default:
+				d = weekdayFrom(a, 6, -1, false)
+				why = "the last weekend on or before " + as + " (" + tenseWord(t) + ")"
+			}
+			return r.whole(m, TypeDate, weekendValue(d), "", t, explain("'%s' -> %s", m.text(), why))
+		},
+		examples: []example{{"flying to Siberia over the weekend but", "the weekend", "2021-W11-WE"}}},
+	{name: "earlier this unit", src: "EARLIER|EARLY|LAST THIS|LAST|NEXT UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(2))
+			if u < uWeek || u == uWeekend {
+				return false
+			}
+			n := 0
+			switch c := m.tok(1).class; {
+			case c&cNext != 0:
+				n = 1
+			case c&cThis != 0:
+			default:
+				n = -1
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			mod := ""
+			switch strings.ToLower(m.word(m.tok(0))) {
+			case "early":
+				mod = "START"
+			case "late":
+				mod = "END"
+			case "earlier", "later":
+			default:
+				return false
+			}
+			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), mod, TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
+		},
+		examples: []example{{"earlier this month", "earlier this month", "2021-03"}, {"early next year", "early next year", "2022"}}},
+	{name: "units ago", src: "NUM|A|FEW UNIT|UNITS AGO|earlier|later|before|after|hence",
+		build: func(r *run, m *match) bool {
+			n := num(m.tok(0))
+			u := unitOf(m.tok(1))
+			dir := m.toks[m.end-1]
+			w := strings.ToLower(m.word(&dir))
+			if w == "before" || w == "after" {
+				// "six days after the inauguration": the length is what is
+				// said; the anchor is an event, not a date.
+				return r.duration(m, m.start, m.start+2, n, u)
+			}
+			if n < 0 || u < uDay {
+				if u >= uDay && n < 0 {
+					return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time before", m.text()))
+				}
+				return false
+			}
+			sign := -1
+			if w == "later" || w == "hence" {
+				sign = 1
+			}
+			var a Date
+			var as string
+			if w == "ago" {
+				a, as = r.anchor()
+			} else {
+				a, as = r.eventAnchor()
+			}
+			if a.IsZero() {
+				return r.whole(m, TypeDate, unknownValue(u), "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
+			}
+			d := shift(a, u, sign*n)
+			if d.IsZero() {
+				return false
+			}
+			v := unitValue(d, u)
+			if u == uYear && r.lastGran == gQuarter && w != "ago" {
+				v = unitValue(d, uQuarter)
+			}
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> %d %s(s) from %s", m.text(), sign*n, unitNames[u], as))
+		},
+		examples: []example{
+			{"two days ago", "two days ago", "2021-03-20"},
+			{"a year ago", "a year ago", "2020"},
+			{"six days after the inauguration", "six days", "P6D"},
+		}},
+	{name: "the unit before/after", src: "the UNIT before|after|earlier|later",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(1))
+			if u < uDay || u == uWeekend {
+				return false
+			}
+			n := -1
+			if m.is(2, "after") || m.is(2, "later") {
+				n = 1
+			}
+			a, as := r.eventAnchor()
+			if a.IsZero() {
+				return false
+			}
+			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), "", TenseUnknown, explain("'%s' -> one %s from %s", m.text(), unitNames[u], as))
+		},
+		examples: []example{{"On March 3 they met. The day before, he", "The day before", "2021-03-02"}}},
+	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(2))
+			if u < uDay || u == uWeekend {
+				return false
+			}
+			n := 1
+			if m.tok(1).class&cLast != 0 {
+				n = -1
+			}
+			a, as := r.eventAnchor()
+			if a.IsZero() {
+				return false
+			}
+			if u != uDay && r.last.IsZero() {
+				return r.relUnit(m, u, n, "from")
+			}
+			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), "", TenseUnknown, explain("'%s' -> one %s from %s", m.text(), unitNames[u], as))
+		},
+		examples: []example{{"They met on March 3. The next day, he", "The next day", "2021-03-04"}}},
+	{name: "the week/month/year", src: "the UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(1))
+			if u != uYear && u != uMonth && u != uWeek {
+				return false
+			}
+			if n := m.after(1); n != nil && (r.wordIs(n, "before", "after", "earlier", "later", "of", "ago", "when", "in", "that") || n.kind == kNum) {
+				return false
+			}
+			if p := m.before(1); p == nil || !r.wordIs(p, "for", "during", "in", "over", "through", "throughout", "of") {
+				return false
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			return r.whole(m, TypeDate, unitValue(a, u), "", TenseUnknown, explain("'%s' -> the %s of %s", m.text(), unitNames[u], as))
+		},
+		examples: []example{{"profits for the year rose", "the year", "2021"}}},
+
+	// ---- Durations ----
+	{name: "the past n units", src: "the? LAST|NEXT|first NUM|FEW UNITS|UNIT",
+		build: func(r *run, m *match) bool {
+			if m.tok(0) == nil && !m.tok(1).has(cLast) && !m.is(1, "next") {
+				return false
+			}
+			n := num(m.tok(2))
+			if m.tok(2).class&cFew != 0 {
+				n = -1
+			}
+			return r.duration(m, m.start, m.end, n, unitOf(m.tok(3)))
+		},
+		examples: []example{
+			{"over the past two years", "the past two years", "P2Y"},
+			{"In the last twenty four hours, the", "the last twenty four hours", "PT24H"},
+			{"the first nine months", "the first nine months", "P9M"},
+		}},
+	{name: "the past unit", src: "the LAST|NEXT UNIT",
+		build: func(r *run, m *match) bool {
+			if m.tok(1).class&cLast != 0 && !m.is(1, "past") && !m.is(1, "last") {
+				return false
+			}
+			return r.duration(m, m.start, m.end, 1, unitOf(m.tok(2)))
+		},
+		examples: []example{{"over the past year", "the past year", "P1Y"}}},
+	{name: "n units", src: "the? NUM|A ~-? UNIT|UNITS",
+		build: func(r *run, m *match) bool {
+			n := num(m.tok(1))
+			u := unitOf(m.tok(3))
+			if n < 0 || u == 0 {
+				return false
+			}
+			// "78-year-old" is an age, not a time.
+			if a := m.after(1); a != nil && a.kind == kPunct && a.punct == '-' && a.flags&fSpace == 0 {
+				if b := m.after(2); r.wordIs(b, "old") {
+					return false
+				}
+			}
+			if m.tok(1).class&cIndef != 0 && m.tok(0) != nil {
+				return false
+			}
+			// "a year" after a count of times is a frequency.
+			if m.tok(1).class&cIndef != 0 {
+				if p := m.before(1); r.wordIs(p, "times", "twice", "once", "thrice") {
+					return r.whole(m, TypeSet, durationValue(1, u), "", TenseUnknown, explain("'%s' is a frequency", m.text()))
+				}
+			}
+			if m.tok(1).kind == kNum && m.tok(1).val == 0 {
+				return false
+			}
+			if u == uDecade && n >= 1 {
+				return r.whole(m, TypeDuration, durationValue(10*n, uYear), "", TenseUnknown, explain("'%s' is a length of time, not a date", m.text()))
+			}
+			return r.duration(m, m.start, m.end, n, u)
+		},
+		examples: []example{
+			{"to extend the treaty for five years", "five years", "P5Y"},
+			{"in 100 days", "100 days", "P100D"},
+			{"within 24 hours", "24 hours", "PT24H"},
+			{"a five-year low", "five-year", "P5Y"},
+			{"the 78-year-old Biden", "", ""},
+			{"for a decade", "a decade", "P10Y"},
+			{"105 children", "", ""},
+			{"the nine months", "the nine months", "P9M"},
+		}},
+	{name: "few units", src: "a? FEW UNITS",
+		build: func(r *run, m *match) bool {
+			return r.duration(m, m.start, m.end, -1, unitOf(m.tok(2)))
+		},
+		examples: []example{{"for several years", "several years", "PXY"}, {"in a few days", "a few days", "PXD"}}},
+	{name: "bare plural units", src: "UNITS",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(0))
+			if u < uDay || u == uWeekend || u == uQuarter {
+				return false
+			}
+			if p := m.before(1); !r.wordIs(p, "for", "within", "over") {
+				return false
+			}
+			if n := m.after(1); r.wordIs(n, "of", "ago", "before", "after", "earlier", "later") {
+				return false
+			}
+			return r.duration(m, m.start, m.end, -1, u)
+		},
+		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}}},
+	{name: "recent units", src: "recent|coming|past UNITS",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(1))
+			if u < uDay {
+				return false
+			}
+			if m.is(0, "recent") {
+				return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time in the past", m.text()))
+			}
+			return r.duration(m, m.start, m.end, -1, u)
+		},
+		examples: []example{{"in recent years", "recent years", "PAST_REF"}}},
+
+	// ---- Sets ----
+	{name: "set word", src: "SETW",
+		build: func(r *run, m *match) bool {
+			u := int(m.tok(0).val)
+			return r.whole(m, TypeSet, durationValue(1, u), "", TenseUnknown, explain("'%s' repeats every %s", m.text(), unitNames[u]))
+		},
+		examples: []example{{"published daily", "daily", "P1D"}, {"paid annually", "annually", "P1Y"}}},
+	{name: "every unit", src: "EVERY NUM? UNIT|UNITS",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(2))
+			if u == uWeekend {
+				return false
+			}
+			n := 1
+			if t := m.tok(1); t != nil {
+				n = num(t)
+			}
+			if n < 1 {
+				return false
+			}
+			return r.whole(m, TypeSet, durationValue(n, u), "", TenseUnknown, explain("'%s' repeats every %d %s(s)", m.text(), n, unitNames[u]))
+		},
+		examples: []example{{"meets every week", "every week", "P1W"}, {"each year", "each year", "P1Y"}}},
+	{name: "every weekday", src: "EVERY WEEKDAY",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeSet, "XXXX-WXX-"+string(rune('0'+m.tok(1).val)), "", TenseUnknown, explain("'%s' repeats weekly", m.text()))
+		},
+		examples: []example{{"each Thursday", "each Thursday", "XXXX-WXX-4"}}},
+
+	// ---- Clock times ----
+	{name: "clock time", src: "CLOCK|DIGITS|NOON AMPM? ZONE? ,? on? WEEKDAY|DEICTIC?",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			mins := int(t.val)
+			ap := m.tok(1)
+			switch {
+			case t.class&cNoon != 0:
+			case t.class&cClock != 0:
+				if ap != nil && ap.val == 2 && mins < 12*60 {
+					mins += 12 * 60
+				} else if ap != nil && ap.val == 1 && mins >= 12*60 && mins < 13*60 {
+					mins -= 12 * 60
+				}
+			default:
+				if ap == nil || t.val < 1 || t.val > 12 || t.end-t.start > 2 {
+					return false
+				}
+				mins = int(t.val) % 12 * 60
+				if ap.val == 2 {
+					mins += 12 * 60
+				}
+			}
+			a, as := r.anchor()
+			day := a
+			why := "on " + as
+			if d := m.tok(5); d != nil {
+				if a.IsZero() {
+					return false
+				}
+				if d.class&cWeekday != 0 {
+					tn := r.tense(m.start, m.end)
+					if tn == TenseFuture {
+						day = weekdayFrom(a, int(d.val), 1, false)
+					} else {
+						day = weekdayFrom(a, int(d.val), -1, false)
+					}
+					why = "on the " + m.word(d) + " nearest " + as + " in " + tenseWord(tn)
+				} else {
+					day = a.AddDays(int(d.val) - dToday)
+					why = m.word(d) + " from " + as
+				}
+			}
+			hm := pad(nil, mins/60, 2)
+			hm = append(hm, ':')
+			hm = pad(hm, mins%60, 2)
+			v := "XXXX-XX-XXT" + string(hm)
+			if !day.IsZero() {
+				v = dayValue(day) + "T" + string(hm)
+			}
+			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
+		},
+		examples: []example{
+			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"},
+			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
+			{"a score of 3-1", "", ""},
+		}},
+
+	// ---- Seasons ----
+	{name: "season", src: "LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
+		build: func(r *run, m *match) bool {
+			s := int(m.tok(1).val)
+			code := seasonCodes[s]
+			mod := ""
+			a, as := r.anchor()
+			if y := m.tok(3); y != nil {
+				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %d", m.text(), y.val))
+			}
+			if a.IsZero() {
+				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+			}
+			cur := int(a.Month)%12/3 + 1 // SP=1 (Mar-May) ... WI=4 (Dec-Feb)
+			cur = [...]int{1: 4, 2: 1, 3: 2, 4: 3}[cur]
+			y := a.Year
+			t0 := m.tok(0)
+			switch {
+			case t0.class&cNext != 0:
+				if s <= cur {
+					y++
+				}
+			case t0.class&cLast != 0:
+				if s >= cur {
+					y--
+				}
+			case t0.class&cEarlyLate != 0:
+				mod = modNames[t0.val]
+				fallthrough
+			default:
+				t := r.tense(m.start, m.end)
+				if t == TensePast && s > cur {
+					y--
+				} else if t == TenseFuture && s < cur {
+					y++
+				}
+			}
+			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
+		},
+		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""}}},
+	{name: "season year", src: "SEASON YEAR",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
+		},
+		examples: []example{{"in spring 1998", "spring 1998", "1998-SP"}}},
+
+	// ---- Holidays ----
+	{name: "holiday", src: "^HOLIDAY day?",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			t := r.tense(m.start, m.end)
+			holiday := func(y int) Date {
+				if m.tok(0).val == hChristmas {
+					return Date{y, 12, 25}
+				}
+				return weekdayFrom(Date{y, 11, 1}, 4, 1, false).AddDays(21)
+			}
+			d := holiday(a.Year)
+			if t == TensePast && d.After(a) {
+				d = holiday(a.Year - 1)
+			}
+			return r.whole(m, TypeDate, dayValue(d), "", t, explain("'%s' -> the holiday nearest %s in %s", m.text(), as, tenseWord(t)))
+		},
+		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"}}},
+
+	// ---- References ----
+	{name: "reference word", src: "REF",
+		build: func(r *run, m *match) bool {
+			v := [...]string{refPresent: "PRESENT_REF", refPast: "PAST_REF", refFuture: "FUTURE_REF"}[m.tok(0).val]
+			if m.is(0, "now") {
+				// "now" inside "until now", "by now" and "right now" is still the present.
+			}
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' refers to the %s without a date", m.text(), strings.ToLower(strings.TrimSuffix(v, "_REF"))))
+		},
+		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"}}},
+	{name: "the past/future", src: "the past|future",
+		build: func(r *run, m *match) bool {
+			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that")) && n.kind != kPunct {
+				return false
+			}
+			v := "PAST_REF"
+			if m.is(1, "future") {
+				v = "FUTURE_REF"
+			}
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' is an unspecified time", m.text()))
+		},
+		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"}}},
+}

@@ -1,0 +1,295 @@
+package dates
+
+import "strings"
+
+// Token kinds.
+const (
+	kWord  = iota + 1 // letters (and acronyms with periods: "p.m.", "U.S.")
+	kNum              // digits, with merged thousands groups, decimals, ordinals
+	kPunct            // one ASCII punctuation byte
+	kOther            // a run of non-ASCII bytes (quotes, dashes, other scripts)
+)
+
+// Token flags.
+const (
+	fSpace   = 1 << iota // whitespace (or the text start) before the token
+	fCap                 // starts with an upper-case letter
+	fGrouped             // a number written with thousands separators: "2,000"
+	fDecimal             // a number with a decimal part: "3.5"
+	fMoney               // a number right after a currency sign: "$8"
+	fBreak               // a paragraph break before the token
+)
+
+// token is one unit of the text as the rules see it.
+type token struct {
+	start, end int
+	class      class
+	val        int32
+	kind       uint8
+	flags      uint8
+	tense      Tense
+	// punct is the byte of a kPunct token.
+	punct byte
+}
+
+func (t *token) has(c class) bool { return t.class&c != 0 }
+
+// maxWord bounds the words looked up in the lexicon; longer runs of letters
+// cannot be date words.
+const maxWord = 24
+
+// tokenizer walks the text once, left to right.
+type tokenizer struct {
+	text string
+	pos  int
+	// breakPending records a paragraph break seen while skipping spaces.
+	breakPending bool
+	buf          [maxWord]byte
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
+
+// apostropheAt reports the length of an apostrophe (ASCII or U+2019) at i.
+func apostropheAt(s string, i int) int {
+	if i < len(s) && s[i] == '\'' {
+		return 1
+	}
+	if i+2 < len(s) && s[i] == 0xE2 && s[i+1] == 0x80 && s[i+2] == 0x99 {
+		return 3
+	}
+	return 0
+}
+
+// next returns the next token, or false at the end of the text.
+func (z *tokenizer) next(t *token) bool {
+	s := z.text
+	i := z.pos
+	space := i == 0
+	newlines := 0
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' {
+			space = true
+			i++
+			continue
+		}
+		if c == '\n' {
+			space = true
+			newlines++
+			i++
+			continue
+		}
+		// U+00A0 no-break space.
+		if c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 {
+			space = true
+			i += 2
+			continue
+		}
+		break
+	}
+	if i >= len(s) {
+		z.pos = i
+		return false
+	}
+	*t = token{start: i}
+	if space {
+		t.flags |= fSpace
+	}
+	if newlines >= 2 {
+		t.flags |= fBreak
+	}
+	c := s[i]
+	switch {
+	case isLetter(c):
+		z.word(t, i)
+	case isDigit(c):
+		z.number(t, i)
+	case c < 0x80:
+		t.kind = kPunct
+		t.punct = c
+		t.end = i + 1
+	default:
+		if n := apostropheAt(s, i); n > 0 {
+			t.kind = kPunct
+			t.punct = '\''
+			t.end = i + n
+			break
+		}
+		j := i + 1
+		for j < len(s) && s[j] >= 0x80 && apostropheAt(s, j) == 0 {
+			j++
+		}
+		t.kind = kOther
+		t.end = j
+	}
+	z.pos = t.end
+	return true
+}
+
+// word reads letters from i: a plain word, an acronym with periods
+// ("p.m.", "U.S."), or an abbreviation the lexicon knows with its period.
+func (z *tokenizer) word(t *token, i int) {
+	s := z.text
+	t.kind = kWord
+	if isUpper(s[i]) {
+		t.flags |= fCap
+	}
+	j := i
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	// Acronym: single letters separated by periods.
+	if j == i+1 && j+1 < len(s) && s[j] == '.' && isLetter(s[j+1]) {
+		k := j
+		for k+1 < len(s) && s[k] == '.' && isLetter(s[k+1]) && (k+2 >= len(s) || !isLetter(s[k+2])) {
+			k += 2
+		}
+		if k < len(s) && s[k] == '.' {
+			k++
+		}
+		j = k
+	}
+	n := j - i
+	if n <= maxWord {
+		b := z.buf[:0]
+		for k := i; k < j; k++ {
+			b = append(b, s[k]|0x20*btoi(isUpper(s[k])))
+		}
+		// An abbreviation takes its period: "Jan.", "Sept.", "Fri.".
+		if j < len(s) && s[j] == '.' && n <= 5 {
+			b2 := append(b, '.')
+			if e, ok := lexicon[string(b2)]; ok {
+				t.class, t.val, t.tense = e.class, e.val, e.tense
+				t.end = j + 1
+				z.fixCase(t)
+				return
+			}
+		}
+		if e, ok := lexicon[string(b)]; ok {
+			t.class, t.val, t.tense = e.class, e.val, e.tense
+		} else if n >= 5 && b[n-1] == 'd' && b[n-2] == 'e' && !notPast[string(b)] {
+			t.tense = TensePast
+			t.class |= cTenseMark
+		}
+	}
+	t.end = j
+	z.fixCase(t)
+}
+
+// fixCase drops the calendar classes of lower-case month and weekday words:
+// in edited English they are always capitalised, and the lower-case forms
+// are verbs and nouns ("may", "march", "sat").
+func (z *tokenizer) fixCase(t *token) {
+	if t.flags&fCap == 0 {
+		t.class &^= cMonth | cWeekday
+	}
+}
+
+func btoi(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// number reads digits from i, merging thousands groups ("2,000"), decimals
+// ("3.5"), clock times ("15:00" -> cClock) and ordinal or plural suffixes
+// ("19th", "1990s").
+func (z *tokenizer) number(t *token, i int) {
+	s := z.text
+	t.kind = kNum
+	j := i
+	v := 0
+	for j < len(s) && isDigit(s[j]) {
+		if v < 1<<24 {
+			v = v*10 + int(s[j]-'0')
+		}
+		j++
+	}
+	nd := j - i
+	if i > 0 && (s[i-1] == '$' || (i >= 2 && s[i-2] == 0xC2 && s[i-1] == 0xA3) || (i >= 3 && s[i-3] == 0xE2 && s[i-2] == 0x82 && s[i-1] == 0xAC)) {
+		t.flags |= fMoney
+	}
+	// Thousands groups and decimals.
+	for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && j+3 < len(s) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 >= len(s) || !isDigit(s[j+4])) && nd <= 3 {
+		t.flags |= fGrouped
+		j += 4
+	}
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		t.flags |= fDecimal
+		j++
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	t.val = int32(v)
+	t.end = j
+	if t.flags&(fGrouped|fDecimal) != 0 {
+		t.class = cDigits
+		return
+	}
+	t.class = cDigits
+	// Clock time h:mm or hh:mm (optionally :ss).
+	if nd <= 2 && v <= 24 && j+2 < len(s) && s[j] == ':' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 >= len(s) || !isDigit(s[j+3])) {
+		m := int(s[j+1]-'0')*10 + int(s[j+2]-'0')
+		if m < 60 {
+			j += 3
+			if j+2 < len(s) && s[j] == ':' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 >= len(s) || !isDigit(s[j+3])) {
+				j += 3
+			}
+			t.class = cClock
+			t.val = int32(v*60 + m)
+			t.end = j
+			return
+		}
+	}
+	// Suffixes glued to the digits.
+	k := j
+	for k < len(s) && isLetter(s[k]) {
+		k++
+	}
+	if k > j && k-j <= 2 && t.flags&fMoney == 0 {
+		suf := strings.ToLower(s[j:k])
+		switch {
+		case suf == "s" && nd == 4 && v%10 == 0:
+			t.class = cDecadeNum
+			t.val = int32(v / 10)
+			t.end = k
+			return
+		case (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && ordinalSuffixOK(v, suf):
+			t.class = cOrdNum | cDigits
+			if v >= 1 && v <= 31 {
+				t.class |= cDayNum
+			}
+			t.end = k
+			return
+		}
+	}
+	if t.flags&fMoney != 0 {
+		return
+	}
+	if nd <= 2 && v >= 1 && v <= 31 {
+		t.class |= cDayNum
+	}
+	if nd == 4 && v >= 1000 && v <= 2099 {
+		t.class |= cYearNum
+	}
+}
+
+// ordinalSuffixOK checks "1st", "2nd", "3rd", "11th", "22nd" agree.
+func ordinalSuffixOK(v int, suf string) bool {
+	want := "th"
+	if v%100 < 11 || v%100 > 13 {
+		switch v % 10 {
+		case 1:
+			want = "st"
+		case 2:
+			want = "nd"
+		case 3:
+			want = "rd"
+		}
+	}
+	return suf == want
+}
