@@ -151,3 +151,24 @@ func TestTBAQReader(t *testing.T) {
 		t.Errorf("gold TIMEX3 in TEXT = %d, want 1822", timexes)
 	}
 }
+
+// FuzzReadTimeML checks that the reader never panics and that every span it
+// returns gives back its text.
+func FuzzReadTimeML(f *testing.F) {
+	f.Add(`<TimeML><DCT><TIMEX3 value="1998-01-08"/></DCT><TEXT>a <TIMEX3 type="DATE" value="X">b<TIMEX3>c</TIMEX3></TIMEX3>&amp;</TEXT></TimeML>`)
+	f.Add(`<DCT><TIMEX3 value="1998-01-08T10:00"></TIMEX3></DCT><TEXT><TIMEX3>é</TIMEX3></TEXT><TEXT>x</TEXT>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := ReadTimeML(strings.NewReader(in), "fuzz.tml")
+		if err != nil {
+			return
+		}
+		if doc.DCT.IsZero() {
+			t.Errorf("no DCT and no error")
+		}
+		for _, tx := range doc.Timexes {
+			if tx.Start < 0 || tx.End > len(doc.Text) || tx.Start >= tx.End || doc.Text[tx.Start:tx.End] != tx.Text {
+				t.Fatalf("bad span %+v in %q", tx, doc.Text)
+			}
+		}
+	})
+}
