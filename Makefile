@@ -1,0 +1,55 @@
+# Common tasks. Everything needs only Go: buf and grpcurl are pinned in
+# tools/go.mod and run through `go tool`.
+
+GO       ?= go
+BUF      := $(GO) tool -modfile=tools/go.mod buf
+TBAQ     ?= ../shared/data/timeml/tbaq
+BENCHPKG := ./internal/dates ./internal/timeline
+
+.PHONY: all build test check generate lint bench eval peers load clean
+
+all: build test
+
+## build: compile the server and the command line into bin/
+build:
+	$(GO) build -o bin/ ./cmd/timelined ./cmd/timelinectl
+
+## test: the README's test command (also run by .ci/run)
+test:
+	$(GO) test -race ./...
+
+## check: everything CI runs (.ci/run)
+check:
+	./.ci/run
+
+## generate: regenerate gen/ from proto/ with the pinned plugins
+generate:
+	$(BUF) generate
+
+## lint: buf lint and format, gofmt, go vet
+lint:
+	$(BUF) lint
+	$(BUF) format --diff --exit-code
+	@out="$$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' \
+		-not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)"; \
+	if [ -n "$$out" ]; then echo "not gofmt'ed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## bench: engine benchmarks (date engine MB/s, timeline articles/s)
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem $(BENCHPKG)
+
+## eval: TempEval-3 Task A figures of the date engine on TBAQ
+eval:
+	$(GO) run ./cmd/timelinectl eval $(TBAQ)
+
+## peers: whole-process speed and accuracy against olebedev/when and chrono-node
+peers:
+	./scripts/peers.sh
+
+## load: ghz load test against a local timelined
+load:
+	./scripts/load.sh
+
+clean:
+	rm -rf bin/
