@@ -35,6 +35,7 @@ die() { log "peers.sh: $*"; exit 1; }
 
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer, got '$rounds'"
 [[ -d $corpus ]] || die "corpus folder $corpus not found (set CORPUS)"
+corpus=$(cd "$corpus" && pwd)
 for tool in go node npm; do
 	command -v "$tool" >/dev/null || die "$tool is required"
 done
@@ -73,24 +74,20 @@ declare -A label=(
 have_time=0
 [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && have_time=1
 
-# run_one NAME ROUND: runs one tool once, appending "seconds kib" to its
-# timings file; its JSON goes to NAME.json, its stderr to NAME.err.
+# run_one NAME ROUND: runs one tool once and, after the warm-up round,
+# appends "wall_us cpu_us rss_kib" to NAME.times. Wall and CPU (user+sys of
+# the process and its children) come from bash's time keyword with
+# millisecond resolution; peak RSS from GNU time when present. The JSON
+# goes to NAME.json, stderr to NAME.err.
 run_one() {
-	local name=$1 round=$2 t0 t1 rss=0
-	t0=$(date +%s%N)
-	if ((have_time)); then
-		# shellcheck disable=SC2086 # the command is a word list on purpose
-		/usr/bin/time -f %M -o "$tmp/$name.rss" ${cmd[$name]} >"$tmp/$name.json" 2>"$tmp/$name.err" ||
-			die "$name failed in round $round: $(tail -3 "$tmp/$name.err")"
-		rss=$(tail -1 "$tmp/$name.rss")
-	else
-		# shellcheck disable=SC2086
-		${cmd[$name]} >"$tmp/$name.json" 2>"$tmp/$name.err" ||
-			die "$name failed in round $round: $(tail -3 "$tmp/$name.err")"
-	fi
-	t1=$(date +%s%N)
+	local name=$1 round=$2 t rss=0 wrap=()
+	((have_time)) && wrap=(/usr/bin/time -f %M -o "$tmp/$name.rss")
+	# shellcheck disable=SC2086 # the command is a word list on purpose
+	t=$({ TIMEFORMAT='%3R %3U %3S' && time "${wrap[@]}" ${cmd[$name]} >"$tmp/$name.json" 2>"$tmp/$name.err"; } 2>&1) ||
+		die "$name failed in round $round: $(tail -3 "$tmp/$name.err")"
+	((have_time)) && rss=$(tail -1 "$tmp/$name.rss")
 	if ((round > 0)); then
-		echo "$(((t1 - t0) / 1000)) $rss" >>"$tmp/$name.times"
+		awk -v rss="$rss" '{printf "%d %d %d\n", $1 * 1e6, ($2 + $3) * 1e6, rss}' <<<"$t" >>"$tmp/$name.times"
 	fi
 }
 
@@ -123,28 +120,30 @@ figure() {
 }
 
 base=$(median "$tmp/timelinectl.times" 1)
+base_cpu=$(median "$tmp/timelinectl.times" 2)
 machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-echo "Peer comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine"
+echo "Peer comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Corpus: $corpus ($(grep -c '"id"' "$tmp/corpus/manifest.json") documents, ${bytes:-?} bytes of text)"
-echo "Wall time: median of $rounds alternating rounds, whole process; peak RSS: the largest of the rounds (GNU time %M)."
+echo "Whole process, median of $rounds alternating rounds after a warm-up; peak RSS: the largest of the rounds (GNU time %M)."
 echo
-echo "| tool | wall median (ms) | time vs timelinectl | text MB/s | peak RSS (MiB) | TIMEX found | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| tool | wall median (ms) | wall vs timelinectl | CPU median (ms) | CPU vs timelinectl | text MB/s (wall) | peak RSS (MiB) | TIMEX found | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for name in "${names[@]}"; do
 	us=$(median "$tmp/$name.times" 1)
-	rss=$(sort -n -k2,2 "$tmp/$name.times" | tail -1 | awk '{print $2}')
+	cpu=$(median "$tmp/$name.times" 2)
+	rss=$(sort -n -k3,3 "$tmp/$name.times" | tail -1 | awk '{print $3}')
 	mentions=$(awk '$1 == "gold" {for (i = 1; i < NF; i++) if ($i == "system") {print $(i+1); exit}}' "$tmp/$name.eval")
 	e=$tmp/$name.eval
-	awk -v n="${label[$name]}" -v us="$us" -v base="$base" -v kib="$rss" -v b="${bytes:-0}" -v m="${mentions:-?}" \
+	awk -v n="${label[$name]}" -v us="$us" -v base="$base" -v cpu="$cpu" -v bcpu="$base_cpu" -v kib="$rss" -v b="${bytes:-0}" -v m="${mentions:-?}" \
 		-v sf="$(figure "$e" strict 4)" -v rp="$(figure "$e" relaxed 2)" -v rr="$(figure "$e" relaxed 3)" \
 		-v rf="$(figure "$e" relaxed 4)" -v vf="$(figure "$e" value 2)" -v tf="$(figure "$e" type 2)" \
 		-v have="$have_time" 'BEGIN {
 		rssS = have ? sprintf("%.1f", kib / 1024) : "n/a"
 		mbs = b > 0 ? sprintf("%.2f", b / (us / 1e6) / 1e6) : "?"
-		printf "| %s | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-			n, us / 1000, us / base, mbs, rssS, m, sf, rp, rr, rf, vf, tf }'
+		printf "| %s | %.1f | %.2fx | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+			n, us / 1000, us / base, cpu / 1000, cpu / bcpu, mbs, rssS, m, sf, rp, rr, rf, vf, tf }'
 done
 echo
-echo "time vs timelinectl: the tool's median wall time over timelinectl's (above 1 = slower than timelinectl)."
+echo "X vs timelinectl: the tool's median over timelinectl's (above 1 = slower than timelinectl). CPU = user + sys of the process tree."
 echo "MB/s: text bytes over whole-process wall time (start-up, reading, JSON output included)."
 echo "Accuracy: TempEval-3 Task A on the same corpus, from \`timelinectl eval $corpus\` and \`timelinectl eval --system TOOL.json $corpus\`."
