@@ -11,16 +11,22 @@ import (
 
 // Figures are a Report's scores, in percent (0 to 100).
 type Figures struct {
-	StrictPrecision, StrictRecall, StrictF1    float64
-	RelaxedPrecision, RelaxedRecall, RelaxedF1 float64
+	StrictPrecision  float64 `json:"strict_precision"`
+	StrictRecall     float64 `json:"strict_recall"`
+	StrictF1         float64 `json:"strict_f1"`
+	RelaxedPrecision float64 `json:"relaxed_precision"`
+	RelaxedRecall    float64 `json:"relaxed_recall"`
+	RelaxedF1        float64 `json:"relaxed_f1"`
 	// ValueF1 and TypeF1 are the TempEval-3 attribute scores: the share of
 	// relaxed matches with the right attribute (ValueAccuracy,
 	// TypeAccuracy) times RelaxedF1.
-	ValueF1, TypeF1             float64
-	ValueAccuracy, TypeAccuracy float64
+	ValueF1       float64 `json:"value_f1"`
+	TypeF1        float64 `json:"type_f1"`
+	ValueAccuracy float64 `json:"value_accuracy"`
+	TypeAccuracy  float64 `json:"type_accuracy"`
 	// NormalizedValueF1 is ValueF1 with ISO weeks zero-padded on both
 	// sides; it is not a TempEval-3 figure.
-	NormalizedValueF1 float64
+	NormalizedValueF1 float64 `json:"normalized_value_f1"`
 }
 
 // Figures computes the scores from the counts.
@@ -52,6 +58,19 @@ func f1(p, r float64) float64 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
+}
+
+// ErrorCounts returns the number of errors of each class, keyed by the
+// class's name ("missed"), every class present.
+func (r *Report) ErrorCounts() map[string]int {
+	m := make(map[string]int, len(errorClasses))
+	for _, c := range errorClasses {
+		m[c.String()] = 0
+	}
+	for _, e := range r.Errors {
+		m[e.Class.String()]++
+	}
+	return m
 }
 
 // ErrorCount returns the number of errors of class c.

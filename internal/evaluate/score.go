@@ -12,16 +12,19 @@ import (
 // documents (micro-averaging).
 type Counts struct {
 	// Gold and System count the annotations of each side.
-	Gold, System int
+	Gold   int `json:"gold"`
+	System int `json:"system"`
 	// Strict counts matched pairs with identical spans; Relaxed counts all
 	// matched pairs (overlapping spans), strict ones included.
-	Strict, Relaxed int
+	Strict  int `json:"strict"`
+	Relaxed int `json:"relaxed"`
 	// ValueCorrect and TypeCorrect count relaxed matches whose TIMEX3 value
 	// (compared as exact strings) or type agree.
-	ValueCorrect, TypeCorrect int
+	ValueCorrect int `json:"value_correct"`
+	TypeCorrect  int `json:"type_correct"`
 	// NormValueCorrect counts relaxed matches whose values agree once ISO
 	// week numbers are zero-padded on both sides ("2000-W8" = "2000-W08").
-	NormValueCorrect int
+	NormValueCorrect int `json:"normalized_value_correct"`
 }
 
 // ErrorClass is a kind of scoring error.
@@ -64,30 +67,35 @@ func (c ErrorClass) String() string {
 	return fmt.Sprintf("ErrorClass(%d)", int(c))
 }
 
+// MarshalText encodes c as its name, so JSON shows "missed", not 1.
+func (c ErrorClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
 // Error is one scoring error.
 type Error struct {
-	Class ErrorClass
+	Class ErrorClass `json:"class"`
 	// DocID and DCT (the creation-time value) identify the document.
-	DocID, DCT string
+	DocID string `json:"doc_id"`
+	DCT   string `json:"dct"`
 	// Gold and System are the annotations involved; Gold is nil for
 	// Spurious and System is nil for Missed.
-	Gold, System *Timex
+	Gold   *Timex `json:"gold,omitempty"`
+	System *Timex `json:"system,omitempty"`
 	// Context is the text around the error, the gold span (or the system
 	// span when there is no gold) in [brackets], whitespace collapsed.
-	Context string
+	Context string `json:"context"`
 }
 
 // Report is the result of scoring a system against gold annotations.
 type Report struct {
 	// Docs is the number of documents scored.
-	Docs int
+	Docs int `json:"documents"`
 	Counts
 	// UnpaddedWeeks counts gold values with a one-digit ISO week
 	// ("2000-W8", an AQUAINT quirk); exact-string value scoring counts a
 	// system's "2000-W08" for them as wrong, as the official scorer does.
-	UnpaddedWeeks int
+	UnpaddedWeeks int `json:"unpadded_weeks"`
 	// Errors lists every error, by document and then by position.
-	Errors []Error
+	Errors []Error `json:"errors,omitempty"`
 }
 
 // Score matches system annotations against the gold annotations of docs and

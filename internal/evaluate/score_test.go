@@ -2,6 +2,8 @@ package evaluate
 
 import (
 	"bytes"
+	"encoding/json"
+	"maps"
 	"math"
 	"strings"
 	"testing"
@@ -286,6 +288,19 @@ func TestReportWrite(t *testing.T) {
 	}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	wantCounts := map[string]int{"missed": 1, "spurious": 1, "span": 0, "value": 1, "type": 0}
+	if got := r.ErrorCounts(); !maps.Equal(got, wantCounts) {
+		t.Errorf("ErrorCounts() = %v, want %v", got, wantCounts)
+	}
+	js, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"documents":1,"gold":2,"system":2,`, `{"class":"missed","doc_id":"D","dct":"1998-08-07","gold":{"start":`} {
+		if !strings.Contains(string(js), want) {
+			t.Errorf("JSON lacks %s:\n%s", want, js)
+		}
 	}
 	var short, long bytes.Buffer
 	if err := r.Write(&short, false); err != nil {
