@@ -1,0 +1,265 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+)
+
+func buildFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string) error) {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	var conn connFlags
+	conn.register(fs)
+	format := fs.String("format", "table", "output `FORMAT`: table, markdown or json (protojson of the response)")
+	windowStart := fs.String("window-start", "", "first day `YYYY-MM-DD` of the story window (default: derived from the articles)")
+	windowEnd := fs.String("window-end", "", "last day `YYYY-MM-DD` of the story window (default: derived from the articles)")
+	noDates := fs.Bool("no-dates", false, "leave the publication dates out, so that the service infers them from the text")
+	return fs, func(ctx context.Context, paths []string) error {
+		write, ok := map[string]func(io.Writer, *buildOutput) error{
+			"table":    writeBuildTable,
+			"markdown": writeBuildMarkdown,
+			"json": func(w io.Writer, out *buildOutput) error {
+				return writeJSON(w, false, out.resp)
+			},
+		}[*format]
+		if !ok {
+			return usagef("unknown --format %q (want table, markdown or json)", *format)
+		}
+		inputs, err := loadInputs(paths)
+		if err != nil {
+			return err
+		}
+		req := &timelinev1.BuildTimelineRequest{WindowStart: *windowStart, WindowEnd: *windowEnd}
+		for _, in := range inputs {
+			if *noDates {
+				in.article.PublishedDate = ""
+			}
+			req.Articles = append(req.Articles, in.article)
+		}
+		svc, release, err := conn.open()
+		if err != nil {
+			return err
+		}
+		defer release()
+		ctx, cancel := conn.context(ctx)
+		defer cancel()
+		resp, err := svc.BuildTimeline(ctx, req)
+		if err != nil {
+			return callError(err)
+		}
+		return write(stdout, newBuildOutput(req, resp))
+	}
+}
+
+// buildOutput is a response with what its renderings need from the request.
+type buildOutput struct {
+	resp *timelinev1.BuildTimelineResponse
+	// articles are the request's articles in order; article i is referred
+	// to as i+1 in the table.
+	articles []outputArticle
+	label    map[string]string
+}
+
+type outputArticle struct {
+	id, title string
+	pub       *timelinev1.PublicationDate // nil when the response lacks it
+}
+
+func newBuildOutput(req *timelinev1.BuildTimelineRequest, resp *timelinev1.BuildTimelineResponse) *buildOutput {
+	pubs := make(map[string]*timelinev1.PublicationDate)
+	for _, p := range resp.GetArticles() {
+		pubs[p.GetArticleId()] = p
+	}
+	out := &buildOutput{resp: resp, label: make(map[string]string)}
+	for i, a := range req.GetArticles() {
+		out.label[a.GetId()] = strconv.Itoa(i + 1)
+		out.articles = append(out.articles, outputArticle{a.GetId(), a.GetTitle(), pubs[a.GetId()]})
+	}
+	return out
+}
+
+// published says which publication date an article was read with and how
+// it was obtained ("given", "inferred" or "unknown").
+func (a outputArticle) published() (date, how string) {
+	date, how = a.pub.GetDate(), "given"
+	if a.pub.GetInferred() {
+		how = "inferred"
+	}
+	if date == "" {
+		date, how = "unknown", "not given, not inferred"
+	}
+	return date, how
+}
+
+// sources returns the distinct articles an entry cites, in citation order.
+func sources(e *timelinev1.TimelineEntry) []string {
+	var ids []string
+	seen := make(map[string]bool)
+	for _, c := range e.GetCitations() {
+		if id := c.GetArticleId(); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// summary is the entry's summary as printed: one line, planned events marked.
+func summary(e *timelinev1.TimelineEntry) string {
+	s := oneLine(e.GetSummary())
+	if e.GetKind() == timelinev1.EntryKind_ENTRY_KIND_PLANNED {
+		s = "(planned) " + s
+	}
+	return s
+}
+
+func (o *buildOutput) labels(ids []string) string {
+	ls := make([]string, len(ids))
+	for i, id := range ids {
+		if l, ok := o.label[id]; ok {
+			ls[i] = l
+		} else {
+			ls[i] = id
+		}
+	}
+	return strings.Join(ls, ",")
+}
+
+func writeBuildTable(w io.Writer, o *buildOutput) error {
+	r := o.resp
+	var b strings.Builder
+	fmt.Fprintf(&b, "Timeline %s to %s: %s from %s\n\n", orDash(r.GetWindowStart()), orDash(r.GetWindowEnd()),
+		plural(len(r.GetEntries()), "entry", "entries"), plural(len(o.articles), "article", "articles"))
+	o.entryTable(&b, r.GetEntries())
+	if bg := r.GetBackground(); len(bg) > 0 {
+		fmt.Fprintf(&b, "\nBackground, outside the window: %s\n\n", plural(len(bg), "entry", "entries"))
+		o.entryTable(&b, bg)
+	}
+	o.conflicts(&b, "\n* Sources disagree on the date:\n\n", func(value, sum, note string) {
+		fmt.Fprintf(&b, "  %s  %s\n      %s\n", value, truncate(sum, lineWidth-len(value)-4), note)
+	})
+	b.WriteString("\nArticles (SOURCES above refer to these numbers)\n\n")
+	var t table
+	t.add("#", "ARTICLE", "PUBLISHED", "TITLE")
+	for i, a := range o.articles {
+		date, how := a.published()
+		row := t.add(strconv.Itoa(i+1), a.id, date+" ("+how+")", truncate(oneLine(a.title), 40))
+		if basis := oneLine(a.pub.GetBasis()); how != "given" && basis != "" {
+			t.note(row, "basis: "+basis)
+		}
+	}
+	if err := t.write(&b); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// entryTable writes entries as DATE, SUMMARY, N (sources), SOURCES, with
+// the summary cut to keep lines within lineWidth.
+func (o *buildOutput) entryTable(b *strings.Builder, entries []*timelinev1.TimelineEntry) {
+	if len(entries) == 0 {
+		b.WriteString("  (no dated events)\n")
+		return
+	}
+	type row struct{ date, sum, n, srcs string }
+	rows := make([]row, len(entries))
+	dateW, nW, srcW := len("DATE"), len("N"), len("SOURCES")
+	for i, e := range entries {
+		ids := sources(e)
+		date := e.GetDate()
+		if len(e.GetConflicts()) > 0 {
+			date += "*"
+		}
+		rows[i] = row{date, summary(e), strconv.Itoa(len(ids)), o.labels(ids)}
+		dateW, nW, srcW = max(dateW, len(rows[i].date)), max(nW, len(rows[i].n)), max(srcW, len(rows[i].srcs))
+	}
+	sumW := max(lineWidth-dateW-nW-srcW-3*2, 30)
+	var t table
+	t.add("DATE", "SUMMARY", "N", "SOURCES")
+	for _, r := range rows {
+		t.add(r.date, truncate(r.sum, sumW), r.n, r.srcs)
+	}
+	t.write(b)
+}
+
+// conflicts calls each for every conflict of the entries and background;
+// it writes heading first when there is any.
+func (o *buildOutput) conflicts(b *strings.Builder, heading string, each func(value, summary, note string)) {
+	first := true
+	for _, e := range append(append([]*timelinev1.TimelineEntry(nil), o.resp.GetEntries()...), o.resp.GetBackground()...) {
+		for _, c := range e.GetConflicts() {
+			if first {
+				b.WriteString(heading)
+				first = false
+			}
+			note := oneLine(c.GetNote())
+			if note == "" {
+				note = fmt.Sprintf("%s give %s (%s)", o.labels(c.GetArticleIds()), c.GetDate(),
+					strings.Join(c.GetExpressions(), ", "))
+			}
+			each(e.GetDate(), summary(e), note)
+		}
+	}
+}
+
+func writeBuildMarkdown(w io.Writer, o *buildOutput) error {
+	r := o.resp
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Timeline %s to %s\n\n", orDash(r.GetWindowStart()), orDash(r.GetWindowEnd()))
+	o.entryMarkdown(&b, r.GetEntries())
+	if bg := r.GetBackground(); len(bg) > 0 {
+		b.WriteString("\n## Background\n\nDated events outside the story window.\n\n")
+		o.entryMarkdown(&b, bg)
+	}
+	o.conflicts(&b, "\n## Conflicting dates\n\n", func(value, sum, note string) {
+		fmt.Fprintf(&b, "- **%s** %s: %s\n", value, oneLine(sum), note)
+	})
+	b.WriteString("\n## Articles\n\n| # | Article | Title | Published | Basis |\n| --- | --- | --- | --- | --- |\n")
+	for i, a := range o.articles {
+		date, how := a.published()
+		if how != "given" {
+			date += " (" + how + ")"
+		}
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s |\n", i+1, escapeCell(a.id), escapeCell(a.title),
+			escapeCell(date), escapeCell(a.pub.GetBasis()))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (o *buildOutput) entryMarkdown(b *strings.Builder, entries []*timelinev1.TimelineEntry) {
+	if len(entries) == 0 {
+		b.WriteString("No dated events.\n")
+		return
+	}
+	b.WriteString("| Date | Event | N | Sources |\n| --- | --- | --- | --- |\n")
+	for _, e := range entries {
+		ids := sources(e)
+		date := e.GetDate()
+		if len(e.GetConflicts()) > 0 {
+			date += "\\*"
+		}
+		fmt.Fprintf(b, "| %s | %s | %d | %s |\n", escapeCell(date), escapeCell(summary(e)), len(ids),
+			escapeCell(strings.Join(ids, ", ")))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
