@@ -8,6 +8,12 @@ package timeline
 
 import (
 	"context"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/timelined/timelined/internal/dates"
 )
@@ -80,16 +86,161 @@ type Result struct {
 }
 
 // Build builds one chronology from articles. It returns ctx.Err() when the
-// context ends first.
+// context ends first. It is safe for concurrent use and tags articles in
+// parallel on GOMAXPROCS workers.
 //
-// STUB: the pipeline replaces this.
+// Articles without a publication date get one inferred from their text;
+// an article whose text fixes no year borrows the date of the others.
+// Entries are the story within the window (Options, or derived from the
+// data: see storyWindow); older history and photo captions go to
+// Background.
 func Build(ctx context.Context, articles []Article, opts Options) (*Result, error) {
-	return &Result{}, ctx.Err()
+	return build(ctx, articles, opts, dates.Resolve)
 }
 
-// InferPublication infers the publication date of one article from its text.
-//
-// STUB: the pipeline replaces this.
-func InferPublication(a Article) Publication {
-	return Publication{ArticleID: a.ID}
+// resolver finds and resolves the temporal expressions of a text; tests
+// give hand-made mentions through it.
+type resolver func(text string, opts dates.Options) []dates.Mention
+
+// build is Build with the date engine as a parameter.
+func build(ctx context.Context, articles []Article, opts Options, resolve resolver) (*Result, error) {
+	docs := make([]doc, len(articles))
+	// Clean, split and gather publication evidence.
+	err := parallel(ctx, len(articles), func(i int) {
+		a := &articles[i]
+		d := &docs[i]
+		d.clean = clean(a.Title, a.Text)
+		d.sents = splitSentences(a.Text, &d.clean)
+		if a.Published.IsZero() {
+			d.ev = gatherEvidence(a.Text, resolve(a.Text, dates.Options{DocType: dates.News}))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	pubs := publications(articles, docs, time.Now().Year())
+	// Resolve against the publication date and find the events.
+	err = parallel(ctx, len(articles), func(i int) {
+		a := &articles[i]
+		d := &docs[i]
+		ref := pubs[i].Date
+		ms := resolve(a.Text, dates.Options{Reference: ref, DocType: dates.News})
+		d.cands = articleEvents(i, a, ref, &d.clean, d.sents, ms)
+	})
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for i := range docs {
+		n += len(docs[i].cands)
+	}
+	cands := make([]candidate, 0, n)
+	for i := range docs {
+		cands = append(cands, docs[i].cands...)
+		docs[i].cands = nil
+	}
+	weigh(cands)
+	clusters, err := merge(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Articles: pubs}
+	res.WindowStart, res.WindowEnd = storyWindow(clusters, pubs)
+	if !opts.WindowStart.IsZero() {
+		res.WindowStart = opts.WindowStart
+	}
+	if !opts.WindowEnd.IsZero() {
+		res.WindowEnd = opts.WindowEnd
+	}
+	for i, k := range clusters {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		e := k.entry(articles)
+		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
+		if inWindow && !k.captionOnly() {
+			res.Entries = append(res.Entries, e)
+		} else {
+			res.Background = append(res.Background, e)
+		}
+	}
+	sortEntries(res.Entries)
+	sortEntries(res.Background)
+	return res, nil
+}
+
+// doc is the working state of one article during Build.
+type doc struct {
+	clean cleaned
+	sents []sentence
+	ev    evidence
+	cands []candidate
+}
+
+// publications decides every article's publication date: given, inferred
+// from its own text, or, when its text fixes no year, inferred with the
+// latest date of the other articles.
+func publications(articles []Article, docs []doc, maxYear int) []Publication {
+	pubs := make([]Publication, len(articles))
+	var borrowed dates.Date
+	var pending []int
+	for i := range articles {
+		a := &articles[i]
+		switch {
+		case !a.Published.IsZero():
+			pubs[i] = Publication{ArticleID: a.ID, Date: a.Published, Basis: basisGiven}
+		case docs[i].ev.hasYear():
+			pubs[i] = inferFrom(a.ID, &docs[i].ev, dates.Date{}, maxYear)
+		default:
+			pending = append(pending, i)
+			continue
+		}
+		if pubs[i].Date.After(borrowed) {
+			borrowed = pubs[i].Date
+		}
+	}
+	for _, i := range pending {
+		pubs[i] = inferFrom(articles[i].ID, &docs[i].ev, borrowed, maxYear)
+	}
+	return pubs
+}
+
+// sortEntries orders entries by start date, coarser granularity first,
+// then summary.
+func sortEntries(es []Entry) {
+	slices.SortStableFunc(es, func(a, b Entry) int {
+		if c := a.StartDate.Compare(b.StartDate); c != 0 {
+			return c
+		}
+		if c := b.EndDate.Compare(a.EndDate); c != 0 {
+			return c
+		}
+		if a.Kind != b.Kind {
+			return int(a.Kind) - int(b.Kind)
+		}
+		return strings.Compare(a.Summary, b.Summary)
+	})
+}
+
+// parallel runs f(0..n-1) on GOMAXPROCS workers and returns ctx.Err() if
+// the context ends first; items not yet started are then skipped.
+func parallel(ctx context.Context, n int, f func(i int)) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }

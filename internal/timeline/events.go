@@ -1,0 +1,190 @@
+package timeline
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+// publicationExpression is the Citation.Expression of an article's lead
+// when the publication date, not an expression, dates it.
+const publicationExpression = "(publication date)"
+
+// candidate is one dated event one article tells: the raw material of an
+// entry.
+type candidate struct {
+	article    int // index into the Build input
+	cit        Citation
+	start, end dates.Date
+	days       int // length of [start, end] in days, minus one: the granularity
+	kind       Kind
+	summary    string
+	tokens     []token
+	alts       []dates.Date // the days of alternatives ("March 19 or 22")
+	norm       float32 // of tokens, once weighed
+	sig        uint64 // hash of tokens: identical wording merges at once
+	leadOrder  int    // sentence index in its article, for picking summaries
+	background bool   // the event is history the text itself marks as old
+}
+
+// planCue finds words that make a following date a plan, proposal or
+// expectation rather than an occurrence.
+var planCue = regexp.MustCompile(`(?i)\b(?:will|would|shall|going to|plan(?:s|ned)?|scheduled|schedule|propos(?:al|als|ed|es|e)|offer(?:s|ed)? to|suggest(?:s|ed|ion)?|invit(?:e|es|ed|ing|ation)|want(?:s|ed)? to|intend(?:s|ed)? to|expected to|set to|due to|to (?:hold|meet|have|organi[sz]e|arrange|talk|visit|sign|vote|begin|start|resume)|next|upcoming|in the coming)\b|['’]ll\b`)
+
+// rangeJoin is the text between two dates that makes them one expression:
+// alternatives ("March 19 or 22"), ranges ("March 18 to 20") or apposition
+// ("Friday, March 19").
+var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|till|[-–—])\s*(?:on\s+)?)?$`)
+
+// articleEvents returns the candidates of one article: for each sentence and
+// each anchored date in it, the event that date belongs to.
+func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) []candidate {
+	var out []candidate
+	mi := 0
+	lead, leadAt := true, -1
+	for si, s := range sents {
+		// The mentions inside this sentence.
+		for mi < len(ms) && ms[mi].Start < s.Start {
+			mi++
+		}
+		first := mi
+		for mi < len(ms) && ms[mi].End <= s.End {
+			mi++
+		}
+		in := usable(ms[first:mi], c)
+		text := a.Text[s.Start:s.End]
+		for g := 0; g < len(in); {
+			// Group alternatives, ranges and appositions.
+			h := g + 1
+			alternatives := false
+			for h < len(in) {
+				m := rangeJoin.FindStringSubmatch(a.Text[in[h-1].End:in[h].Start])
+				if m == nil {
+					break
+				}
+				if m[1] == "or" {
+					alternatives = true
+				}
+				h++
+			}
+			m := in[g]
+			gs, ge := m.Start, in[h-1].End
+			kind := Occurrence
+			before := text[max(0, wordStart(text, m.Start-s.Start, 12)):(m.Start - s.Start)]
+			if (alternatives || m.Tense == dates.TenseFuture || planCue.MatchString(before)) &&
+				(pub.IsZero() || !m.EndDate.Before(pub.AddDays(-planHorizonDays))) {
+				kind = Planned
+			}
+			c := newCandidate(idx, a, s, si, gs, ge, m, kind)
+			if alternatives {
+				for _, o := range in[g:h] {
+					if o.StartDate == o.EndDate && !slices.Contains(c.alts, o.StartDate) {
+						c.alts = append(c.alts, o.StartDate)
+					}
+				}
+			}
+			out = append(out, c)
+			g = h
+		}
+		if lead && !s.Caption {
+			lead = false
+			if len(in) == 0 && !isQuotation(text) {
+				leadAt = si
+			}
+		}
+	}
+	// The lead reports the news of the day the article was published; it
+	// is dated so only when nothing else in the article is.
+	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
+		s := sents[leadAt]
+		out = append(out, newCandidate(idx, a, s, leadAt, s.Start, s.Start, dates.Mention{
+			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
+		}, Occurrence))
+	}
+	return out
+}
+
+// planHorizonDays bounds how far before the publication a plan may lie: a
+// "will" or "would" before a date months back is reported speech about
+// history ("warned that the Kremlin will pay for interfering in the 2020
+// election"), not a plan.
+const planHorizonDays = 31
+
+// datesDay reports whether an occurrence among cands is dated to day d.
+func datesDay(cands []candidate, d dates.Date) bool {
+	for i := range cands {
+		if c := &cands[i]; c.kind == Occurrence && c.start == d && c.end == d {
+			return true
+		}
+	}
+	return false
+}
+
+// isQuotation reports whether a sentence is a quotation and nothing else: a
+// pull quote is not the news of the day.
+func isQuotation(s string) bool {
+	s = strings.TrimSpace(s)
+	open, _ := utf8.DecodeRuneInString(s)
+	closeQ, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "."))
+	return (open == '“' || open == '"') && (closeQ == '”' || closeQ == '"')
+}
+
+// usable keeps the mentions that date an event: anchored dates and times
+// outside junk.
+func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
+	var out []dates.Mention
+	for _, m := range ms {
+		if !m.Anchored() || (m.Type != dates.TypeDate && m.Type != dates.TypeTime) || c.inJunk(m.Start, m.End) {
+			continue
+		}
+		if m.EndDate.Before(m.StartDate) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// newCandidate builds the candidate for the date group [gs, ge) in sentence
+// s, dated by m.
+func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+	text := a.Text[s.Start:s.End]
+	expr := m.Text
+	if ge > gs {
+		expr = a.Text[gs:ge]
+	}
+	summary := summarize(text, gs-s.Start, ge-s.Start)
+	cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
+	toks := eventTokens(text, cs, ce)
+	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
+	return candidate{
+		article: idx,
+		cit: Citation{
+			ArticleID: a.ID, Quote: text, Start: s.Start, End: s.End,
+			Expression: expr, Value: m.Value, Caption: s.Caption,
+		},
+		start: m.StartDate, end: m.EndDate, days: days,
+		kind: kind, summary: summary, tokens: toks, sig: signature(toks),
+		leadOrder: si,
+	}
+}
+
+// wordStart returns the byte offset n words before offset i in s.
+func wordStart(s string, i, n int) int {
+	j := i
+	for n > 0 && j > 0 {
+		j--
+		for j > 0 && s[j] == ' ' {
+			j--
+		}
+		for j > 0 && s[j-1] != ' ' {
+			j--
+		}
+		n--
+	}
+	return j
+}
+

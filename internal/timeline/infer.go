@@ -1,0 +1,231 @@
+package timeline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+// basisGiven is the Basis of a publication date the caller gave.
+const basisGiven = "given"
+
+// evidence is what one article's text says about when it was published.
+type evidence struct {
+	header    dates.Date // a "date YYYY-MM-DD" line
+	explicit  []datedText
+	monthDays []monthDay
+	// reportDay is the weekday of the first reporting verb dated by a bare
+	// weekday ("said Monday"), -1 when there is none; reportText quotes it.
+	reportDay  time.Weekday
+	reportText string
+}
+
+// datedText is a full date with a year and the words that gave it.
+type datedText struct {
+	date    dates.Date
+	text    string
+	planned bool
+}
+
+// monthDay is a month and day written without a year, with the weekday
+// written beside it (-1 when none).
+type monthDay struct {
+	month   time.Month
+	day     int
+	weekday time.Weekday
+	text    string
+}
+
+// hasYear reports whether the text itself fixes the year.
+func (ev *evidence) hasYear() bool { return !ev.header.IsZero() || len(ev.explicit) > 0 }
+
+var (
+	headerLine   = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
+	fullValue    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+	monthDayVal  = regexp.MustCompile(`^XXXX-(\d{2})-(\d{2})`)
+	yearInText   = regexp.MustCompile(`\b\d{4}\b`)
+	reportingVrb = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|reported|stated|declared|confirmed|denied|expressed|regretted|condemned|deplored|vowed|warned|urged|called|accused|rejected|welcomed|insisted|added|claimed|blamed|criticized|criticised|responded|replied|issued)\b`)
+	weekdayNames = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+		"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
+)
+
+// weekdayIn returns the weekday named in s, or -1.
+func weekdayIn(s string) time.Weekday {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if d, ok := weekdayNames[w]; ok {
+			return d
+		}
+	}
+	return -1
+}
+
+// gatherEvidence reads the publication evidence of text from its mentions
+// resolved without a reference date (so relative expressions stay open).
+func gatherEvidence(text string, ms []dates.Mention) evidence {
+	ev := evidence{reportDay: -1}
+	if m := headerLine.FindStringSubmatch(text); m != nil {
+		if d, err := dates.ParseDate(m[1]); err == nil {
+			ev.header = d
+		}
+	}
+	for i, m := range ms {
+		wd := weekdayIn(m.Text)
+		if wd < 0 && i > 0 && rangeJoin.MatchString(text[ms[i-1].End:m.Start]) {
+			wd = weekdayIn(ms[i-1].Text) // "Friday, March 19" as two mentions
+		}
+		before := text[wordStart(text, m.Start, 12):m.Start]
+		planned := planCue.MatchString(before) || m.Tense == dates.TenseFuture
+		switch v := fullValue.FindStringSubmatch(m.Value); {
+		case v != nil && yearInText.MatchString(m.Text):
+			y, _ := strconv.Atoi(v[1])
+			mo, _ := strconv.Atoi(v[2])
+			d, _ := strconv.Atoi(v[3])
+			ev.explicit = append(ev.explicit, datedText{dates.NewDate(y, time.Month(mo), d), m.Text, planned})
+			continue
+		}
+		if v := monthDayVal.FindStringSubmatch(m.Value); v != nil {
+			mo, _ := strconv.Atoi(v[1])
+			d, _ := strconv.Atoi(v[2])
+			ev.monthDays = append(ev.monthDays, monthDay{time.Month(mo), d, wd, m.Text})
+			continue
+		}
+		// A bare weekday dating a reporting verb: "said Monday",
+		// "on Monday expressed regret".
+		if ev.reportDay < 0 && wd >= 0 && !planned && isBareWeekday(m.Text) {
+			around := text[max(0, m.Start-40):min(len(text), m.End+40)]
+			if reportingVrb.MatchString(around) {
+				ev.reportDay, ev.reportText = wd, strings.TrimSpace(around)
+			}
+		}
+	}
+	return ev
+}
+
+// isBareWeekday reports whether s is a weekday with at most a preposition
+// ("Monday", "on Monday"), not "last Monday" or "next Monday".
+func isBareWeekday(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 2 && f[0] == "on" {
+		f = f[1:]
+	}
+	return len(f) == 1
+}
+
+// InferPublication infers the publication date of one article from its text.
+// A given date is returned as is with Basis "given".
+func InferPublication(a Article) Publication {
+	if !a.Published.IsZero() {
+		return Publication{ArticleID: a.ID, Date: a.Published, Basis: basisGiven}
+	}
+	ev := gatherEvidence(a.Text, dates.Resolve(a.Text, dates.Options{DocType: dates.News}))
+	return inferFrom(a.ID, &ev, dates.Date{}, time.Now().Year())
+}
+
+// inferFrom decides a publication date from evidence. borrowed is the
+// publication date of the other articles of the collection (zero when
+// none); it supplies the year when the text has none. maxYear bounds the
+// years weekday agreement may pick.
+func inferFrom(id string, ev *evidence, borrowed dates.Date, maxYear int) Publication {
+	p := Publication{ArticleID: id, Inferred: true}
+	if !ev.header.IsZero() {
+		p.Date, p.Basis = ev.header, fmt.Sprintf("date header %s", ev.header)
+		return p
+	}
+	var latest dates.Date
+	var basis string
+	switch {
+	case len(ev.explicit) > 0:
+		// Plans may lie in the future of the report; use them only when
+		// nothing else is dated.
+		plannedOnly := true
+		for _, e := range ev.explicit {
+			if !e.planned {
+				plannedOnly = false
+			}
+		}
+		for _, e := range ev.explicit {
+			if (e.planned && !plannedOnly) || !e.date.After(latest) {
+				continue
+			}
+			latest, basis = e.date, fmt.Sprintf("the latest full date in the text is %s (%q)", e.date, e.text)
+		}
+	case !borrowed.IsZero():
+		year := borrowed.Year
+		for _, md := range ev.monthDays {
+			d := dates.NewDate(year, md.month, md.day)
+			if d.After(borrowed.AddDays(7)) {
+				d = dates.NewDate(year-1, md.month, md.day)
+			}
+			if d.After(latest) {
+				latest, basis = d, fmt.Sprintf("the latest date in the text is %s (%q, year of the other articles)", d, md.text)
+			}
+		}
+		if latest.IsZero() {
+			if ev.reportDay >= 0 {
+				// The reporting weekday nearest the other articles' date.
+				d := borrowed.AddDays(-3)
+				for d.Weekday() != ev.reportDay {
+					d = d.AddDays(1)
+				}
+				p.Date, p.Basis = d, fmt.Sprintf("%q is the %s nearest the other articles' date %s", ev.reportText, ev.reportDay, borrowed)
+				return p
+			}
+			p.Date, p.Basis = borrowed, fmt.Sprintf("no date in the text; the other articles' date %s", borrowed)
+			return p
+		}
+	default:
+		y, md, ok := agreeingYear(ev.monthDays, maxYear)
+		if !ok {
+			p.Inferred = false
+			p.Basis = "no date evidence in the text"
+			return p
+		}
+		for _, m := range ev.monthDays {
+			if d := dates.NewDate(y, m.month, m.day); d.After(latest) {
+				latest = d
+			}
+		}
+		basis = fmt.Sprintf("%q fixes the year %d; the latest date is %s", md.text, y, latest)
+	}
+	p.Date, p.Basis = latest, basis
+	if ev.reportDay >= 0 {
+		d := latest
+		for d.Weekday() != ev.reportDay {
+			d = d.AddDays(1)
+		}
+		p.Date = d
+		p.Basis = fmt.Sprintf("%s; %q makes it the next %s, %s", basis, ev.reportText, ev.reportDay, d)
+	}
+	return p
+}
+
+// agreeingYear returns the latest year up to maxYear in which every month
+// and day written with a weekday falls on that weekday.
+func agreeingYear(mds []monthDay, maxYear int) (int, monthDay, bool) {
+	var with []monthDay
+	for _, m := range mds {
+		if m.weekday >= 0 {
+			with = append(with, m)
+		}
+	}
+	if len(with) == 0 {
+		return 0, monthDay{}, false
+	}
+	for y := maxYear; y >= maxYear-60; y-- {
+		ok := true
+		for _, m := range with {
+			if m.day > 31 || dates.NewDate(y, m.month, m.day).Weekday() != m.weekday {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return y, with[0], true
+		}
+	}
+	return 0, monthDay{}, false
+}

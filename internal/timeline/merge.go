@@ -1,0 +1,373 @@
+package timeline
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+// Merging thresholds on the weighted Jaccard similarity of two event
+// descriptions. Reports of one event at compatible times need only share
+// their key words and names; a report at an incompatible date must be
+// clearly the same event before it is read as a disagreement.
+//
+// Two reports dated to the same value (the same day, the same week) by
+// different articles of one collection very often tell the same event, so
+// little shared content suffices (sameValueSimilarity); a coarse report
+// ("last week") must share more with a finer one ("on Wednesday") to be
+// placed on it (mergeSimilarity).
+const (
+	sameValueSimilarity = 0.1
+	mergeSimilarity     = 0.2
+	conflictSimilarity  = 0.45
+	// conflictDays is how far apart two day-dated reports may be and still
+	// be compared as a possible disagreement.
+	conflictDays = 3
+	// wideDays is the span above which a value is too coarse ("2020") to
+	// index by day; such values merge only with the same value.
+	wideDays = 62
+	// maxExemplars bounds the distinct descriptions a cluster compares
+	// against, so that a big cluster costs no more than a small one.
+	maxExemplars = 8
+)
+
+// cluster is one event being assembled from candidates.
+type cluster struct {
+	members    []*candidate
+	start, end dates.Date
+	kind       Kind
+	exemplars  []*candidate // distinct wordings, at most maxExemplars
+	sigs       map[uint64]bool
+	parent     *cluster // set when absorbed into another cluster
+}
+
+// dayNumber numbers days so that buckets are integers.
+func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
+
+// merge groups candidates that tell the same event. Candidates are taken
+// finest granularity first, then by date, and each is compared only with
+// clusters indexed on the days it covers (plus a few days for conflicts):
+// blocking by time keeps the cost near n log n. A candidate joins every
+// cluster it matches whose dates agree with each other, so the outcome does
+// not depend on which report came first.
+func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
+	order := make([]*candidate, len(cands))
+	for i := range cands {
+		order[i] = &cands[i]
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.days != b.days {
+			return a.days < b.days
+		}
+		if c := a.start.Compare(b.start); c != 0 {
+			return c < 0
+		}
+		if a.article != b.article {
+			return a.article < b.article
+		}
+		return a.cit.Start < b.cit.Start
+	})
+	byDay := map[int][]*cluster{}
+	byValue := map[string][]*cluster{}
+	var out []*cluster
+	seen := map[*cluster]bool{}
+	type match struct {
+		k          *cluster
+		sim        float32
+		compatible bool
+	}
+	var matches []match
+	for n, c := range order {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		clear(seen)
+		matches = matches[:0]
+		consider := func(cs []*cluster) {
+			for _, k := range cs {
+				k = k.root()
+				if seen[k] || k.kind != c.kind {
+					continue
+				}
+				seen[k] = true
+				sim := k.similarity(c)
+				compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+				sameValue := k.start == c.start && k.end == c.end
+				switch {
+				case sim < sameValueSimilarity:
+				case sameValue || (compatible && sim >= mergeSimilarity):
+					matches = append(matches, match{k, sim, true})
+				case compatible:
+				case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
+					(sim >= conflictSimilarity || (sim >= mergeSimilarity && k.sharesAlternative(c))):
+					matches = append(matches, match{k, sim, false})
+				}
+			}
+		}
+		wide := c.days > wideDays
+		if wide {
+			consider(byValue[c.cit.Value])
+		} else {
+			slack := 0
+			if c.days == 0 {
+				slack = conflictDays
+			}
+			for d := dayNumber(c.start) - slack; d <= dayNumber(c.end)+slack; d++ {
+				consider(byDay[d])
+			}
+		}
+		if len(matches) == 0 {
+			k := &cluster{start: c.start, end: c.end, kind: c.kind, sigs: map[uint64]bool{}}
+			k.add(c)
+			out = append(out, k)
+			if wide {
+				byValue[c.cit.Value] = append(byValue[c.cit.Value], k)
+			} else {
+				for d := dayNumber(c.start); d <= dayNumber(c.end); d++ {
+					byDay[d] = append(byDay[d], k)
+				}
+			}
+			continue
+		}
+		// The best match takes the candidate; other agreeing matches whose
+		// dates agree with the best one's join it.
+		slices.SortStableFunc(matches, func(a, b match) int {
+			if a.compatible != b.compatible {
+				if a.compatible {
+					return -1
+				}
+				return 1
+			}
+			switch {
+			case a.sim > b.sim:
+				return -1
+			case a.sim < b.sim:
+				return 1
+			}
+			return 0
+		})
+		best := matches[0].k
+		best.add(c)
+		if !matches[0].compatible {
+			continue
+		}
+		for _, m := range matches[1:] {
+			// Same dates: one event found twice. Other dates: the same event
+			// told with a different date, kept as a conflict.
+			if !m.compatible || (m.k.start == best.start && m.k.end == best.end) {
+				best.absorb(m.k)
+			}
+		}
+	}
+	live := out[:0]
+	for _, k := range out {
+		if k.parent == nil {
+			live = append(live, k)
+		}
+	}
+	return live, nil
+}
+
+// root returns the cluster k was absorbed into, if any.
+func (k *cluster) root() *cluster {
+	for k.parent != nil {
+		k = k.parent
+	}
+	return k
+}
+
+// absorb moves o's members into k.
+func (k *cluster) absorb(o *cluster) {
+	if o == k {
+		return
+	}
+	for _, c := range o.members {
+		k.add(c)
+	}
+	o.members, o.exemplars, o.sigs = nil, nil, nil
+	o.parent = k
+}
+
+// sharesAlternative reports whether c and a member of k offer the same day
+// among alternatives ("March 18 or March 22" and "March 19 or 22"): a plan
+// told with different dates.
+func (k *cluster) sharesAlternative(c *candidate) bool {
+	for _, d := range c.alts {
+		for _, m := range k.members {
+			if slices.Contains(m.alts, d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasArticle reports whether an article already reports in the cluster.
+func (k *cluster) hasArticle(a int) bool {
+	for _, c := range k.members {
+		if c.article == a {
+			return true
+		}
+	}
+	return false
+}
+
+// similarity is the best similarity of c to the cluster's wordings.
+func (k *cluster) similarity(c *candidate) float32 {
+	if k.sigs[c.sig] {
+		return 1
+	}
+	var best float32
+	for _, e := range k.exemplars {
+		best = max(best, cosine(e.tokens, c.tokens, e.norm, c.norm))
+	}
+	return best
+}
+
+func (k *cluster) add(c *candidate) {
+	k.members = append(k.members, c)
+	if !k.sigs[c.sig] && len(k.exemplars) < maxExemplars {
+		k.sigs[c.sig] = true
+		k.exemplars = append(k.exemplars, c)
+	}
+}
+
+// contains reports whether [s1, e1] contains [s2, e2].
+func contains(s1, e1, s2, e2 dates.Date) bool {
+	return s1.Compare(s2) <= 0 && e2.Compare(e1) <= 0
+}
+
+// entry turns a cluster into an Entry: the value most sources agree on,
+// every citation once, and the differing dates as conflicts.
+func (k *cluster) entry(articles []Article) Entry {
+	// Support for each value: distinct articles, then finer, then earlier.
+	type support struct {
+		c        *candidate
+		articles map[int]bool
+	}
+	byValue := map[string]*support{}
+	var values []string
+	for _, c := range k.members {
+		s := byValue[c.cit.Value]
+		if s == nil {
+			s = &support{c: c, articles: map[int]bool{}}
+			byValue[c.cit.Value] = s
+			values = append(values, c.cit.Value)
+		}
+		s.articles[c.article] = true
+	}
+	// A value's weight counts the articles of every value it is compatible
+	// with at a coarser granularity: "March 17" is supported by "last week".
+	weight := func(v string) int {
+		s := byValue[v]
+		n := 0
+		for _, w := range values {
+			o := byValue[w]
+			if contains(o.c.start, o.c.end, s.c.start, s.c.end) {
+				n += len(o.articles)
+			}
+		}
+		return n
+	}
+	slices.SortStableFunc(values, func(a, b string) int {
+		if wa, wb := weight(a), weight(b); wa != wb {
+			return wb - wa
+		}
+		sa, sb := byValue[a].c, byValue[b].c
+		if sa.days != sb.days {
+			return sa.days - sb.days
+		}
+		return sa.start.Compare(sb.start)
+	})
+	chosen := byValue[values[0]].c
+	e := Entry{Value: chosen.cit.Value, StartDate: chosen.start, EndDate: chosen.end, Kind: k.kind}
+
+	// Conflicts: values neither containing nor contained in the chosen one.
+	for _, v := range values[1:] {
+		o := byValue[v].c
+		if contains(o.start, o.end, e.StartDate, e.EndDate) || contains(e.StartDate, e.EndDate, o.start, o.end) {
+			continue
+		}
+		cf := Conflict{Value: v}
+		for _, c := range k.members {
+			if c.cit.Value == v && !slices.Contains(cf.ArticleIDs, c.cit.ArticleID) {
+				cf.ArticleIDs = append(cf.ArticleIDs, c.cit.ArticleID)
+				cf.Expressions = append(cf.Expressions, c.cit.Expression)
+			}
+		}
+		var agree []string
+		for _, c := range k.members {
+			if c.cit.Value == e.Value && !slices.Contains(agree, c.cit.ArticleID) {
+				agree = append(agree, c.cit.ArticleID)
+			}
+		}
+		cf.Note = fmt.Sprintf("%s dates it %s; %s dates it %s",
+			strings.Join(cf.ArticleIDs, ", "), v, strings.Join(agree, ", "), e.Value)
+		e.Conflicts = append(e.Conflicts, cf)
+	}
+
+	// Citations in article order, one per quoted sentence.
+	members := slices.Clone(k.members)
+	slices.SortStableFunc(members, func(a, b *candidate) int {
+		if a.article != b.article {
+			return a.article - b.article
+		}
+		return a.cit.Start - b.cit.Start
+	})
+	for i, c := range members {
+		if i > 0 && members[i-1].article == c.article && members[i-1].cit.Start == c.cit.Start {
+			continue
+		}
+		e.Citations = append(e.Citations, c.cit)
+	}
+	e.Summary = k.bestSummary()
+	return e
+}
+
+// bestSummary picks the summary of the member that best represents the
+// cluster: told outside a caption, closest to the other wordings, earliest
+// in its article, then shortest.
+func (k *cluster) bestSummary() string {
+	var best *candidate
+	var bestScore float32 = -1
+	for _, c := range k.exemplars {
+		var score float32
+		for _, o := range k.exemplars {
+			if o != c {
+				score += cosine(c.tokens, o.tokens, c.norm, o.norm)
+			}
+		}
+		if !c.cit.Caption {
+			score += 10
+		}
+		if c.cit.Expression == publicationExpression {
+			score -= 0.5 // an undated lead is a weaker description of the day
+		}
+		if n := countWords(c.summary); n < 6 {
+			score -= 1
+		}
+		if best == nil || score > bestScore+1e-6 ||
+			(score > bestScore-1e-6 && (c.leadOrder < best.leadOrder ||
+				(c.leadOrder == best.leadOrder && len(c.summary) < len(best.summary)))) {
+			best, bestScore = c, score
+		}
+	}
+	return best.summary
+}
+
+// captionOnly reports whether every report of the cluster is a photo caption.
+func (k *cluster) captionOnly() bool {
+	for _, c := range k.members {
+		if !c.cit.Caption {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,173 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Summaries are the clause around the date, not the whole sentence: long
+// enough to say who did what (minSummaryWords), short enough to read in a
+// table (maxSummaryWords).
+const (
+	minSummaryWords = 12
+	maxSummaryWords = 25
+)
+
+// clauseBreak matches the places where a sentence divides into clauses.
+var clauseBreak = regexp.MustCompile(`(?:[,;:]\s+|\s+[–—-]\s+|\s+(?:that|when|after|but|while|which|because|as)\s+)`)
+
+// leadConnective matches openers that tie a clause to its neighbours but
+// say nothing on their own ("To recall,", "Earlier,", "that", "MOSCOW –").
+var leadConnective = regexp.MustCompile(`^(?:(?:to recall|earlier|later|in response|at the same time|meanwhile|however|moreover|also|still|separately|in addition|on the other hand|besides|instead|then|so|thus)\s*,\s*|(?:that|and|but|which|while|when|as|because|so|or)\s+|[\p{Lu}][\p{Lu} .,]+\s*(?:\([^)]*\)\s*)?[–—-]+\s+|[\p{Lu}][\p{Lu} .]+\s*,\s*[\p{L} .]+\([^)]*\)\s*[–—_-]+\s+)`)
+
+// clauseAround returns the byte range of sentence text s (offsets relative
+// to s) that a summary of the event dated at [ms, me) should cover: the
+// clause holding the date, widened to the following clauses until it has
+// minSummaryWords words, and starting at the sentence start when the date
+// is in the first clause (the subject is there).
+func clauseAround(s string, ms, me int) (int, int) {
+	breaks := clauseBreak.FindAllStringIndex(s, -1)
+	start, end := 0, len(s)
+	for _, b := range breaks {
+		if b[1] <= ms {
+			start = b[1]
+		}
+	}
+	// Clause ends after the mention; widen while short.
+	for _, b := range breaks {
+		if b[0] < me {
+			continue
+		}
+		if countWords(s[start:b[0]]) >= minSummaryWords {
+			end = b[0]
+			break
+		}
+	}
+	// A clause that opens with a bare connective after a comma keeps its
+	// subject only when it has one; a short first clause is the sentence.
+	if countWords(s[:start]) <= 3 {
+		start = 0
+	}
+	return start, end
+}
+
+// summarize writes the one-line summary of the event a sentence dates.
+func summarize(s string, ms, me int) string {
+	// A date inside a fronted phrase dates the main clause after it.
+	if r := introEnd(s); r > 0 && me <= r {
+		s, ms, me = s[r:], 0, 0
+	}
+	// Asides go, unless the date is in one.
+	for _, m := range aside.FindAllStringIndex(s, -1) {
+		if me <= m[0] {
+			break
+		}
+		if ms >= m[1] {
+			continue
+		}
+		return summarizeClause(s, ms, me)
+	}
+	var b strings.Builder
+	shift := 0
+	last := 0
+	for _, m := range aside.FindAllStringIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		if m[1] <= ms {
+			shift += m[1] - m[0]
+		}
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return summarizeClause(b.String(), ms-shift, me-shift)
+}
+
+// summarizeClause writes the summary of the clause around [ms, me) of s.
+func summarizeClause(s string, ms, me int) string {
+	start, end := 0, len(s)
+	if countWords(s) > maxSummaryWords {
+		start, end = clauseAround(s, ms, me)
+	}
+	text := s[start:end]
+	for {
+		loc := leadConnective.FindStringIndex(strings.ToLower(text[:min(len(text), 80)]))
+		if loc == nil || loc[1] == 0 {
+			// Upper-case datelines need the original case.
+			if loc = leadConnective.FindStringIndex(text[:min(len(text), 80)]); loc == nil || loc[1] == 0 {
+				break
+			}
+		}
+		text = text[loc[1]:]
+	}
+	words := strings.Fields(text)
+	if len(words) > maxSummaryWords {
+		words = words[:maxSummaryWords]
+		words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",;:") + " …"
+	}
+	out := strings.Join(words, " ")
+	out = strings.TrimRight(out, ",;: –—-")
+	out = strings.Trim(out, " ")
+	// Drop an unmatched opening quote or a dangling closing one.
+	out = balanceQuotes(out)
+	if r, n := utf8.DecodeRuneInString(out); unicode.IsLower(r) {
+		out = string(unicode.ToUpper(r)) + out[n:]
+	}
+	return out
+}
+
+// balanceQuotes removes quotation marks a cut clause left unpaired.
+func balanceQuotes(s string) string {
+	open := strings.Count(s, "“") + strings.Count(s, "\"")%2
+	closeQ := strings.Count(s, "”")
+	if open == closeQ && strings.Count(s, "\"")%2 == 0 {
+		return s
+	}
+	return strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)
+}
+
+// countWords counts white-space separated words.
+func countWords(s string) int { return len(strings.Fields(s)) }
+
+// introOpeners begin a fronted adverbial phrase ("Last Thursday, in
+// response to ..., Psaki said"): the main clause follows a comma.
+var introOpeners = map[string]bool{"in": true, "on": true, "at": true, "during": true, "last": true,
+	"after": true, "before": true, "earlier": true, "later": true, "asked": true, "speaking": true,
+	"following": true, "since": true, "until": true, "when": true, "while": true, "this": true, "by": true}
+
+// introEnd returns where the main clause starts after a fronted
+// adverbial phrase ("Last Thursday, in response to ..., Psaki said"), or 0
+// when there is none or the main clause is too short to stand alone.
+func introEnd(s string) int {
+	first, _, _ := strings.Cut(s, " ")
+	if !introOpeners[strings.ToLower(first)] {
+		return 0
+	}
+	for off := 0; ; {
+		i := strings.Index(s[off:], ", ")
+		if i < 0 {
+			return 0
+		}
+		rest := s[off+i+2:]
+		r, _ := utf8.DecodeRuneInString(rest)
+		next, _, _ := strings.Cut(rest, " ")
+		next = strings.ToLower(strings.Trim(next, ".,"))
+		if unicode.IsUpper(r) && !introOpeners[next] && !stopWords[next] {
+			if countWords(rest) >= 8 {
+				return off + i + 2
+			}
+			return 0
+		}
+		off += i + 2
+	}
+}
+
+// aside matches a non-restrictive relative clause or apposition set off by
+// commas (", who has been accused of ...,").
+var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120},`)
+
+// dropAsides removes asides from a summary; quotes are kept verbatim in
+// the citations.
+func dropAsides(s string) string {
+	return aside.ReplaceAllString(s, "")
+}

@@ -1,0 +1,206 @@
+package timeline
+
+import (
+	"hash/fnv"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one content word of an event description: the hash of its stem
+// and its weight (names count double: they say who, which decides whether
+// two reports tell the same event).
+type token struct {
+	id     uint64
+	weight float32
+}
+
+// nameWeight is the weight of a capitalised word inside a clause.
+const nameWeight = 2
+
+// stopWords carry no event content: function words, reporting verbs (every
+// report has one) and calendar words (time is compared separately).
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from into onto over under
+	about after before during since until than then as so not no nor also too very just only even still yet
+	this that these those there here it its it's he him his she her hers they them their theirs we us our you your
+	i me my mine who whom whose which what when where why how all any both each few more most other some such
+	own same can could will would shall should may might must do does did doing done be is are was were been
+	being am have has had having said says say saying told tell tells telling according added adding reported
+	reports noted stated statement asked while however earlier later last next this week weeks weekend month
+	months year years day days today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+	january february march april may june july august september october november december jan feb mar apr jun
+	jul aug sep sept oct nov dec morning afternoon evening night ago recent recently one two first mr mrs ms
+	new s t ll ve re d get got make made take took go went come came up out off again further once because`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// tokenize returns the weighted content-word stems of s, deduplicated and
+// sorted by id.
+func tokenize(s string) []token {
+	var out []token
+	first := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if r == '.' || r == '!' || r == '?' || r == '“' || r == '"' || r == ':' {
+				first = true
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+				break
+			}
+			j += n
+		}
+		word := s[i:j]
+		capital := unicode.IsUpper(r)
+		for _, part := range strings.Split(word, "-") {
+			w := strings.ToLower(part)
+			if len(w) < 2 || stopWords[w] || isNumber(w) {
+				continue
+			}
+			weight := float32(1)
+			if capital && !first {
+				weight = nameWeight
+			}
+			out = append(out, token{id: hashString(stem(w)), weight: weight})
+		}
+		first = false
+		i = j
+	}
+	slices.SortFunc(out, func(a, b token) int {
+		switch {
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return int(b.weight - a.weight)
+	})
+	return slices.CompactFunc(out, func(a, b token) bool { return a.id == b.id })
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// stem strips the common English inflections so that "refused", "refusal"
+// and "refuses" meet, and nationality adjectives meet their country
+// ("Russian" and "Russia").
+func stem(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	for _, sfx := range []struct {
+		from, to string
+		min      int
+	}{
+		{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
+		{"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
+		{"ans", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
+	} {
+		if len(w) >= sfx.min && strings.HasSuffix(w, sfx.from) && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-len(sfx.from)] + sfx.to
+			break
+		}
+	}
+	return strings.TrimSuffix(w, "e")
+}
+
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// signature hashes a token list so identical wording is found in O(1).
+func signature(ts []token) uint64 {
+	var h uint64 = 14695981039346656037
+	for _, t := range ts {
+		h ^= t.id
+		h *= 1099511628211
+	}
+	return h
+}
+
+// eventTokens returns the tokens of a sentence with those of the clause
+// [cs, ce) that holds the date counting clauseWeight times as much: the
+// clause says what happened on that date, the rest of the sentence gives
+// context that still tells one report from another.
+func eventTokens(sentence string, cs, ce int) []token {
+	all := tokenize(sentence)
+	clause := tokenize(sentence[cs:ce])
+	j := 0
+	for i := range all {
+		for j < len(clause) && clause[j].id < all[i].id {
+			j++
+		}
+		if j < len(clause) && clause[j].id == all[i].id {
+			all[i].weight *= clauseWeight
+		}
+	}
+	return all
+}
+
+// clauseWeight is how much more a word of the dated clause counts.
+const clauseWeight = 2
+
+// weigh multiplies every candidate's token weights by the inverse document
+// frequency of the token among all candidates, so that the names every
+// report of a story shares ("Biden", "Russia") count little and the words
+// that single out one event ("interview", "ambassador") count much, and
+// stores each candidate's vector norm.
+func weigh(cands []candidate) {
+	df := make(map[uint64]int32, len(cands)*8)
+	for i := range cands {
+		for _, t := range cands[i].tokens {
+			df[t.id]++
+		}
+	}
+	n := float64(len(cands)) + 1
+	for i := range cands {
+		var norm float64
+		for k := range cands[i].tokens {
+			t := &cands[i].tokens[k]
+			t.weight *= float32(math.Log(n / float64(df[t.id])))
+			norm += float64(t.weight) * float64(t.weight)
+		}
+		cands[i].norm = float32(math.Sqrt(norm))
+	}
+}
+
+// cosine is the cosine similarity of two weighted, sorted token lists with
+// norms na and nb.
+func cosine(a, b []token, na, nb float32) float32 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	var dot float32
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			dot += a[i].weight * b[j].weight
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return dot / (na * nb)
+}
