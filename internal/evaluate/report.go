@@ -120,6 +120,16 @@ func (r *Report) Write(w io.Writer, verbose bool) error {
 		p.printf("most frequent: %s\n", countList(errs, func(e Error) string {
 			return strings.ToLower(squash(subject(e).Text))
 		}, 15))
+		switch c {
+		case WrongValue:
+			p.printf("by shape, gold -> system: %s\n", countList(errs, func(e Error) string {
+				return shape(e.Gold.Value) + " -> " + shape(e.System.Value)
+			}, 15))
+		case WrongType:
+			p.printf("gold -> system: %s\n", countList(errs, func(e Error) string {
+				return e.Gold.Type + " -> " + e.System.Type
+			}, 15))
+		}
 		for _, e := range errs {
 			p.printf("%s\n", e.line())
 		}
@@ -166,6 +176,18 @@ func countList(errs []Error, key func(Error) string, limit int) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// shape returns v with every digit replaced by 9, so that values of one
+// kind ("1998-08-07", "2021-03-17") count together.
+func shape(v string) string {
+	b := []byte(v)
+	for i, c := range b {
+		if isDigit(c) {
+			b[i] = '9'
+		}
+	}
+	return string(b)
 }
 
 // line formats e on one line for the verbose listing.

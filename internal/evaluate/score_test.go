@@ -322,6 +322,7 @@ func TestReportWrite(t *testing.T) {
 		"== missed (1) ==",
 		`D (DCT 1998-08-07)  gold "next week" DATE 1998-W33  | Bombs exploded Friday; talks resume [next week], for two days.`,
 		`"Friday"  gold 1998-08-07  system 1998-08-14`,
+		`by shape, gold -> system: "9999-99-99 -> 9999-99-99" 1`,
 		`system "two days" DURATION P2D`,
 	} {
 		if !strings.Contains(long.String(), want) {
