@@ -246,6 +246,24 @@ func (r *run) emit(p piece) bool {
 	if !ValidValue(p.value) || p.from >= p.to {
 		return false
 	}
+	// Optional slots can leave a comma or "of" at the end: not part of it.
+	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], "of", "or", "and", "to")) {
+		p.to--
+	}
+	// A quantifier before a length ("nearly two years", "more than four
+	// decades ago") belongs to the expression and sets its mod.
+	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {
+		for {
+			mod, n := r.quantifierBefore(p.from)
+			if n == 0 {
+				break
+			}
+			p.from -= n
+			if p.mod == "" {
+				p.mod = mod
+			}
+		}
+	}
 	ms := Mention{
 		Start: r.toks[p.from].start, End: r.toks[p.to-1].end,
 		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,
@@ -259,6 +277,28 @@ func (r *run) emit(p piece) bool {
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
 	return true
+}
+
+// quantifierBefore reports the quantifier that ends just before token i
+// and how many tokens it takes.
+func (r *run) quantifierBefore(i int) (string, int) {
+	if i >= 2 && r.toks[i-1].kind == kWord && r.toks[i-2].kind == kWord {
+		a, b := &r.toks[i-2], &r.toks[i-1]
+		switch {
+		case r.wordIs(a, "more", "greater") && r.wordIs(b, "than"):
+			return modNames[modMoreThan], 2
+		case r.wordIs(a, "less", "fewer") && r.wordIs(b, "than"):
+			return modNames[modLessThan], 2
+		case r.wordIs(a, "at") && r.wordIs(b, "least"):
+			return modNames[modEqualOrMore], 2
+		case r.wordIs(a, "at") && r.wordIs(b, "most"), r.wordIs(a, "up") && r.wordIs(b, "to"):
+			return modNames[modEqualOrLess], 2
+		}
+	}
+	if i >= 1 && r.toks[i-1].class&cApprox != 0 {
+		return modNames[r.toks[i-1].val], 1
+	}
+	return "", 0
 }
 
 // anchor is the date relative expressions resolve against: the reference,

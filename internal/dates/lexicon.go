@@ -24,6 +24,7 @@ const (
 	cNext                         // next, coming, following, upcoming
 	cThis                         // this, current
 	cEarlyLate                    // early, mid, late (mod words)
+	cApprox                       // about, nearly, over: a quantifier before a length
 	cEdge                         // beginning, start, end, middle
 	cDet                          // the
 	cIndef                        // a, an
@@ -116,7 +117,18 @@ const (
 	modEnd
 )
 
-var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END"}
+// Quantifier mods, as values of cApprox words.
+const (
+	modApprox = iota + 10
+	modMoreThan
+	modLessThan
+	modEqualOrMore
+	modEqualOrLess
+)
+
+var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END",
+	modApprox: "APPROX", modMoreThan: "MORE_THAN", modLessThan: "LESS_THAN",
+	modEqualOrMore: "EQUAL_OR_MORE", modEqualOrLess: "EQUAL_OR_LESS"}
 
 // entry is one word of the lexicon.
 type entry struct {
@@ -236,9 +248,12 @@ func buildLexicon() map[string]entry {
 	add(cDeictic, dTomorrow, "tomorrow")
 	add(cDeictic, dTonight, "tonight")
 	add(cDeictic, dLastNight, "overnight")
-	add(cRef, refPresent, "now", "currently", "current", "nowadays", "presently")
-	add(cRef, refPast, "recently", "recent", "previously", "formerly", "once", "lately")
-	add(cRef, refFuture, "soon", "future", "eventually", "shortly")
+	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
+	// ones ("once", "previously", "eventually") are not temporal expressions
+	// in TimeML news annotation and are left out.
+	add(cRef, refPresent, "now", "currently", "current", "nowadays")
+	add(cRef, refPast, "recently", "recent", "formerly", "lately")
+	add(cRef, refFuture, "soon", "future")
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
 	add(cNext, 0, "next", "coming", "following", "upcoming")
 	add(cThis, 0, "this", "current")
@@ -289,10 +304,14 @@ func buildLexicon() map[string]entry {
 		"spoke", "wrote", "became", "brought", "bought", "sold", "paid", "led", "ran", "found",
 		"felt", "kept", "heard", "thought", "knew", "stood", "struck", "broke", "chose", "drew",
 		"flew", "grew", "hung", "shot", "sought", "taught", "threw", "wore", "ago", "yesterday",
-		"earlier", "previously", "wasn't", "weren't", "didn't", "hadn't")
-	setTense(TenseFuture, "will", "'ll", "shall", "tomorrow", "next", "upcoming", "scheduled",
-		"plans", "plan", "planned", "planning", "expected", "expects", "intends", "won't")
-	setTense(TensePresent, "is", "are", "am", "says", "isn't", "aren't")
+		"earlier", "previously", "wasn", "weren", "didn", "hadn")
+	// The tokenizer splits at apostrophes: "we'll" is "we" "'" "ll".
+	setTense(TenseFuture, "will", "ll", "shall", "tomorrow", "next", "upcoming", "scheduled",
+		"plans", "planning", "expected", "expects", "intends")
+	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
+	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just")
+	add(cApprox, modMoreThan, "over")
+	add(cApprox, modLessThan, "under")
 	return m
 }
 

@@ -72,33 +72,85 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 			expl: explain("'%s' has no year and there is no reference date", q)})
 	}
 	t := r.tense(m.start, m.end)
-	y := a.Year
-	if day > daysIn(y, mon) && !(mon == time.February && day == 29) {
+	y, why := inferYear(a, as, mon, day, t)
+	if y < MinYear || y > MaxYear {
 		return false
-	}
-	why := "the year of " + as
-	d := Date{y, mon, day}
-	switch {
-	case t == TensePast && (day > daysIn(y, mon) || d.After(a)):
-		y--
-		why = "the year before " + as + " (" + tenseWord(t) + " and the date would lie after it)"
-	case t == TenseFuture && d.Before(a):
-		y++
-		why = "the year after " + as + " (" + tenseWord(t) + " and the date would lie before it)"
-	}
-	if day > daysIn(y, mon) {
-		// February 29 in a year without one: the nearest leap year the
-		// tense allows.
-		for k := 0; k < 8 && day > daysIn(y, mon); k++ {
-			if t == TenseFuture {
-				y++
-			} else {
-				y--
-			}
-		}
 	}
 	return r.emit(piece{from: from, to: to, typ: TypeDate, value: dayValue(Date{y, mon, day}), tense: t,
 		expl: explain("'%s' has no year: %s", q, why)})
+}
+
+// yearWindow is how far (in days) a month-day without a year may lie on
+// the "wrong" side of the reference for its clause's tense before the
+// year moves: news dates cluster around publication, so "was extended to
+// Nov. 20" in an article of Nov. 2 is this year's Nov. 20, but "was held on
+// Sept. 30" in March is last year's.
+const yearWindow = 31
+
+// inferYear picks the year of a month and day (day 0: the whole month)
+// written without one: of the three candidate years around the anchor, the
+// one nearest the anchor, then moved back a year when the clause is past and
+// the date lies more than yearWindow days after the anchor (forward when
+// future and before it).
+func inferYear(a Date, as string, mon time.Month, day int, t Tense) (int, string) {
+	probe := func(y int) (Date, Date) {
+		if day == 0 {
+			return Date{y, mon, 1}, lastOfMonth(y, mon)
+		}
+		d := day
+		if dm := daysIn(y, mon); d > dm {
+			d = dm
+		}
+		return Date{y, mon, d}, Date{y, mon, d}
+	}
+	dist := func(y int) int {
+		s, e := probe(y)
+		switch {
+		case a.Before(s):
+			return daysBetween(a, s)
+		case e.Before(a):
+			return -daysBetween(e, a)
+		}
+		return 0
+	}
+	best := a.Year
+	for _, y := range []int{a.Year - 1, a.Year + 1} {
+		if abs(dist(y)) < abs(dist(best)) {
+			best = y
+		}
+	}
+	why := "the nearest such date to " + as
+	window := yearWindow
+	if day == 0 {
+		window = 0
+	}
+	switch d := dist(best); {
+	case t == TensePast && d > window:
+		best--
+		why = "the last such date before " + as + " (" + tenseWord(t) + ")"
+	case t == TenseFuture && d < -window:
+		best++
+		why = "the next such date after " + as + " (" + tenseWord(t) + ")"
+	}
+	if day == 29 && mon == time.February {
+		for k := 0; k < 8 && daysIn(best, mon) < 29; k++ {
+			if t == TenseFuture {
+				best++
+			} else {
+				best--
+			}
+		}
+	}
+	return best, why
+}
+
+func daysBetween(a, b Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // monthOf builds a month value; year 0 means "infer the year".
@@ -113,16 +165,7 @@ func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 			explain("'%s' has no year and there is no reference date", q))
 	}
 	t := r.tense(m.start, m.end)
-	y := a.Year
-	why := "the year of " + as
-	switch {
-	case t == TensePast && mon > a.Month:
-		y--
-		why = "the year before " + as + " (" + tenseWord(t) + " and the month would lie after it)"
-	case t == TenseFuture && mon < a.Month:
-		y++
-		why = "the year after " + as + " (" + tenseWord(t) + " and the month would lie before it)"
-	}
+	y, why := inferYear(a, as, mon, 0, t)
 	return r.whole(m, TypeDate, monthValue(y, mon), mod, t, explain("'%s' has no year: %s", q, why))
 }
 

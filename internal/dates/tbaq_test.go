@@ -12,17 +12,17 @@ const tbaqDir = "../../../shared/data/timeml/tbaq"
 
 // goldTimex is one annotated TIMEX3 of a TimeML document.
 type goldTimex struct {
-	start, end  int // byte offsets into the document's plain text
+	start, end int // byte offsets into the document's plain text
 	typ, value string
 }
 
 // timeMLDoc is a TimeML document reduced to its plain text, its creation
 // date and its TIMEX3 annotations.
 type timeMLDoc struct {
-	name  string
-	text  string
-	dct   Date
-	gold  []goldTimex
+	name string
+	text string
+	dct  Date
+	gold []goldTimex
 }
 
 // loadTBAQ reads every .tml file of the corpus, or skips the test when the
@@ -49,9 +49,10 @@ func loadTBAQ(tb testing.TB) []timeMLDoc {
 func parseTimeML(name, src string) timeMLDoc {
 	d := timeMLDoc{name: name}
 	if i := strings.Index(src, `functionInDocument="CREATION_TIME"`); i >= 0 {
-		if j := strings.LastIndex(src[:i], `value="`); j >= 0 {
-			v := src[j+7:]
-			if len(v) >= 10 {
+		if j := strings.LastIndex(src[:i], "<TIMEX3"); j >= 0 {
+			tag := src[j:]
+			tag = tag[:strings.IndexByte(tag, '>')+1]
+			if v := attr(tag, "value"); len(v) >= 10 {
 				d.dct, _ = ParseDate(v[:10])
 			}
 		}
