@@ -78,74 +78,28 @@ func scoreSystem(docs []*evaluate.Document, path string) (*evaluate.Report, stri
 
 // evalJSON is what eval --json prints. Figures are percentages.
 type evalJSON struct {
-	Corpus        string         `json:"corpus"`
-	System        string         `json:"system"`
-	Documents     int            `json:"documents"`
-	Counts        evalCounts     `json:"counts"`
-	Figures       evalFigures    `json:"figures"`
-	UnpaddedWeeks int            `json:"unpadded_weeks"`
-	ErrorsByClass map[string]int `json:"errors_by_class"`
-	Errors        []evalError    `json:"errors,omitempty"`
-}
-
-type evalCounts struct {
-	Gold             int `json:"gold"`
-	System           int `json:"system"`
-	Strict           int `json:"strict"`
-	Relaxed          int `json:"relaxed"`
-	ValueCorrect     int `json:"value_correct"`
-	TypeCorrect      int `json:"type_correct"`
-	NormValueCorrect int `json:"normalized_value_correct"`
-}
-
-type evalFigures struct {
-	StrictPrecision   float64 `json:"strict_precision"`
-	StrictRecall      float64 `json:"strict_recall"`
-	StrictF1          float64 `json:"strict_f1"`
-	RelaxedPrecision  float64 `json:"relaxed_precision"`
-	RelaxedRecall     float64 `json:"relaxed_recall"`
-	RelaxedF1         float64 `json:"relaxed_f1"`
-	ValueF1           float64 `json:"value_f1"`
-	TypeF1            float64 `json:"type_f1"`
-	ValueAccuracy     float64 `json:"value_accuracy"`
-	TypeAccuracy      float64 `json:"type_accuracy"`
-	NormalizedValueF1 float64 `json:"normalized_value_f1"`
-}
-
-type evalError struct {
-	Class   string          `json:"class"`
-	DocID   string          `json:"doc_id"`
-	Gold    *evaluate.Timex `json:"gold,omitempty"`
-	System  *evaluate.Timex `json:"system,omitempty"`
-	Context string          `json:"context"`
+	Corpus        string           `json:"corpus"`
+	System        string           `json:"system"`
+	Documents     int              `json:"documents"`
+	Counts        evaluate.Counts  `json:"counts"`
+	Figures       evaluate.Figures `json:"figures"`
+	UnpaddedWeeks int              `json:"unpadded_weeks"`
+	ErrorsByClass map[string]int   `json:"errors_by_class"`
+	Errors        []evaluate.Error `json:"errors,omitempty"` // with --verbose
 }
 
 func writeEvalJSON(w io.Writer, corpus, system string, r *evaluate.Report, verbose bool) error {
-	f := r.Figures()
 	out := evalJSON{
-		Corpus:    corpus,
-		System:    system,
-		Documents: r.Docs,
-		Counts: evalCounts{
-			Gold: r.Gold, System: r.System, Strict: r.Strict, Relaxed: r.Relaxed,
-			ValueCorrect: r.ValueCorrect, TypeCorrect: r.TypeCorrect, NormValueCorrect: r.NormValueCorrect,
-		},
-		Figures: evalFigures{
-			StrictPrecision: f.StrictPrecision, StrictRecall: f.StrictRecall, StrictF1: f.StrictF1,
-			RelaxedPrecision: f.RelaxedPrecision, RelaxedRecall: f.RelaxedRecall, RelaxedF1: f.RelaxedF1,
-			ValueF1: f.ValueF1, TypeF1: f.TypeF1, ValueAccuracy: f.ValueAccuracy, TypeAccuracy: f.TypeAccuracy,
-			NormalizedValueF1: f.NormalizedValueF1,
-		},
+		Corpus:        corpus,
+		System:        system,
+		Documents:     r.Docs,
+		Counts:        r.Counts,
+		Figures:       r.Figures(),
 		UnpaddedWeeks: r.UnpaddedWeeks,
-		ErrorsByClass: make(map[string]int),
+		ErrorsByClass: r.ErrorCounts(),
 	}
-	for _, e := range r.Errors {
-		out.ErrorsByClass[e.Class.String()]++
-		if verbose {
-			out.Errors = append(out.Errors, evalError{
-				Class: e.Class.String(), DocID: e.DocID, Gold: e.Gold, System: e.System, Context: e.Context,
-			})
-		}
+	if verbose {
+		out.Errors = r.Errors
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
