@@ -25,6 +25,7 @@ const (
 	cThis                         // this, current
 	cEarlyLate                    // early, mid, late (mod words)
 	cApprox                       // about, nearly, over: a quantifier before a length
+	cLit                          // a word that starts a rule as a literal ("right now")
 	cEdge                         // beginning, start, end, middle
 	cDet                          // the
 	cIndef                        // a, an
@@ -287,6 +288,7 @@ func buildLexicon() map[string]entry {
 	add(cHoliday, hChristmas, "christmas")
 	add(cHoliday, hThanksgiving, "thanksgiving")
 	add(cFiscal, 0, "fiscal")
+	add(cLit, 0, "right", "as", "year", "the")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")
 	add(cOf, 0, "of")

@@ -261,6 +261,12 @@ func (r *run) duration(m *match, from, to, n, unit int) bool {
 		return false
 	}
 	v := durationValue(n, unit)
+	switch {
+	case unit == uDecade && n > 0:
+		v = durationValue(10*n, uYear)
+	case unit == uCentury && n > 0:
+		v = durationValue(100*n, uYear)
+	}
 	q := r.text[r.toks[from].start:r.toks[to-1].end]
 	return r.emit(piece{from: from, to: to, typ: TypeDuration, value: v,
 		expl: explain("'%s' is a length of time, not a date", q)})
@@ -477,6 +483,9 @@ var ruleTable = []rule{
 			if a.IsZero() {
 				return false
 			}
+			if n := m.after(1); n != nil && n.class&(cDayNum|cYearNum) != 0 {
+				return false // "last Oct. 23": the date rule reads it
+			}
 			mon := time.Month(mt.val)
 			y := a.Year
 			switch w := strings.ToLower(m.word(m.tok(0))); {
@@ -527,16 +536,16 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val)), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
 		},
 		examples: []example{{"profit in fiscal 1998 rose", "fiscal 1998", "1998"}}},
-	{name: "decade", src: "the? EARLY? -? DECADE",
+	{name: "decade", src: "EARLY? -? DECADE",
 		build: func(r *run, m *match) bool {
 			var mod string
-			if t := m.tok(1); t != nil {
+			if t := m.tok(0); t != nil {
 				mod = modNames[t.val]
 			}
-			v := string(pad(nil, int(m.tok(3).val), 3))
+			v := string(pad(nil, int(m.tok(2).val), 3))
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
-		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}}},
+		examples: []example{{"in the 1990s the", "1990s", "199"}, {"by the mid-1980s", "mid-1980s", "198"}}},
 	{name: "century", src: "the? EARLY? -? ORD CENTURY",
 		build: func(r *run, m *match) bool {
 			n := int(m.tok(3).val)
@@ -556,6 +565,12 @@ var ruleTable = []rule{
 		build: func(r *run, m *match) bool {
 			n := int(m.tok(2).val)
 			half := strings.EqualFold(m.word(m.tok(4)), "half")
+			if m.tok(3) != nil && m.tok(0) != nil {
+				m.start = m.at[1] // "the third-quarter loss": "the" belongs to the noun
+				if m.start < 0 {
+					m.start = m.at[2]
+				}
+			}
 			if half && n > 2 {
 				return false
 			}
@@ -860,8 +875,13 @@ var ruleTable = []rule{
 				return false
 			}
 			v := unitValue(d, u)
-			if u == uYear && r.lastGran == gQuarter && w != "ago" {
-				v = unitValue(d, uQuarter)
+			if u == uYear && n == 1 && r.lastGran == gQuarter {
+				// "profit rose from $5 million a year earlier", after "the
+				// third quarter": the same quarter a year before.
+				pv, _ := parseValue(r.lastVal)
+				if pv.year > 0 {
+					v = quarterValue(pv.year+sign, pv.quarter)
+				}
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> %d %s(s) from %s", m.text(), sign*n, unitNames[u], as))
 		},
@@ -910,8 +930,22 @@ var ruleTable = []rule{
 	{name: "the week/month/year", src: "the UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
-			if u != uYear && u != uMonth && u != uWeek {
+			if u != uYear && u != uMonth && u != uWeek && u != uQuarter {
 				return false
+			}
+			if r.wordIs(m.after(1), "ended", "ending", "ends", "through") {
+				// "the year ended June 30": a fiscal period, told by its length.
+				return r.duration(m, m.start, m.end, 1, u)
+			}
+			if u == uQuarter {
+				if r.lastGran == gQuarter {
+					return r.whole(m, TypeDate, r.lastVal, "", TenseUnknown, explain("'%s' -> the quarter last mentioned", m.text()))
+				}
+				a, as := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
 			if n := m.after(1); n != nil && (r.wordIs(n, "before", "after", "earlier", "later", "of", "ago", "when", "in", "that") || n.kind == kNum) {
 				return false
@@ -925,7 +959,8 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeDate, unitValue(a, u), "", TenseUnknown, explain("'%s' -> the %s of %s", m.text(), unitNames[u], as))
 		},
-		examples: []example{{"profits for the year rose", "the year", "2021"}}},
+		examples: []example{{"profits for the year rose", "the year", "2021"}, {"net for the year ended June 30", "the year", "P1Y"},
+			{"profit in the quarter rose", "the quarter", "2020-Q4"}}},
 
 	// ---- Durations ----
 	{name: "the past n units", src: "the? LAST|NEXT|first NUM|FEW UNITS|UNIT",
@@ -977,10 +1012,14 @@ var ruleTable = []rule{
 			if m.tok(1).kind == kNum && m.tok(1).val == 0 {
 				return false
 			}
-			if u == uDecade && n >= 1 {
-				return r.whole(m, TypeDuration, durationValue(10*n, uYear), "", TenseUnknown, explain("'%s' is a length of time, not a date", m.text()))
+			if m.tok(1).class&cYearNum != 0 && u != uYear {
+				return false // "the 1988 quarter" is a quarter, not 1988 of them
 			}
-			return r.duration(m, m.start, m.end, n, u)
+			from := m.start
+			if m.tok(2) != nil {
+				from = m.at[1] // "the 30-day period": "the" belongs to the noun
+			}
+			return r.duration(m, from, m.end, n, u)
 		},
 		examples: []example{
 			{"to extend the treaty for five years", "five years", "P5Y"},
@@ -1018,17 +1057,17 @@ var ruleTable = []rule{
 			if u < uDay {
 				return false
 			}
-			if m.is(0, "recent") {
-				return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time in the past", m.text()))
-			}
 			return r.duration(m, m.start, m.end, -1, u)
 		},
-		examples: []example{{"in recent years", "recent years", "PAST_REF"}}},
+		examples: []example{{"in recent years", "recent years", "PXY"}}},
 
 	// ---- Sets ----
 	{name: "set word", src: "SETW",
 		build: func(r *run, m *match) bool {
 			u := int(m.tok(0).val)
+			if n := m.after(1); u == uQuarter && n != nil && n.kind == kWord {
+				return false // "quarterly dividend": an adjective of kind, not a time
+			}
 			return r.whole(m, TypeSet, durationValue(1, u), "", TenseUnknown, explain("'%s' repeats every %s", m.text(), unitNames[u]))
 		},
 		examples: []example{{"published daily", "daily", "P1D"}, {"paid annually", "annually", "P1Y"}}},
@@ -1057,25 +1096,9 @@ var ruleTable = []rule{
 	// ---- Clock times ----
 	{name: "clock time", src: "CLOCK|DIGITS|NOON AMPM? ZONE? ,? on? WEEKDAY|DEICTIC?",
 		build: func(r *run, m *match) bool {
-			t := m.tok(0)
-			mins := int(t.val)
-			ap := m.tok(1)
-			switch {
-			case t.class&cNoon != 0:
-			case t.class&cClock != 0:
-				if ap != nil && ap.val == 2 && mins < 12*60 {
-					mins += 12 * 60
-				} else if ap != nil && ap.val == 1 && mins >= 12*60 && mins < 13*60 {
-					mins -= 12 * 60
-				}
-			default:
-				if ap == nil || t.val < 1 || t.val > 12 || t.end-t.start > 2 {
-					return false
-				}
-				mins = int(t.val) % 12 * 60
-				if ap.val == 2 {
-					mins += 12 * 60
-				}
+			mins, ok := clockMinutes(m.tok(0), m.tok(1))
+			if !ok {
+				return false
 			}
 			a, as := r.anchor()
 			day := a
@@ -1097,12 +1120,9 @@ var ruleTable = []rule{
 					why = m.word(d) + " from " + as
 				}
 			}
-			hm := pad(nil, mins/60, 2)
-			hm = append(hm, ':')
-			hm = pad(hm, mins%60, 2)
-			v := "XXXX-XX-XXT" + string(hm)
+			v := "XXXX-XX-XXT" + hhmm(mins)
 			if !day.IsZero() {
-				v = dayValue(day) + "T" + string(hm)
+				v = dayValue(day) + "T" + hhmm(mins)
 			}
 			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
@@ -1158,6 +1178,221 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"in spring 1998", "spring 1998", "1998-SP"}}},
 
+	// ---- Financial periods ----
+	{name: "year-earlier period", src: "the? year ~- ~earlier|ago QORD? ~-? quarter|period|NUM? UNITS?",
+		build: func(r *run, m *match) bool {
+			if t := m.tok(7); t != nil && m.tok(6) != nil {
+				// "the year-earlier nine months": a length.
+				return r.duration(m, m.start, m.end, num(m.tok(6)), unitOf(t))
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			quarter := r.lastGran == gQuarter
+			if q := m.tok(4); q != nil {
+				y := a.Year - 1
+				if time.Month(3*(q.val-1)+1) > a.Month {
+					y--
+				}
+				return r.whole(m, TypeDate, quarterValue(y, int(q.val)), "", TenseUnknown, explain("'%s' -> that quarter a year before %s", m.text(), as))
+			}
+			if quarter {
+				pv, _ := parseValue(r.lastVal)
+				if pv.year > 0 {
+					return r.whole(m, TypeDate, quarterValue(pv.year-1, pv.quarter), "", TenseUnknown, explain("'%s' -> the quarter last mentioned (%s), a year before", m.text(), r.lastVal))
+				}
+			}
+			if m.tok(6) != nil && strings.EqualFold(m.word(m.tok(6)), "quarter") {
+				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -5), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s, a year earlier", m.text(), as))
+			}
+			return r.whole(m, TypeDate, yearValue(a.Year-1), "", TenseUnknown, explain("'%s' -> the year before %s", m.text(), as))
+		},
+		examples: []example{{"net in the year-earlier quarter", "the year-earlier quarter", "2019-Q4"},
+			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"}}},
+	{name: "this year's quarter", src: "THIS|LAST|NEXT year ~' ~s FISCAL? QORD ~-? quarter|half",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			y := a.Year
+			switch c := m.tok(0).class; {
+			case c&cNext != 0:
+				y++
+			case c&cThis == 0:
+				y--
+			}
+			n := int(m.tok(5).val)
+			v := quarterValue(y, n)
+			if strings.EqualFold(m.word(m.tok(7)), "half") {
+				if n > 2 {
+					return false
+				}
+				v = yearValue(y) + "-H" + string(rune('0'+n))
+			}
+			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> a quarter of the year relative to %s", m.text(), as))
+		},
+		examples: []example{{"sales for this year's third quarter", "this year's third quarter", "2021-Q3"}, {"next year's first quarter", "next year's first quarter", "2022-Q1"}}},
+	{name: "year quarter", src: "the? YEAR FISCAL? QORD? ~-? quarter|period|half",
+		build: func(r *run, m *match) bool {
+			y := int(m.tok(1).val)
+			if q := m.tok(3); q != nil {
+				v := quarterValue(y, int(q.val))
+				if strings.EqualFold(m.word(m.tok(5)), "half") {
+					if q.val > 2 {
+						return false
+					}
+					v = yearValue(y) + "-H" + string(rune('0'+q.val))
+				}
+				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' names a quarter", m.text()))
+			}
+			if r.lastGran == gQuarter && !strings.EqualFold(m.word(m.tok(5)), "half") {
+				pv, _ := parseValue(r.lastVal)
+				return r.whole(m, TypeDate, quarterValue(y, pv.quarter), "", TenseUnknown, explain("'%s' -> the quarter last mentioned (%s) in %d", m.text(), r.lastVal, y))
+			}
+			return r.whole(m, TypeDate, yearValue(y), "", TenseUnknown, explain("'%s' is a period of %d", m.text(), y))
+		},
+		examples: []example{{"in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"}, {"in the 1988 period", "the 1988 period", "1988"}}},
+	{name: "the fiscal year", src: "the current? FISCAL year",
+		build: func(r *run, m *match) bool {
+			if m.tok(1) != nil {
+				a, as := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				return r.whole(m, TypeDate, yearValue(a.Year), "", TenseUnknown, explain("'%s' -> the year of %s", m.text(), as))
+			}
+			return r.duration(m, m.start, m.end, 1, uYear)
+		},
+		examples: []example{{"in the fiscal year ended", "the fiscal year", "P1Y"}, {"sales in the current fiscal year", "the current fiscal year", "2021"}}},
+	{name: "the current unit", src: "the current|same UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(2))
+			if u < uWeek {
+				return false
+			}
+			if m.is(1, "same") {
+				return false
+			}
+			return r.relUnit(m, u, 0, "of")
+		},
+		examples: []example{{"in the current year", "the current year", "2021"}}},
+
+	// ---- More days and times ----
+	{name: "early/late day", src: "EARLY|EARLIER DEICTIC|WEEKDAY",
+		build: func(r *run, m *match) bool {
+			t := m.tok(1)
+			if t.class&cWeekday != 0 {
+				return r.weekdayOf(m, int(t.val), "", "")
+			}
+			a, as := r.anchor()
+			if a.IsZero() || t.val > dTomorrow {
+				return false
+			}
+			return r.whole(m, TypeDate, dayValue(a.AddDays(int(t.val)-dToday)), "", TenseUnknown, explain("'%s' -> part of the day %d day(s) from %s", m.text(), t.val-dToday, as))
+		},
+		examples: []example{{"weren't available late yesterday", "late yesterday", "2021-03-21"}, {"Earlier Sunday, police", "Earlier Sunday", "2021-03-21"}}},
+	{name: "right now", src: "right now",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))
+		},
+		examples: []example{{"not happy right now", "right now", "PRESENT_REF"}}},
+	{name: "as soon as possible", src: "as soon as possible",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' refers to the future", m.text()))
+		},
+		examples: []example{{"to sell it as soon as possible.", "as soon as possible", "FUTURE_REF"}, {"as soon as he arrives", "", ""}}},
+	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			mon, day := time.Month(m.tok(3).val), int(m.tok(4).val)
+			y := 0
+			if t := m.tok(6); t != nil {
+				y = int(t.val)
+			} else {
+				a, as := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end))
+			}
+			if day > daysIn(y, mon) {
+				return false
+			}
+			return r.whole(m, TypeDate, weekValue(Date{y, mon, day}), "", TenseUnknown, explain("'%s' -> the ISO week holding that day", m.text()))
+		},
+		examples: []example{{"a hearing the week of March 6, 2000.", "the week of March 6, 2000", "2000-W10"}}},
+	{name: "clock time and date", src: "CLOCK|DIGITS|NOON AMPM? ZONE? ,? on? MONTH DAY ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			mins, ok := clockMinutes(m.tok(0), m.tok(1))
+			if !ok {
+				return false
+			}
+			mon, day := time.Month(m.tok(5).val), int(m.tok(6).val)
+			y := 0
+			if t := m.tok(8); t != nil {
+				y = int(t.val)
+			} else {
+				a, as := r.anchor()
+				if a.IsZero() {
+					return false
+				}
+				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end))
+			}
+			if day > daysIn(y, mon) {
+				return false
+			}
+			return r.whole(m, TypeTime, dayValue(Date{y, mon, day})+"T"+hhmm(mins), "", TenseUnknown, explain("'%s' is a clock time on a date", m.text()))
+		},
+		examples: []example{{"until 5 p.m. EST, Nov. 9, 2021.", "5 p.m. EST, Nov. 9, 2021", "2021-11-09T17:00"}}},
+	{name: "hour in the morning", src: "DIGITS|NUMW o'clock? in the POD",
+		build: func(r *run, m *match) bool {
+			h := int(m.tok(0).val)
+			if h < 1 || h > 12 {
+				return false
+			}
+			switch podCodes[m.tok(4).val] {
+			case "AF", "EV":
+				if h < 12 {
+					h += 12
+				}
+			case "NI":
+				if h >= 6 && h < 12 {
+					h += 12
+				}
+			case "MO":
+				h %= 12
+			}
+			a, as := r.anchor()
+			v := "XXXX-XX-XXT" + hhmm(h*60)
+			if !a.IsZero() {
+				v = dayValue(a) + "T" + hhmm(h*60)
+			}
+			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time on %s", m.text(), as))
+		},
+		examples: []example{{"will leave at 4 in the morning", "4 in the morning", "2021-03-22T04:00"}}},
+	{name: "every month name", src: "EVERY MONTH",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeSet, "XXXX-"+string(pad(nil, int(m.tok(1).val), 2)), "", TenseUnknown, explain("'%s' repeats yearly", m.text()))
+		},
+		examples: []example{{"march each July from", "each July", "XXXX-07"}}},
+	{name: "month this year", src: "MONTH THIS|LAST|NEXT year",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			y := a.Year
+			switch c := m.tok(1).class; {
+			case c&cNext != 0:
+				y++
+			case c&cThis == 0:
+				y--
+			}
+			return r.whole(m, TypeDate, monthValue(y, time.Month(m.tok(0).val)), "", TenseUnknown, explain("'%s' -> that month in the year relative to %s", m.text(), as))
+		},
+		examples: []example{{"In January this year, British", "January this year", "2021-01"}, {"in June last year", "June last year", "2020-06"}}},
+
 	// ---- Holidays ----
 	{name: "holiday", src: "^HOLIDAY day?",
 		build: func(r *run, m *match) bool {
@@ -1184,8 +1419,8 @@ var ruleTable = []rule{
 	{name: "reference word", src: "REF",
 		build: func(r *run, m *match) bool {
 			v := [...]string{refPresent: "PRESENT_REF", refPast: "PAST_REF", refFuture: "FUTURE_REF"}[m.tok(0).val]
-			if m.is(0, "now") {
-				// "now" inside "until now", "by now" and "right now" is still the present.
+			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), "after", "afterward", "afterwards", "thereafter")) {
+				return false // "as soon as", "soon after": relative to an event
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' refers to the %s without a date", m.text(), strings.ToLower(strings.TrimSuffix(v, "_REF"))))
 		},
@@ -1202,4 +1437,35 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' is an unspecified time", m.text()))
 		},
 		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"}}},
+}
+
+// clockMinutes reads a clock time: "15:00", "3 p.m.", "noon" (with its
+// a.m./p.m. token, or nil), as minutes past midnight.
+func clockMinutes(t, ap *token) (int, bool) {
+	mins := int(t.val)
+	switch {
+	case t.class&cNoon != 0:
+	case t.class&cClock != 0:
+		if ap != nil && ap.val == 2 && mins < 12*60 {
+			mins += 12 * 60
+		} else if ap != nil && ap.val == 1 && mins >= 12*60 && mins < 13*60 {
+			mins -= 12 * 60
+		}
+	default:
+		if ap == nil || t.kind != kNum || t.val < 1 || t.val > 12 || t.end-t.start > 2 {
+			return 0, false
+		}
+		mins = int(t.val) % 12 * 60
+		if ap.val == 2 {
+			mins += 12 * 60
+		}
+	}
+	return mins, mins <= 24*60
+}
+
+// hhmm formats minutes past midnight as hh:mm.
+func hhmm(mins int) string {
+	b := pad(make([]byte, 0, 5), mins/60, 2)
+	b = append(b, ':')
+	return string(pad(b, mins%60, 2))
 }

@@ -45,3 +45,20 @@ func dump(ms []Mention) string {
 	}
 	return s + "]"
 }
+
+// TestRuleLiteralsInLexicon checks that every literal word a rule can start
+// with is in the lexicon: the engine only tries rules at lexicon words.
+func TestRuleLiteralsInLexicon(t *testing.T) {
+	for _, ru := range rules {
+		for _, s := range ru.pat {
+			for _, w := range s.words {
+				if lexicon[w].class == 0 {
+					t.Errorf("rule %q starts with %q, which is not in the lexicon", ru.name, w)
+				}
+			}
+			if !s.optional {
+				break
+			}
+		}
+	}
+}
