@@ -258,7 +258,11 @@ func TestResolveTimeMLFolder(t *testing.T) {
 	if len(files) != 5 {
 		t.Fatalf("wrote %d .tml files, want 5", len(files))
 	}
-	// What resolve writes, resolve (and eval) read: TimeML folders are inputs too.
+	// What resolve writes, resolve (and eval) read: TimeML folders are inputs
+	// too, even with a README.txt beside the .tml files, as corpora have.
+	if err := os.WriteFile(filepath.Join(out, "README.txt"), []byte("About this corpus.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	got := mustRun(t, "resolve", "--format", "json", out)
 	var resps []json.RawMessage
 	if err := json.Unmarshal([]byte(got), &resps); err != nil || len(resps) != 5 {

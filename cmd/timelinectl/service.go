@@ -200,20 +200,14 @@ func loadPath(p string) ([]input, error) {
 }
 
 // timeMLFolder reports whether dir is a TimeML corpus rather than a folder of
-// articles: it holds no manifest.json and no *.txt, but .tml files somewhere
-// below it.
+// articles: it holds no manifest.json, and .tml files lie somewhere below
+// it. (Corpora carry README.txt files, so *.txt beside them say nothing.)
 func timeMLFolder(dir string) (bool, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false, err
-	}
-	for _, e := range entries {
-		if e.Name() == "manifest.json" || strings.HasSuffix(e.Name(), ".txt") {
-			return false, nil
-		}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
+		return false, nil
 	}
 	found := false
-	err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
