@@ -24,15 +24,15 @@ type candidate struct {
 	summary    string
 	tokens     []token
 	alts       []dates.Date // the days of alternatives ("March 19 or 22")
-	norm       float32 // of tokens, once weighed
-	sig        uint64 // hash of tokens: identical wording merges at once
-	leadOrder  int    // sentence index in its article, for picking summaries
-	background bool   // the event is history the text itself marks as old
+	norm       float32      // of tokens, once weighed
+	sig        uint64       // hash of tokens: identical wording merges at once
+	leadOrder  int          // sentence index in its article, for picking summaries
+	background bool         // the event is history the text itself marks as old
 }
 
 // planCue finds words that make a following date a plan, proposal or
 // expectation rather than an occurrence.
-var planCue = regexp.MustCompile(`(?i)\b(?:will|would|shall|going to|plan(?:s|ned)?|scheduled|schedule|propos(?:al|als|ed|es|e)|offer(?:s|ed)? to|suggest(?:s|ed|ion)?|invit(?:e|es|ed|ing|ation)|want(?:s|ed)? to|intend(?:s|ed)? to|expected to|set to|due to|to (?:hold|meet|have|organi[sz]e|arrange|talk|visit|sign|vote|begin|start|resume)|next|upcoming|in the coming)\b|['’]ll\b`)
+var planCue = regexp.MustCompile(`(?i)\b(?:will|would|shall|going to|plan(?:s|ned)?|scheduled|schedule|propos(?:al|als|ed|es|e)|offer(?:s|ed)? to|suggest(?:s|ed|ion)?|invit(?:e|es|ed|ing|ation)|want(?:s|ed)? to|intend(?:s|ed)? to|expected to|set to|due to|to (?:hold|meet|have|organi[sz]e|arrange|talk|visit|sign|vote|begin|start|resume)|next (?:week|month|year|weekend|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|upcoming|in the coming)\b|['’]ll\b`)
 
 // rangeJoin is the text between two dates that makes them one expression:
 // alternatives ("March 19 or 22"), ranges ("March 18 to 20") or apposition
@@ -187,4 +187,3 @@ func wordStart(s string, i, n int) int {
 	}
 	return j
 }
-

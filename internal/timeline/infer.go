@@ -44,14 +44,36 @@ type monthDay struct {
 func (ev *evidence) hasYear() bool { return !ev.header.IsZero() || len(ev.explicit) > 0 }
 
 var (
-	headerLine   = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
-	fullValue    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
-	monthDayVal  = regexp.MustCompile(`^XXXX-(\d{2})-(\d{2})`)
-	yearInText   = regexp.MustCompile(`\b\d{4}\b`)
-	reportingVrb = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|reported|stated|declared|confirmed|denied|expressed|regretted|condemned|deplored|vowed|warned|urged|called|accused|rejected|welcomed|insisted|added|claimed|blamed|criticized|criticised|responded|replied|issued)\b`)
+	headerLine  = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
+	fullValue   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
+	monthDayVal = regexp.MustCompile(`^XXXX-(\d{2})-(\d{2})`)
+	yearInText  = regexp.MustCompile(`\b\d{4}\b`)
+	// verbBefore and verbAfter find a reporting verb right before a weekday
+	// ("said Monday", "told reporters on Friday") or right after it
+	// ("Monday expressed", "Saturday strongly condemned").
+	verbBefore   = regexp.MustCompile(`(?i)\b(?:` + reportingVerbs + `)(?:\s+[\p{L}]+){0,2}\s+(?:on\s+)?$`)
+	verbAfter    = regexp.MustCompile(`(?i)^\s+(?:[\p{L}]+ly\s+)?(?:` + reportingVerbs + `)\b`)
 	weekdayNames = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
 		"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
 )
+
+// reportingVerbs are the verbs a news report dates with the day it tells
+// of.
+const reportingVerbs = `said|says|told|announced|reported|stated|declared|confirmed|denied|expressed|regretted|condemned|deplored|vowed|warned|urged|accused|rejected|welcomed|insisted|added|claimed|blamed|criticized|criticised|responded|replied|issued`
+
+// reportingWeekday returns the words that make the weekday at
+// text[start:end] the day of a report ("said Monday"), or "".
+func reportingWeekday(text string, start, end int) string {
+	before := text[max(0, start-40):start]
+	if loc := verbBefore.FindStringIndex(before); loc != nil {
+		return strings.Join(strings.Fields(before[loc[0]:]+text[start:end]), " ")
+	}
+	after := text[end:min(len(text), end+40)]
+	if loc := verbAfter.FindStringIndex(after); loc != nil {
+		return strings.Join(strings.Fields(text[start:end]+after[:loc[1]]), " ")
+	}
+	return ""
+}
 
 // weekdayIn returns the weekday named in s, or -1.
 func weekdayIn(s string) time.Weekday {
@@ -96,9 +118,8 @@ func gatherEvidence(text string, ms []dates.Mention) evidence {
 		// A bare weekday dating a reporting verb: "said Monday",
 		// "on Monday expressed regret".
 		if ev.reportDay < 0 && wd >= 0 && !planned && isBareWeekday(m.Text) {
-			around := text[max(0, m.Start-40):min(len(text), m.End+40)]
-			if reportingVrb.MatchString(around) {
-				ev.reportDay, ev.reportText = wd, strings.TrimSpace(around)
+			if q := reportingWeekday(text, m.Start, m.End); q != "" {
+				ev.reportDay, ev.reportText = wd, q
 			}
 		}
 	}

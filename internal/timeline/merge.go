@@ -280,6 +280,9 @@ func (k *cluster) entry(articles []Article) Entry {
 		if wa, wb := weight(a), weight(b); wa != wb {
 			return wb - wa
 		}
+		if na, nb := len(byValue[a].articles), len(byValue[b].articles); na != nb {
+			return nb - na
+		}
 		sa, sb := byValue[a].c, byValue[b].c
 		if sa.days != sb.days {
 			return sa.days - sb.days

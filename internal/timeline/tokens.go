@@ -104,13 +104,21 @@ func isNumber(w string) bool {
 // ("Russian" and "Russia").
 func stem(w string) string {
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	// "-sion" nouns come from "-de" verbs: explosion, explode; decision,
+	// decide; invasion, invade.
+	if n := len(w); n >= 7 && strings.HasSuffix(w, "sion") && strings.ContainsRune("aeiou", rune(w[n-5])) {
+		return w[:n-4] + "d"
+	}
+	if n := len(w); n >= 8 && strings.HasSuffix(w, "sions") && strings.ContainsRune("aeiou", rune(w[n-6])) {
+		return w[:n-5] + "d"
+	}
 	for _, sfx := range []struct {
 		from, to string
 		min      int
 	}{
 		{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
 		{"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
-		{"ans", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
+		{"ans", "a", 6}, {"an", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
 	} {
 		if len(w) >= sfx.min && strings.HasSuffix(w, sfx.from) && !strings.HasSuffix(w, "ss") {
 			w = w[:len(w)-len(sfx.from)] + sfx.to

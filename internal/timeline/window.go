@@ -12,14 +12,17 @@ import (
 // between is history the story recalls, not part of it.
 const storyGapDays = 92
 
-// storyWindow derives the story window from the data. The anchor is the
-// latest publication date (the latest dated event when no article has
-// one). The window is the run of dated events around the anchor in which
-// consecutive event days are never more than storyGapDays apart: it walks
-// back from the anchor through the event days while the gaps stay short,
-// and forward the same way (plans the story announces). Only events told
-// outside photo captions and dated to at most a quarter define the
-// window; years and decades ("the 2020 election") never stretch it.
+// storyWindow derives the story window from the data. It ends at the
+// latest publication date: the story is what the articles report up to
+// the day they appeared (plans beyond it are background, still reported).
+// It starts at the earliest event day reached by walking back from that
+// date through the event days while consecutive days are never more than
+// storyGapDays apart: the gaps between the dates the articles give, not a
+// fixed span, decide how far back the story reaches. Only events told
+// outside photo captions and dated to at most a quarter define the window;
+// years and decades ("the 2020 election") never stretch it. With no
+// publication date at all, the window is the run of event days around the
+// latest one.
 func storyWindow(clusters []*cluster, pubs []Publication) (dates.Date, dates.Date) {
 	var anchor dates.Date
 	for _, p := range pubs {
@@ -52,8 +55,8 @@ func storyWindow(clusters []*cluster, pubs []Publication) (dates.Date, dates.Dat
 		}
 		lo = min(lo, days[j])
 	}
-	// Walk forward.
-	for j := i; j < len(days); j++ {
+	// Walk forward only when no publication date ends the window.
+	for j := i; anchor.IsZero() && j < len(days); j++ {
 		if days[j]-hi > storyGapDays {
 			break
 		}

@@ -1,0 +1,296 @@
+package timeline
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden chronologies in testdata/")
+
+// render writes a chronology as the readable text the golden files hold.
+func render(r *Result, withPublications bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "window %s .. %s\n", r.WindowStart, r.WindowEnd)
+	if withPublications {
+		b.WriteString("\npublished\n")
+		for _, p := range r.Articles {
+			fmt.Fprintf(&b, "  %s  %s  inferred=%v  %s\n", p.ArticleID, p.Date, p.Inferred, p.Basis)
+		}
+	}
+	section := func(name string, es []Entry) {
+		fmt.Fprintf(&b, "\n%s (%d)\n", name, len(es))
+		for _, e := range es {
+			kind := ""
+			if e.Kind == Planned {
+				kind = " [planned]"
+			}
+			fmt.Fprintf(&b, "\n%-12s%s %s\n", e.Value, kind, e.Summary)
+			for _, c := range e.Citations {
+				caption := ""
+				if c.Caption {
+					caption = " (caption)"
+				}
+				fmt.Fprintf(&b, "    - %s %q -> %s%s: %s\n", c.ArticleID, c.Expression, c.Value, caption, c.Quote)
+			}
+			for _, c := range e.Conflicts {
+				fmt.Fprintf(&b, "    ! conflict %s: %s\n", c.Value, c.Note)
+			}
+		}
+	}
+	section("entries", r.Entries)
+	section("background", r.Background)
+	return b.String()
+}
+
+// checkGolden compares got with the golden file, or rewrites it with -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run %s -update to create it)", err, t.Name())
+	}
+	if got != string(want) {
+		t.Errorf("chronology differs from %s (rerun with -update after checking):\n%s", path, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff lists the lines only one side has.
+func lineDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	in := func(ls []string) map[string]int {
+		m := map[string]int{}
+		for _, l := range ls {
+			m[l]++
+		}
+		return m
+	}
+	wm, gm := in(wl), in(gl)
+	var b strings.Builder
+	for _, l := range wl {
+		if gm[l] == 0 {
+			fmt.Fprintf(&b, "- %s\n", l)
+		}
+	}
+	for _, l := range gl {
+		if wm[l] == 0 {
+			fmt.Fprintf(&b, "+ %s\n", l)
+		}
+	}
+	return b.String()
+}
+
+// loadStory loads a folder of articles from the repository's testdata.
+func loadStory(t testing.TB, dir string) []Article {
+	t.Helper()
+	as, err := LoadArticles(filepath.Join("..", "..", "testdata", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
+// withoutDates returns a copy of as with the publication dates left out.
+func withoutDates(as []Article) []Article {
+	out := append([]Article(nil), as...)
+	for i := range out {
+		out[i].Published = dates.Date{}
+	}
+	return out
+}
+
+// storyTests are the multi-article stories with a reviewed chronology.
+// inferable says whether the texts carry the evidence to infer their
+// publication dates (the TBAQ texts never write the year).
+var storyTests = []struct {
+	name, dir, golden string
+	inferable         bool
+}{
+	{"seeds", "articles", "seeds.chronology.golden", true},
+	{"embassy bombings 1998", "tbaq/embassy-bombings-1998", "tbaq/embassy-bombings-1998.chronology.golden", false},
+	{"nato enlargement 1999", "tbaq/nato-enlargement-1999", "tbaq/nato-enlargement-1999.chronology.golden", false},
+}
+
+func TestGoldenChronologies(t *testing.T) {
+	for _, st := range storyTests {
+		t.Run(st.name, func(t *testing.T) {
+			as := loadStory(t, st.dir)
+			r, err := Build(context.Background(), as, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkInvariants(t, as, r)
+			got := render(r, true)
+			checkGolden(t, filepath.Join("..", "..", "testdata", st.golden), got)
+
+			if !st.inferable {
+				return
+			}
+			// Left out, the publication dates are inferred as given and
+			// the chronology is the same.
+			ri, err := Build(context.Background(), withoutDates(as), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, p := range ri.Articles {
+				if !p.Inferred || p.Date != as[i].Published {
+					t.Errorf("%s: inferred %s (%s), published %s", p.ArticleID, p.Date, p.Basis, as[i].Published)
+				}
+			}
+			if a, b := render(r, false), render(ri, false); a != b {
+				t.Errorf("chronology changes when publication dates are inferred:\n%s", lineDiff(a, b))
+			}
+		})
+	}
+}
+
+// checkInvariants checks what every Result must satisfy.
+func checkInvariants(t *testing.T, as []Article, r *Result) {
+	t.Helper()
+	texts := map[string]string{}
+	for _, a := range as {
+		texts[a.ID] = a.Text
+	}
+	for name, es := range map[string][]Entry{"entries": r.Entries, "background": r.Background} {
+		for i, e := range es {
+			if len(e.Citations) == 0 {
+				t.Errorf("%s[%d] %s has no citation", name, i, e.Value)
+			}
+			if i > 0 && entryLess(e, es[i-1]) {
+				t.Errorf("%s not sorted at %d: %s after %s", name, i, e.Value, es[i-1].Value)
+			}
+			if e.StartDate.IsZero() || e.EndDate.Before(e.StartDate) {
+				t.Errorf("%s[%d] %s: bad interval %s..%s", name, i, e.Value, e.StartDate, e.EndDate)
+			}
+			for _, c := range e.Citations {
+				text, ok := texts[c.ArticleID]
+				if !ok {
+					t.Errorf("citation of unknown article %q", c.ArticleID)
+					continue
+				}
+				if c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Quote {
+					t.Errorf("%s: quote not verbatim at %d:%d: %q", c.ArticleID, c.Start, c.End, c.Quote)
+				}
+			}
+		}
+	}
+}
+
+// entryLess is the order Build promises.
+func entryLess(a, b Entry) bool {
+	if c := a.StartDate.Compare(b.StartDate); c != 0 {
+		return c < 0
+	}
+	if c := b.EndDate.Compare(a.EndDate); c != 0 {
+		return c < 0
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	return a.Summary < b.Summary
+}
+
+// TestSeedAcceptance checks the seed chronology against what a reader of
+// the five articles expects, independently of the golden file.
+func TestSeedAcceptance(t *testing.T) {
+	as := loadStory(t, "articles")
+	r, err := Build(context.Background(), as, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(es []Entry, value, quoteHas string) *Entry {
+		for i := range es {
+			if es[i].Value != value {
+				continue
+			}
+			for _, c := range es[i].Citations {
+				if strings.Contains(c.Quote, quoteHas) {
+					return &es[i]
+				}
+			}
+		}
+		return nil
+	}
+	cites := func(e *Entry, ids ...string) {
+		t.Helper()
+		for _, id := range ids {
+			found := false
+			for _, c := range e.Citations {
+				found = found || strings.HasPrefix(c.ArticleID, id)
+			}
+			if !found {
+				t.Errorf("entry %s %q does not cite %s", e.Value, e.Summary, id)
+			}
+		}
+	}
+	if got := r.WindowStart.String() + ".." + r.WindowEnd.String(); got != "2021-01-26..2021-03-22" {
+		t.Errorf("window %s, want 2021-01-26..2021-03-22", got)
+	}
+	if len(r.Entries) == 0 {
+		t.Fatal("no entries")
+	}
+	if first := r.Entries[0]; first.Value != "2021-01-26" {
+		t.Errorf("first entry %s %q, want the 2021-01-26 call", first.Value, first.Summary)
+	}
+	last := r.Entries[len(r.Entries)-1]
+	if last.Value != "2021-03-22" {
+		t.Errorf("last entry %s %q, want the 2021-03-22 statement", last.Value, last.Summary)
+	}
+	cites(&last, "000", "001", "002", "003", "004")
+	for _, want := range []struct {
+		value, quote string
+		cites        []string
+	}{
+		{"2021-01-26", "January 26", []string{"000", "001"}},
+		{"2021-03-17", "ABC", []string{"001", "003", "004"}},
+		{"2021-03-17", "withdrew its ambassador", []string{"001"}},
+		{"2021-03-19", "at some point", []string{"001", "003", "004"}},
+		{"2021-W11-WE", "Siberia", []string{"000"}},
+		{"2021-03-21", "ambassador returned", []string{"001"}},
+	} {
+		e := find(r.Entries, want.value, want.quote)
+		if e == nil {
+			t.Errorf("no entry %s quoting %q", want.value, want.quote)
+			continue
+		}
+		cites(e, want.cites...)
+	}
+	junk := []string{"OVERNIGHT", "Chinese apps", "Hillicon", "MORE", "ALSO READ", "NEMENOV", "Biden, Putin, USA, Russia"}
+	for _, es := range [][]Entry{r.Entries, r.Background} {
+		for _, e := range es {
+			for _, c := range e.Citations {
+				for _, j := range junk {
+					if strings.Contains(c.Quote, j) {
+						t.Errorf("entry %s quotes junk %q: %q", e.Value, j, c.Quote)
+					}
+				}
+			}
+		}
+	}
+	for _, e := range r.Entries {
+		if y := e.StartDate.Year; y != 2021 {
+			t.Errorf("entry %s %q is history, want it in background", e.Value, e.Summary)
+		}
+	}
+	for _, v := range []string{"2014", "2019-12-19", "2020"} {
+		found := false
+		for _, e := range r.Background {
+			found = found || e.Value == v
+		}
+		if !found {
+			t.Errorf("background lacks %s", v)
+		}
+	}
+}
