@@ -88,6 +88,8 @@ run_one() {
 	((have_time)) && rss=$(tail -1 "$tmp/$name.rss")
 	if ((round > 0)); then
 		awk -v rss="$rss" '{printf "%d %d %d\n", $1 * 1e6, ($2 + $3) * 1e6, rss}' <<<"$t" >>"$tmp/$name.times"
+		# The harnesses also say how long the parser alone took.
+		awk '$1 == "parse:" {printf "%d %d\n", $5 * 1000, $2}' "$tmp/$name.err" >>"$tmp/$name.parse"
 	fi
 }
 
@@ -104,6 +106,10 @@ median() {
 	sort -n -k"$2,$2" "$1" | awk -v c="$2" '{v[NR] = $c} END {
 		if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
+
+log "== tagging alone: go test -bench '^BenchmarkResolve\$' ./internal/dates (this project's engine, one core)"
+go test -run '^$' -bench '^BenchmarkResolve$' -benchtime=2s -cpu 1 ./internal/dates >"$tmp/bench.txt" 2>&1 || true
+engine_mbs=$(awk '/^BenchmarkResolve/ {for (i = 1; i < NF; i++) if ($(i+1) == "MB/s") print $i}' "$tmp/bench.txt" | tail -1)
 
 log "== accuracy (timelinectl eval)"
 "$tmp/timelinectl" eval "$corpus" >"$tmp/timelinectl.eval" 2>&1 ||
@@ -142,6 +148,20 @@ for name in "${names[@]}"; do
 		mbs = b > 0 ? sprintf("%.2f", b / (us / 1e6) / 1e6) : "?"
 		printf "| %s | %.1f | %.2fx | %.1f | %.2fx | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			n, us / 1000, us / base, cpu / 1000, cpu / bcpu, mbs, rssS, m, sf, rp, rr, rf, vf, tf }'
+done
+echo
+echo "Tagging alone, one core (no start-up, reading or output): timelinectl's engine from \`go test -bench '^BenchmarkResolve$' -cpu 1 ./internal/dates\`; the peers from the time their harness spent inside the parser (median of the rounds)."
+echo
+echo "| tool | tagging MB/s | timelinectl engine speed-up |"
+echo "|---|---:|---:|"
+for name in "${names[@]}"; do
+	if [[ $name == timelinectl ]]; then
+		echo "| ${label[$name]} | ${engine_mbs:-n/a} | — |"
+		continue
+	fi
+	median "$tmp/$name.parse" 1 | awk -v n="${label[$name]}" -v b="$(head -1 "$tmp/$name.parse" | awk '{print $2}')" -v e="${engine_mbs:-0}" '{
+		mbs = b / ($1 / 1e6) / 1e6
+		printf "| %s | %.2f | %s |\n", n, mbs, (e > 0 ? sprintf("%.1fx", e / mbs) : "n/a") }'
 done
 echo
 echo "X vs timelinectl: the tool's median over timelinectl's (above 1 = slower than timelinectl). CPU = user + sys of the process tree."

@@ -14,6 +14,9 @@
 // certain of (year, month, day, or minutes for a TIME), so chrono is scored
 // at its best.
 //
+// On stderr it reports the time spent in chrono.parse alone (without
+// start-up, reading and writing): "parse: BYTES bytes in MS ms".
+//
 // Usage: node harness.js DIR > chrono.json
 'use strict';
 
@@ -57,17 +60,25 @@ function main(argv) {
   const dir = argv[0];
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
   const docs = {};
+  let size = 0;
+  let parsing = 0n;
   for (const a of manifest.articles) {
     const raw = fs.readFileSync(path.resolve(dir, a.file), 'utf8');
     // The first line is the headline (bench/corpus writes the id there).
     const text = raw.slice(raw.indexOf('\n') + 1);
     const [year, month, day] = a.published_date.split('-').map(Number);
     const ref = new Date(Date.UTC(year, month - 1, day));
-    docs[a.id] = chrono.parse(text, ref).map((r) => (
+    const t0 = process.hrtime.bigint();
+    const results = chrono.parse(text, ref);
+    parsing += process.hrtime.bigint() - t0;
+    size += Buffer.byteLength(text, 'utf8');
+    docs[a.id] = results.map((r) => (
       { start: r.index, end: r.index + r.text.length, text: r.text, ...timex(r) }));
   }
   // chrono-node's exports hide its package.json; ours pins the exact version.
   const version = require('./package.json').dependencies['chrono-node'];
+  // The same line as the when harness, read by scripts/peers.sh.
+  process.stderr.write(`parse: ${size} bytes in ${(Number(parsing) / 1e6).toFixed(3)} ms\n`);
   process.stdout.write(JSON.stringify({ system: `chrono-node ${version}`, units: 'utf16', docs }) + '\n');
 }
 

@@ -15,6 +15,9 @@
 // no granularity, so values are days (DATE) or, when the match moved the
 // clock off midnight, minutes (TIME).
 //
+// On stderr it reports the time spent in when alone (without start-up,
+// reading and writing): "parse: BYTES bytes in MS ms".
+//
 // Usage:
 //
 //	go run ./bench/when PATH... > when.json
@@ -61,9 +64,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Units:  evaluate.UnitBytes,
 		Docs:   make(map[string][]evaluate.Timex, len(articles)),
 	}
-	var failed int
+	var failed, size int
+	var parsing time.Duration
 	for _, a := range articles {
+		t0 := time.Now()
 		ms, err := find(p, a.Text, a.Published.Time())
+		parsing += time.Since(t0)
+		size += len(a.Text)
 		if err != nil {
 			// when gives no position with its errors, so the rest of
 			// this text cannot be searched; count it and go on.
@@ -75,6 +82,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if failed > 0 {
 		fmt.Fprintf(stderr, "when: %d of %d texts stopped early on an error\n", failed, len(articles))
 	}
+	// The same line as the chrono harness, read by scripts/peers.sh.
+	fmt.Fprintf(stderr, "parse: %d bytes in %.3f ms\n", size, float64(parsing)/float64(time.Millisecond))
 	w := bufio.NewWriter(stdout)
 	if err := json.NewEncoder(w).Encode(out); err != nil {
 		return fmt.Errorf("write matches: %w", err)
