@@ -26,6 +26,11 @@ type run struct {
 	cands    []cand
 	// lastEnd is the token after the last piece emitted.
 	lastEnd int
+	// quarter is the last quarter named in the text ("the third quarter"):
+	// financial news compares with it ("a year earlier", "the quarter").
+	quarter string
+	// deriving is set while a mention computed from quarter is emitted.
+	deriving bool
 }
 
 type cand struct {
@@ -273,6 +278,9 @@ func (r *run) emit(p piece) bool {
 		ms.StartDate, ms.EndDate = s, e
 		pv, _ := parseValue(p.value)
 		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
+		if pv.gran == gQuarter && !r.deriving {
+			r.quarter = p.value
+		}
 	}
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
@@ -324,6 +332,9 @@ func (r *run) eventAnchor() (Date, string) {
 // "will", "next"), preferring the left side on a tie. A verb governed by a
 // future modal or an infinitive ("will be held", "plans to meet") is future.
 func (r *run) tense(i, j int) Tense {
+	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
+		return TenseFuture
+	}
 	left, right := TenseUnknown, TenseUnknown
 	ld, rd := 1<<30, 1<<30
 	for k := i - 1; k >= 0; k-- {

@@ -26,6 +26,7 @@ const (
 	cEarlyLate                    // early, mid, late (mod words)
 	cApprox                       // about, nearly, over: a quantifier before a length
 	cLit                          // a word that starts a rule as a literal ("right now")
+	cForward                      // a word before a date that looks ahead ("payable", "effective")
 	cEdge                         // beginning, start, end, middle
 	cDet                          // the
 	cIndef                        // a, an
@@ -309,7 +310,10 @@ func buildLexicon() map[string]entry {
 		"earlier", "previously", "wasn", "weren", "didn", "hadn")
 	// The tokenizer splits at apostrophes: "we'll" is "we" "'" "ll".
 	setTense(TenseFuture, "will", "ll", "shall", "tomorrow", "next", "upcoming", "scheduled",
-		"plans", "planning", "expected", "expects", "intends")
+		"plans", "planned", "planning", "expected", "expects", "intends", "would")
+	// Words just before a date that make it a coming date: "payable Dec. 7",
+	// "effective Feb. 1", "expires Nov. 21", "until March 6".
+	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "due", "record", "starting", "from")
 	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
 	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just")
 	add(cApprox, modMoreThan, "over")

@@ -46,6 +46,15 @@ func compileRules(tab []rule) ([]*rule, class) {
 	return out, trig
 }
 
+// derive emits the match as a DATE computed from an earlier mention; it does
+// not become the quarter later expressions refer back to.
+func (r *run) derive(m *match, value, expl string) bool {
+	r.deriving = true
+	ok := r.whole(m, TypeDate, value, "", TenseUnknown, expl)
+	r.deriving = false
+	return ok
+}
+
 // whole emits the match as one mention.
 func (r *run) whole(m *match, typ Type, value, mod string, t Tense, expl string) bool {
 	return r.emit(piece{from: m.start, to: m.end, typ: typ, value: value, mod: mod, tense: t, expl: expl})
@@ -625,8 +634,8 @@ var ruleTable = []rule{
 				n = 1
 			case "this", "current":
 			case "same":
-				if r.lastGran == gQuarter {
-					return r.whole(m, TypeDate, r.lastVal, "", TenseUnknown, explain("'%s' -> the quarter last mentioned", m.text()))
+				if r.quarter != "" {
+					return r.derive(m, r.quarter, explain("'%s' -> the quarter last mentioned", m.text()))
 				}
 				return false
 			default:
@@ -875,12 +884,12 @@ var ruleTable = []rule{
 				return false
 			}
 			v := unitValue(d, u)
-			if u == uYear && n == 1 && r.lastGran == gQuarter {
+			if u == uYear && n == 1 && r.quarter != "" {
 				// "profit rose from $5 million a year earlier", after "the
 				// third quarter": the same quarter a year before.
-				pv, _ := parseValue(r.lastVal)
+				pv, _ := parseValue(r.quarter)
 				if pv.year > 0 {
-					v = quarterValue(pv.year+sign, pv.quarter)
+					return r.derive(m, quarterValue(pv.year+sign, pv.quarter), explain("'%s' -> the quarter last named (%s), a year away", m.text(), r.quarter))
 				}
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> %d %s(s) from %s", m.text(), sign*n, unitNames[u], as))
@@ -933,13 +942,13 @@ var ruleTable = []rule{
 			if u != uYear && u != uMonth && u != uWeek && u != uQuarter {
 				return false
 			}
-			if r.wordIs(m.after(1), "ended", "ending", "ends", "through") {
+			if u == uYear && r.wordIs(m.after(1), "ended", "ending", "ends", "through") {
 				// "the year ended June 30": a fiscal period, told by its length.
 				return r.duration(m, m.start, m.end, 1, u)
 			}
 			if u == uQuarter {
-				if r.lastGran == gQuarter {
-					return r.whole(m, TypeDate, r.lastVal, "", TenseUnknown, explain("'%s' -> the quarter last mentioned", m.text()))
+				if r.quarter != "" {
+					return r.derive(m, r.quarter, explain("'%s' -> the quarter last mentioned", m.text()))
 				}
 				a, as := r.anchor()
 				if a.IsZero() {
@@ -994,9 +1003,10 @@ var ruleTable = []rule{
 			if n < 0 || u == 0 {
 				return false
 			}
-			// "78-year-old" is an age, not a time.
+			// "78-year-old" is an age, not a time; "a year-earlier loss" is
+			// read by the year-earlier rule.
 			if a := m.after(1); a != nil && a.kind == kPunct && a.punct == '-' && a.flags&fSpace == 0 {
-				if b := m.after(2); r.wordIs(b, "old") {
+				if b := m.after(2); r.wordIs(b, "old", "earlier", "ago") {
 					return false
 				}
 			}
@@ -1189,7 +1199,7 @@ var ruleTable = []rule{
 			if a.IsZero() {
 				return false
 			}
-			quarter := r.lastGran == gQuarter
+			quarter := r.quarter != ""
 			if q := m.tok(4); q != nil {
 				y := a.Year - 1
 				if time.Month(3*(q.val-1)+1) > a.Month {
@@ -1198,9 +1208,9 @@ var ruleTable = []rule{
 				return r.whole(m, TypeDate, quarterValue(y, int(q.val)), "", TenseUnknown, explain("'%s' -> that quarter a year before %s", m.text(), as))
 			}
 			if quarter {
-				pv, _ := parseValue(r.lastVal)
+				pv, _ := parseValue(r.quarter)
 				if pv.year > 0 {
-					return r.whole(m, TypeDate, quarterValue(pv.year-1, pv.quarter), "", TenseUnknown, explain("'%s' -> the quarter last mentioned (%s), a year before", m.text(), r.lastVal))
+					return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
 				}
 			}
 			if m.tok(6) != nil && strings.EqualFold(m.word(m.tok(6)), "quarter") {
@@ -1247,9 +1257,9 @@ var ruleTable = []rule{
 				}
 				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' names a quarter", m.text()))
 			}
-			if r.lastGran == gQuarter && !strings.EqualFold(m.word(m.tok(5)), "half") {
-				pv, _ := parseValue(r.lastVal)
-				return r.whole(m, TypeDate, quarterValue(y, pv.quarter), "", TenseUnknown, explain("'%s' -> the quarter last mentioned (%s) in %d", m.text(), r.lastVal, y))
+			if r.quarter != "" && !strings.EqualFold(m.word(m.tok(5)), "half") {
+				pv, _ := parseValue(r.quarter)
+				return r.derive(m, quarterValue(y, pv.quarter), explain("'%s' -> the quarter last named (%s) in %d", m.text(), r.quarter, y))
 			}
 			return r.whole(m, TypeDate, yearValue(y), "", TenseUnknown, explain("'%s' is a period of %d", m.text(), y))
 		},
