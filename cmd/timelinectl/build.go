@@ -41,16 +41,13 @@ func buildFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string
 			}
 			req.Articles = append(req.Articles, in.article)
 		}
-		svc, release, err := conn.open()
+		var resp *timelinev1.BuildTimelineResponse
+		err = conn.with(ctx, func(ctx context.Context, svc backend) error {
+			resp, err = svc.BuildTimeline(ctx, req)
+			return callError(err)
+		})
 		if err != nil {
 			return err
-		}
-		defer release()
-		ctx, cancel := conn.context(ctx)
-		defer cancel()
-		resp, err := svc.BuildTimeline(ctx, req)
-		if err != nil {
-			return callError(err)
 		}
 		return write(stdout, newBuildOutput(req, resp))
 	}

@@ -49,15 +49,13 @@ func mustRun(t *testing.T, args ...string) string {
 // seedRequest is the request build sends for the seed articles.
 func seedRequest(t *testing.T) *timelinev1.BuildTimelineRequest {
 	t.Helper()
-	as, err := timeline.LoadArticles(seeds)
+	inputs, err := loadInputs([]string{seeds})
 	if err != nil {
 		t.Fatal(err)
 	}
 	req := &timelinev1.BuildTimelineRequest{}
-	for _, a := range as {
-		req.Articles = append(req.Articles, &timelinev1.Article{
-			Id: a.ID, Title: a.Title, Text: a.Text, PublishedDate: a.Published.String(), Url: a.URL, Source: a.Source,
-		})
+	for _, in := range inputs {
+		req.Articles = append(req.Articles, in.article)
 	}
 	return req
 }

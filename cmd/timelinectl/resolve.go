@@ -51,30 +51,30 @@ func resolveFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []stri
 		if *narrative {
 			docType = timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE
 		}
-		svc, release, err := conn.open()
+		resps := make([]*timelinev1.ResolveDatesResponse, len(inputs))
+		err = conn.with(ctx, func(ctx context.Context, svc backend) error {
+			for i, in := range inputs {
+				if *date != "" {
+					in.article.PublishedDate = *date
+					in.dct = ""
+				}
+				req := &timelinev1.ResolveDatesRequest{Article: in.article, DocumentType: docType}
+				resp, err := svc.ResolveDates(ctx, req)
+				if err != nil {
+					return fmt.Errorf("article %s: %w", in.article.GetId(), callError(err))
+				}
+				if resp.GetPublication() == nil {
+					resp.Publication = &timelinev1.PublicationDate{}
+				}
+				if resp.Publication.ArticleId == "" {
+					resp.Publication.ArticleId = in.article.GetId()
+				}
+				resps[i] = resp
+			}
+			return nil
+		})
 		if err != nil {
 			return err
-		}
-		defer release()
-		ctx, cancel := conn.context(ctx)
-		defer cancel()
-		resps := make([]*timelinev1.ResolveDatesResponse, len(inputs))
-		for i, in := range inputs {
-			if *date != "" {
-				in.article.PublishedDate = *date
-				in.dct = ""
-			}
-			resp, err := svc.ResolveDates(ctx, &timelinev1.ResolveDatesRequest{Article: in.article, DocumentType: docType})
-			if err != nil {
-				return fmt.Errorf("article %s: %w", in.article.GetId(), callError(err))
-			}
-			if resp.GetPublication() == nil {
-				resp.Publication = &timelinev1.PublicationDate{}
-			}
-			if resp.Publication.ArticleId == "" {
-				resp.Publication.ArticleId = in.article.GetId()
-			}
-			resps[i] = resp
 		}
 		switch *format {
 		case "json":

@@ -45,30 +45,39 @@ func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.timeout, "timeout", time.Minute, "give up after this `duration`")
 }
 
-// open returns the backend and a function that releases it.
-func (c *connFlags) open() (backend, func(), error) {
-	if c.addr == "" {
-		if c.tls {
-			return nil, nil, usagef("--tls needs --addr")
+// with runs f with the backend the flags name and ctx bounded by --timeout,
+// and releases the backend afterwards.
+func (c *connFlags) with(ctx context.Context, f func(context.Context, backend) error) error {
+	var svc backend
+	release := func() {}
+	switch {
+	case c.addr != "":
+		var err error
+		if svc, release, err = dial(c.addr, c.tls); err != nil {
+			return err
 		}
+	case c.tls:
+		return usagef("--tls needs --addr")
+	default:
 		// The server's own Service: the same validation, limits and
 		// proto mapping as over the wire.
-		return server.NewService(server.DefaultLimits()), func() {}, nil
+		svc = server.NewService(server.DefaultLimits())
 	}
-	return dial(c.addr, c.tls)
-}
-
-// context returns ctx bounded by --timeout.
-func (c *connFlags) context(ctx context.Context) (context.Context, context.CancelFunc) {
-	if c.timeout <= 0 {
-		return context.WithCancel(ctx)
+	defer release()
+	if c.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+		defer cancel()
 	}
-	return context.WithTimeout(ctx, c.timeout)
+	return f(ctx, svc)
 }
 
 // callError turns a service error into a CLI error: rejected input is a
 // usage error listing each bad field; anything else fails the command.
 func callError(err error) error {
+	if err == nil {
+		return nil
+	}
 	st, ok := status.FromError(err)
 	if !ok {
 		return err
