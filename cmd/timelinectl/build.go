@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 )
@@ -137,15 +139,22 @@ func writeBuildTable(w io.Writer, o *buildOutput) error {
 		fmt.Fprintf(&b, "\nBackground, outside the window: %s\n\n", plural(len(bg), "entry", "entries"))
 		o.entryTable(&b, bg)
 	}
-	o.conflicts(&b, "\n* Sources disagree on the date:\n\n", func(value, sum, note string) {
-		fmt.Fprintf(&b, "  %s  %s\n      %s\n", value, truncate(sum, lineWidth-len(value)-4), note)
+	o.conflicts(&b, "\n* Sources disagree on the date:\n\n", func(e *timelinev1.TimelineEntry, c *timelinev1.Conflict) {
+		fmt.Fprintf(&b, "  %s  %s\n      %s\n", e.GetDate(), truncate(summary(e), lineWidth-len(e.GetDate())-4),
+			o.conflictLine(e, c))
 	})
 	b.WriteString("\nArticles (SOURCES above refer to these numbers)\n\n")
 	var t table
 	t.add("#", "ARTICLE", "PUBLISHED", "TITLE")
+	numW, idW, pubW := len(strconv.Itoa(len(o.articles))), len("ARTICLE"), len("PUBLISHED")
+	for _, a := range o.articles {
+		date, how := a.published()
+		idW, pubW = max(idW, utf8.RuneCountInString(a.id)), max(pubW, len(date+" ("+how+")"))
+	}
+	titleW := max(lineWidth-numW-idW-pubW-3*2, 20)
 	for i, a := range o.articles {
 		date, how := a.published()
-		row := t.add(strconv.Itoa(i+1), a.id, date+" ("+how+")", truncate(oneLine(a.title), 40))
+		row := t.add(strconv.Itoa(i+1), a.id, date+" ("+how+")", truncate(oneLine(a.title), titleW))
 		if basis := oneLine(a.pub.GetBasis()); how != "given" && basis != "" {
 			t.note(row, "basis: "+basis)
 		}
@@ -187,7 +196,7 @@ func (o *buildOutput) entryTable(b *strings.Builder, entries []*timelinev1.Timel
 
 // conflicts calls each for every conflict of the entries and background;
 // it writes heading first when there is any.
-func (o *buildOutput) conflicts(b *strings.Builder, heading string, each func(value, summary, note string)) {
+func (o *buildOutput) conflicts(b *strings.Builder, heading string, each func(*timelinev1.TimelineEntry, *timelinev1.Conflict)) {
 	first := true
 	for _, e := range append(append([]*timelinev1.TimelineEntry(nil), o.resp.GetEntries()...), o.resp.GetBackground()...) {
 		for _, c := range e.GetConflicts() {
@@ -195,14 +204,34 @@ func (o *buildOutput) conflicts(b *strings.Builder, heading string, each func(va
 				b.WriteString(heading)
 				first = false
 			}
-			note := oneLine(c.GetNote())
-			if note == "" {
-				note = fmt.Sprintf("%s give %s (%s)", o.labels(c.GetArticleIds()), c.GetDate(),
-					strings.Join(c.GetExpressions(), ", "))
-			}
-			each(e.GetDate(), summary(e), note)
+			each(e, c)
 		}
 	}
+}
+
+// conflictLine says who dates e's event how, with article numbers:
+// `2021-03-18 per source 1 ("Thursday"); 2021-03-17 per sources 2,3`.
+func (o *buildOutput) conflictLine(e *timelinev1.TimelineEntry, c *timelinev1.Conflict) string {
+	per := func(ids []string) string {
+		if len(ids) == 1 {
+			return "per source " + o.labels(ids)
+		}
+		return "per sources " + o.labels(ids)
+	}
+	s := c.GetDate() + " " + per(c.GetArticleIds())
+	if exprs := c.GetExpressions(); len(exprs) > 0 {
+		s += ` ("` + strings.Join(exprs, `", "`) + `")`
+	}
+	var agree []string
+	for _, id := range sources(e) {
+		if !slices.Contains(c.GetArticleIds(), id) {
+			agree = append(agree, id)
+		}
+	}
+	if len(agree) > 0 {
+		s += "; " + e.GetDate() + " " + per(agree)
+	}
+	return s
 }
 
 func writeBuildMarkdown(w io.Writer, o *buildOutput) error {
@@ -214,8 +243,12 @@ func writeBuildMarkdown(w io.Writer, o *buildOutput) error {
 		b.WriteString("\n## Background\n\nDated events outside the story window.\n\n")
 		o.entryMarkdown(&b, bg)
 	}
-	o.conflicts(&b, "\n## Conflicting dates\n\n", func(value, sum, note string) {
-		fmt.Fprintf(&b, "- **%s** %s: %s\n", value, oneLine(sum), note)
+	o.conflicts(&b, "\n## Conflicting dates\n\n", func(e *timelinev1.TimelineEntry, c *timelinev1.Conflict) {
+		note := oneLine(c.GetNote())
+		if note == "" {
+			note = o.conflictLine(e, c)
+		}
+		fmt.Fprintf(&b, "- **%s** %s: %s\n", e.GetDate(), summary(e), note)
 	})
 	b.WriteString("\n## Articles\n\n| # | Article | Title | Published | Basis |\n| --- | --- | --- | --- | --- |\n")
 	for i, a := range o.articles {

@@ -560,8 +560,9 @@ func TestBuildRenderings(t *testing.T) {
 		"(planned) Talks proposed for Friday",
 		"Background, outside the window: 1 entry",
 		"Sources disagree on the date",
-		"reuters-2 dates it 2021-03-18 (Thursday)",
+		`2021-03-18 per source 2 ("Thursday"); 2021-03-17 per source 1`,
 		"2  reuters-2  2021-03-22 (inferred)  Envoy recalled",
+		"Talks | collapse after a very long week of negotiations in Gen…\n",
 		"basis: 'said Monday' after 'March 19' -> Monday 2021-03-22",
 	} {
 		if !strings.Contains(table, want) {
