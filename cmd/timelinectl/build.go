@@ -117,16 +117,38 @@ func summary(e *timelinev1.TimelineEntry) string {
 	return s
 }
 
-func (o *buildOutput) labels(ids []string) string {
-	ls := make([]string, len(ids))
+// maxSourcesWidth bounds the SOURCES column, so that a story told by dozens
+// of articles still leaves room for the summary; N gives the full count.
+const maxSourcesWidth = 20
+
+// labels returns the articles' numbers, comma-separated; with width > 0,
+// cut after the last number that fits in width runes, ending with "…".
+func (o *buildOutput) labels(ids []string, width int) string {
+	var b strings.Builder
+	n := 0
 	for i, id := range ids {
-		if l, ok := o.label[id]; ok {
-			ls[i] = l
-		} else {
-			ls[i] = id
+		next, ok := o.label[id]
+		if !ok {
+			next = id
 		}
+		if i > 0 {
+			next = "," + next
+		}
+		room := width
+		if i < len(ids)-1 {
+			room -= 2 // keep room for ",…"
+		}
+		if width > 0 && n+utf8.RuneCountInString(next) > room {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString("…")
+			break
+		}
+		b.WriteString(next)
+		n += utf8.RuneCountInString(next)
 	}
-	return strings.Join(ls, ",")
+	return b.String()
 }
 
 func writeBuildTable(w io.Writer, o *buildOutput) error {
@@ -182,7 +204,7 @@ func (o *buildOutput) entryTable(b *strings.Builder, entries []*timelinev1.Timel
 		if len(e.GetConflicts()) > 0 {
 			date += "*"
 		}
-		rows[i] = row{date, summary(e), strconv.Itoa(len(ids)), o.labels(ids)}
+		rows[i] = row{date, summary(e), strconv.Itoa(len(ids)), o.labels(ids, maxSourcesWidth)}
 		dateW, nW, srcW = max(dateW, len(rows[i].date)), max(nW, len(rows[i].n)), max(srcW, len(rows[i].srcs))
 	}
 	sumW := max(lineWidth-dateW-nW-srcW-3*2, 30)
@@ -214,9 +236,9 @@ func (o *buildOutput) conflicts(b *strings.Builder, heading string, each func(*t
 func (o *buildOutput) conflictLine(e *timelinev1.TimelineEntry, c *timelinev1.Conflict) string {
 	per := func(ids []string) string {
 		if len(ids) == 1 {
-			return "per source " + o.labels(ids)
+			return "per source " + o.labels(ids, 0)
 		}
-		return "per sources " + o.labels(ids)
+		return "per sources " + o.labels(ids, 0)
 	}
 	s := c.GetDate() + " " + per(c.GetArticleIds())
 	if exprs := c.GetExpressions(); len(exprs) > 0 {

@@ -597,3 +597,36 @@ func TestBuildRenderings(t *testing.T) {
 		t.Logf("table:\n%s\nmarkdown:\n%s", table, md.String())
 	}
 }
+
+func TestLabels(t *testing.T) {
+	req := &timelinev1.BuildTimelineRequest{}
+	var ids []string
+	for i := range 18 {
+		id := string(rune('a'+i)) + "-id"
+		ids = append(ids, id)
+		req.Articles = append(req.Articles, &timelinev1.Article{Id: id})
+	}
+	o := newBuildOutput(req, &timelinev1.BuildTimelineResponse{})
+	tests := []struct {
+		ids   []string
+		width int
+		want  string
+	}{
+		{ids[:3], 0, "1,2,3"},
+		{ids[:3], 5, "1,2,3"},
+		{ids[:4], 6, "1,2,…"},
+		{ids, 0, "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18"},
+		{ids, maxSourcesWidth, "1,2,3,4,5,6,7,8,9,…"},
+		{[]string{"unknown-id"}, 0, "unknown-id"},
+		{[]string{"unknown-id", "a-id"}, 5, "…"},
+	}
+	for _, tt := range tests {
+		got := o.labels(tt.ids, tt.width)
+		if got != tt.want {
+			t.Errorf("labels(%d ids, %d) = %q, want %q", len(tt.ids), tt.width, got, tt.want)
+		}
+		if tt.width > 0 && utf8.RuneCountInString(got) > tt.width {
+			t.Errorf("labels(%d ids, %d) = %q is wider than %d", len(tt.ids), tt.width, got, tt.width)
+		}
+	}
+}
