@@ -77,12 +77,10 @@ var (
 	// Alexander NEMENOV / AFP".
 	slashCredit = regexp.MustCompile(`(?:[\p{Lu}][\p{L}.'’-]*\s+)*[\p{Lu}][\p{L}.'’-]*(?:\s*,\s*(?:[\p{Lu}][\p{L}.'’-]*\s+)*[\p{Lu}][\p{L}.'’-]*)*\s*/\s*[\p{Lu}][\p{L}]*(?:\s+[\p{Lu}][\p{L}]*){0,2}\s*$`)
 
-	// parenCredit is a parenthesised photo or agency credit: "(AFP)",
-	// "(Alexei Druzhinin, Sputnik, Kremlin Pool Photo via AP)".
-	parenCredit = regexp.MustCompile(`\((?:[^()]{0,120}?\b(?:[Pp]hoto|[Pp]ool|via|Getty|[Ff]ile)\b[^()]{0,80}|(?:[\p{Lu}][\p{L}.'’-]*\s*){1,3}(?:,\s*(?:[\p{Lu}][\p{L}.'’-]*\s*){1,3}){0,3})\)`)
-
-	// captionCue marks a paragraph as a photo caption.
-	captionCue = regexp.MustCompile(`(?i)^(?:in this (?:\w+ )?(?:photo|image|picture|file)|this (?:\w+ )?(?:photo|image|picture)|file photo|file\s+[-–—]|photo:)|\((?:L|R|C|left|right|centre|center|top|bottom)\)|\bpictured\b|\bfile photo\b|\bphoto (?:made available|released|taken|provided)\b`)
+	// captionStart and captionCues mark a paragraph as a photo caption.
+	captionStart = regexp.MustCompile(`(?i)^(?:in this (?:\w+ )?(?:photo|image|picture|file)|this (?:\w+ )?(?:photo|image|picture)|file photo|file\s+[-–—]|photo:)`)
+	captionCues  = []string{"(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", " pictured", "file photo",
+		"photo made available", "photo released", "photo taken", "photo provided"}
 
 	// agencies are the names a parenthesised credit must hold when it has
 	// no "photo"/"via" word: without them "(Biden)" would be junk.
@@ -105,26 +103,26 @@ func clean(title, text string) cleaned {
 			c.junk = append(c.junk, p)
 			continue
 		}
-		caption := captionCue.MatchString(line)
+		caption := isCaption(line)
 		// Credits inside the paragraph; a paragraph ending in one is a caption.
-		for _, m := range parenCredit.FindAllStringIndex(line, -1) {
-			inner := line[m[0]+1 : m[1]-1]
-			if !isCredit(inner) {
+		for _, m := range parenthesized(line) {
+			if !isCredit(line[m.Start+1 : m.End-1]) {
 				continue
 			}
-			c.junk = append(c.junk, span{p.Start + m[0], p.Start + m[1]})
-			if strings.TrimSpace(strings.TrimRight(line[m[1]:], " .()")) == "" || creditTail(line[m[1]:]) {
+			c.junk = append(c.junk, span{p.Start + m.Start, p.Start + m.End})
+			if strings.TrimSpace(strings.TrimRight(line[m.End:], " .()")) == "" || creditTail(line[m.End:]) {
 				caption = true
 			}
 		}
-		if m := slashCredit.FindStringIndex(line); m != nil {
-			s := m[0]
-			// The credit starts after the last sentence end before it.
-			if i := strings.LastIndexAny(line[:m[1]], ".!?”\""); i >= 0 && i+1 > s {
-				s = i + 1
+		// A slash credit ends the paragraph; look only at its tail, after
+		// the last sentence end.
+		if slash := strings.LastIndexByte(line, '/'); slash >= 0 && len(line)-slash < 40 {
+			from := max(0, slash-100)
+			if i := strings.LastIndexAny(line[from:slash], ".!?”\""); i >= 0 {
+				from += i + 1
 			}
-			if credit := strings.TrimSpace(line[s:m[1]]); len(credit) <= 80 && strings.Contains(credit, "/") {
-				s, e := trimSpan(text, p.Start+s, p.Start+m[1])
+			if m := slashCredit.FindStringIndex(line[from:]); m != nil {
+				s, e := trimSpan(text, p.Start+from+m[0], p.Start+from+m[1])
 				c.junk = append(c.junk, span{s, e})
 				caption = true
 			}
@@ -138,15 +136,48 @@ func clean(title, text string) cleaned {
 	return c
 }
 
+// isCaption reports whether a paragraph reads as a photo caption.
+func isCaption(line string) bool {
+	if captionStart.MatchString(line[:min(len(line), 40)]) {
+		return true
+	}
+	lower := strings.ToLower(line)
+	for _, cue := range captionCues {
+		if strings.Contains(lower, cue) {
+			return true
+		}
+	}
+	return false
+}
+
+// parenthesized returns the ranges of the innermost parentheses of s,
+// brackets included.
+func parenthesized(s string) []span {
+	var out []span
+	open := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			open = i
+		case ')':
+			if open >= 0 {
+				out = append(out, span{open, i + 1})
+				open = -1
+			}
+		}
+	}
+	return out
+}
+
 // creditTail reports whether rest, after one credit, holds only more credits.
 func creditTail(rest string) bool {
 	rest = strings.TrimSpace(rest)
 	for rest != "" {
-		m := parenCredit.FindStringIndex(rest)
-		if m == nil || m[0] != 0 || !isCredit(rest[1:m[1]-1]) {
+		ps := parenthesized(rest)
+		if len(ps) == 0 || ps[0].Start != 0 || !isCredit(rest[1:ps[0].End-1]) {
 			return false
 		}
-		rest = strings.TrimSpace(strings.TrimLeft(rest[m[1]:], " ."))
+		rest = strings.TrimSpace(strings.TrimLeft(rest[ps[0].End:], " ."))
 	}
 	return true
 }

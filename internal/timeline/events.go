@@ -24,6 +24,7 @@ type candidate struct {
 	summary    string
 	tokens     []token
 	alts       []dates.Date // the days of alternatives ("March 19 or 22")
+	subject    []uint64     // names before the date in its clause: who acted
 	norm       float32      // of tokens, once weighed
 	sig        uint64       // hash of tokens: identical wording merges at once
 	leadOrder  int          // sentence index in its article, for picking summaries
@@ -91,7 +92,7 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 		}
 		if lead && !s.Caption {
 			lead = false
-			if len(in) == 0 && !isQuotation(text) {
+			if len(in) == 0 && !isQuotation(text) && leadNews.MatchString(text) {
 				leadAt = si
 			}
 		}
@@ -112,6 +113,10 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 // history ("warned that the Kremlin will pay for interfering in the 2020
 // election"), not a plan.
 const planHorizonDays = 31
+
+// leadNews finds the verbs of a lead that reports news rather than
+// describes a scene: a reporting verb or a present or perfect tense.
+var leadNews = regexp.MustCompile(`(?i)\b(?:` + reportingVerbs + `|is|are|has|have)\b`)
 
 // datesDay reports whether an occurrence among cands is dated to day d.
 func datesDay(cands []candidate, d dates.Date) bool {
@@ -160,6 +165,7 @@ func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Menti
 	cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
 	toks := eventTokens(text, cs, ce)
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
+	subject := names(text[max(cs, wordStart(text, gs-s.Start, 8)):max(cs, gs-s.Start)])
 	return candidate{
 		article: idx,
 		cit: Citation{
@@ -168,7 +174,7 @@ func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Menti
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, summary: summary, tokens: toks, sig: signature(toks),
-		leadOrder: si,
+		leadOrder: si, subject: subject,
 	}
 }
 

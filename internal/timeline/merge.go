@@ -102,6 +102,9 @@ func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
 				sameValue := k.start == c.start && k.end == c.end
 				switch {
 				case sim < sameValueSimilarity:
+				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
+					// Little in common and different actors: two events of
+					// one day ("Cyprus condemned", "Iran condemned").
 				case sameValue || (compatible && sim >= mergeSimilarity):
 					matches = append(matches, match{k, sim, true})
 				case compatible:
@@ -207,6 +210,24 @@ func (k *cluster) sharesAlternative(c *candidate) bool {
 		}
 	}
 	return false
+}
+
+// otherSubject reports whether c names who acted and no member of k
+// names any of them.
+func (k *cluster) otherSubject(c *candidate) bool {
+	if len(c.subject) == 0 {
+		return false
+	}
+	named := false
+	for _, m := range k.members {
+		for _, n := range m.subject {
+			named = true
+			if slices.Contains(c.subject, n) {
+				return false
+			}
+		}
+	}
+	return named
 }
 
 // hasArticle reports whether an article already reports in the cluster.

@@ -212,3 +212,18 @@ func cosine(a, b []token, na, nb float32) float32 {
 	}
 	return dot / (na * nb)
 }
+
+// names returns the stems of the capitalised words of s that are not stop
+// words, the sentence's first word included ("Iran condemned").
+func names(s string) []uint64 {
+	var out []uint64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		w := strings.ToLower(f)
+		if !unicode.IsUpper(r) || stopWords[w] || len(w) < 2 {
+			continue
+		}
+		out = append(out, hashString(stem(w)))
+	}
+	return out
+}

@@ -1,0 +1,86 @@
+package timeline
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+// tbaqDir is the TimeBank+AQUAINT corpus, relative to this package.
+const tbaqDir = "../../../shared/data/timeml/tbaq"
+
+var (
+	tmlText = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
+	tmlDCT  = regexp.MustCompile(`(?s)<DCT>.*?value="(\d{4}-\d{2}-\d{2})`)
+	tmlTag  = regexp.MustCompile(`<[^>]*>`)
+)
+
+// loadTBAQ reads the corpus documents as articles: the <TEXT> with tags
+// stripped, the <DCT> as publication date. It returns nil when the corpus
+// is absent.
+func loadTBAQ(tb testing.TB) []Article {
+	tb.Helper()
+	files, _ := filepath.Glob(filepath.Join(tbaqDir, "*", "*.tml"))
+	sort.Strings(files)
+	var out []Article
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		m := tmlText.FindSubmatch(raw)
+		if m == nil {
+			continue
+		}
+		a := Article{ID: filepath.Base(f), Text: html.UnescapeString(tmlTag.ReplaceAllString(string(m[1]), ""))}
+		if d := tmlDCT.FindSubmatch(raw); d != nil {
+			a.Published, _ = dates.ParseDate(string(d[1]))
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// benchArticles returns n articles: the TBAQ texts (or, without ../shared,
+// the seeds) repeated with distinct ids.
+func benchArticles(b *testing.B, n int) []Article {
+	src := loadTBAQ(b)
+	if len(src) == 0 {
+		b.Log("../shared/data/timeml/tbaq is absent: benchmarking the seed articles repeated")
+		src = loadStory(b, "articles")
+	}
+	out := make([]Article, n)
+	for i := range out {
+		out[i] = src[i%len(src)]
+		out[i].ID = fmt.Sprintf("%s#%d", out[i].ID, i)
+	}
+	return out
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			as := benchArticles(b, n)
+			var bytes int64
+			for _, a := range as {
+				bytes += int64(len(a.Text))
+			}
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Build(context.Background(), as, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
