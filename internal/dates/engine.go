@@ -142,10 +142,57 @@ func (r *run) mergeNumbers() {
 			t.end = toks[i+1].end
 			i++
 		}
+		// "2 1/2": a number and a half.
+		if t.kind == kNum && t.class&cDigits != 0 && i+3 < len(toks) && toks[i+1].kind == kNum && toks[i+1].val == 1 &&
+			toks[i+2].punct == '/' && toks[i+2].flags&fSpace == 0 && toks[i+3].val == 2 && toks[i+3].flags&fSpace == 0 && toks[i+3].kind == kNum {
+			t.flags |= fHalf
+			t.class = cDigits
+			t.end = toks[i+3].end
+			i += 3
+		}
+		// "nineteen ninety-six": a year said in words.
+		if t.class&cNumWord != 0 && t.val >= 10 && t.val <= 20 && i+1 < len(toks) {
+			if n := r.spelledTens(i + 1); n.ok {
+				if y := t.val*100 + n.val; y >= 1000 && y <= 2099 {
+					t.val = y
+					t.class = cNumWord | cYearNum
+					t.end = n.end
+					i = n.last
+				}
+			}
+		}
 		toks[w] = t
 		w++
 	}
 	r.toks = toks[:w]
+}
+
+type tens struct {
+	val       int32
+	end, last int
+	ok        bool
+}
+
+// spelledTens reads a two-digit number in words at token i ("ninety-six",
+// "ninety six", "eleven"), for years said in words.
+func (r *run) spelledTens(i int) tens {
+	toks := r.toks
+	t := toks[i]
+	if t.class&cNumWord == 0 || t.val < 10 || t.val > 90 {
+		return tens{}
+	}
+	out := tens{val: t.val, end: t.end, last: i, ok: true}
+	if t.val%10 == 0 && t.val >= 20 {
+		j := i + 1
+		if j+1 < len(toks) && toks[j].punct == '-' && toks[j].flags&fSpace == 0 {
+			j++
+		}
+		if j < len(toks) && toks[j].class&cNumWord != 0 && toks[j].val >= 1 && toks[j].val <= 9 {
+			out.val += toks[j].val
+			out.end, out.last = toks[j].end, j
+		}
+	}
+	return out
 }
 
 // match is a rule's match over the sentence's tokens.
@@ -349,11 +396,19 @@ func (r *run) tense(i, j int) Tense {
 			break
 		}
 	}
-	if ld <= rd {
+	if left != TenseUnknown && ld <= rd+leftBias {
 		return left
 	}
-	return right
+	if right != TenseUnknown {
+		return right
+	}
+	return left
 }
+
+// leftBias is how much nearer a tense word after a date must be to win
+// over one before it: the verb that governs a date mostly precedes it
+// ("was busy on Friday", "will meet Bush on Thursday").
+const leftBias = 4
 
 // governed returns the tense of the verb at k given the three words before
 // it: a future modal or "to" there makes it future.
@@ -365,6 +420,9 @@ func (r *run) governed(k int, t Tense) Tense {
 		x := &r.toks[b]
 		if x.kind != kWord {
 			break
+		}
+		if b == k-1 && t == TensePast && x.tense == TensePresent {
+			return TensePresent // "is heard": a passive, not a past
 		}
 		if x.tense == TenseFuture && x.class&(cNext|cDeictic) == 0 || r.wordIs(x, "to") {
 			return TenseFuture

@@ -289,7 +289,7 @@ func buildLexicon() map[string]entry {
 	add(cHoliday, hChristmas, "christmas")
 	add(cHoliday, hThanksgiving, "thanksgiving")
 	add(cFiscal, 0, "fiscal")
-	add(cLit, 0, "right", "as", "year", "the")
+	add(cLit, 0, "right", "as", "year", "the", "that")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")
 	add(cOf, 0, "of")

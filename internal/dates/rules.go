@@ -622,11 +622,18 @@ var ruleTable = []rule{
 			{"in the first quarter of 1998", "the first quarter of 1998", "1998-Q1"},
 			{"the first half", "the first half", "2021-H1"},
 		}},
-	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same|year-earlier|year-ago quarter",
+	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same quarter|period",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
+			}
+			if m.is(2, "period") {
+				// "the latest period" in a results story is the quarter reported.
+				if !m.is(1, "latest") && !m.is(1, "same") || r.quarter == "" {
+					return false
+				}
+				return r.derive(m, r.quarter, explain("'%s' -> the quarter last mentioned", m.text()))
 			}
 			n := 0
 			switch strings.ToLower(m.word(m.tok(1))) {
@@ -644,7 +651,8 @@ var ruleTable = []rule{
 			v := unitValue(shift(a, uQuarter, n), uQuarter)
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the quarter relative to %s", m.text(), as))
 		},
-		examples: []example{{"earnings for the latest quarter", "the latest quarter", "2020-Q4"}}},
+		examples: []example{{"earnings for the latest quarter", "the latest quarter", "2020-Q4"},
+			{"third-quarter net rose; in the latest period, sales", "the latest period", "2020-Q3"}}},
 
 	// ---- Relative days ----
 	{name: "deictic", src: "DEICTIC POD?",
@@ -697,7 +705,11 @@ var ruleTable = []rule{
 					return false
 				}
 				off = -1
-			case "this", "the":
+			case "this":
+			case "the":
+				if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but") {
+					return false // "the night of Oct. 23", "the night the plane went down"
+				}
 			default:
 				return false
 			}
@@ -1022,6 +1034,22 @@ var ruleTable = []rule{
 			if m.tok(1).kind == kNum && m.tok(1).val == 0 {
 				return false
 			}
+			if u == uQuarter && r.wordIs(m.after(1), "of") {
+				return false // "three-quarters of its food": a fraction
+			}
+			if m.tok(1).class&cIndef != 0 {
+				// "four flights a week", "$5 a day", "24 hours a day": a rate.
+				if p := m.before(1); p != nil && (p.kind == kNum || p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0) {
+					return false
+				}
+			}
+			if m.tok(1).flags&fHalf != 0 {
+				v := halfDuration(n, u)
+				if v == "" {
+					return false
+				}
+				return r.emit(piece{from: m.start, to: m.end, typ: TypeDuration, value: v, expl: explain("'%s' is a length of time, not a date", m.text())})
+			}
 			if m.tok(1).class&cYearNum != 0 && u != uYear {
 				return false // "the 1988 quarter" is a quarter, not 1988 of them
 			}
@@ -1039,6 +1067,10 @@ var ruleTable = []rule{
 			{"the 78-year-old Biden", "", ""},
 			{"for a decade", "a decade", "P10Y"},
 			{"105 children", "", ""},
+			{"for 2 1/2 years", "2 1/2 years", "P2Y6M"},
+			{"about 5 1/2 hours", "about 5 1/2 hours", "PT5H30M"},
+			{"700 seats a week", "", ""},
+			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
 		}},
 	{name: "few units", src: "a? FEW UNITS",
@@ -1155,33 +1187,56 @@ var ruleTable = []rule{
 			if a.IsZero() {
 				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
 			}
-			cur := int(a.Month)%12/3 + 1 // SP=1 (Mar-May) ... WI=4 (Dec-Feb)
-			cur = [...]int{1: 4, 2: 1, 3: 2, 4: 3}[cur]
-			y := a.Year
+			// Number season instances in order (year*4 + season-1; winter
+			// takes the year it starts in) and walk from the anchor's.
+			curY, curS := a.Year, (int(a.Month)%12)/3 // 0 winter .. 3 fall
+			if curS == 0 {
+				curS = 4
+				if a.Month < 3 {
+					curY--
+				}
+			}
+			cur := curY*4 + curS - 1
+			inst := func(dir int, strict bool) int {
+				k := cur
+				if strict {
+					k += dir
+				}
+				for k%4 != s-1 {
+					k += dir
+				}
+				return k
+			}
+			var k int
 			t0 := m.tok(0)
 			switch {
 			case t0.class&cNext != 0:
-				if s <= cur {
-					y++
-				}
+				k = inst(1, true)
 			case t0.class&cLast != 0:
-				if s >= cur {
-					y--
+				k = inst(-1, true)
+			case t0.class&cThis != 0:
+				k = a.Year*4 + s - 1
+				if s == 4 && a.Month < 3 {
+					k -= 4
 				}
-			case t0.class&cEarlyLate != 0:
-				mod = modNames[t0.val]
-				fallthrough
 			default:
-				t := r.tense(m.start, m.end)
-				if t == TensePast && s > cur {
-					y--
-				} else if t == TenseFuture && s < cur {
-					y++
+				if t0.class&cEarlyLate != 0 {
+					mod = modNames[t0.val]
+				}
+				switch r.tense(m.start, m.end) {
+				case TensePast:
+					k = inst(-1, false)
+				case TenseFuture:
+					k = inst(1, false)
+				default:
+					k = a.Year*4 + s - 1
 				}
 			}
+			y := k / 4
 			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
 		},
-		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""}}},
+		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
+			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"}}},
 	{name: "season year", src: "SEASON YEAR",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
@@ -1288,6 +1343,39 @@ var ruleTable = []rule{
 			return r.relUnit(m, u, 0, "of")
 		},
 		examples: []example{{"in the current year", "the current year", "2021"}}},
+
+	{name: "that unit", src: "EARLY|EARLIER? that same? UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.find(cUnit))
+			if u < uDay || u == uWeekend || r.last.IsZero() {
+				return false
+			}
+			g := map[int]gran{uDay: gDay, uWeek: gWeek, uMonth: gMonth, uQuarter: gQuarter, uYear: gYear, uDecade: gDecade, uCentury: gCentury}[u]
+			if r.lastGran < g {
+				return false // "that day" after "in 1998": no day to point at
+			}
+			return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
+		},
+		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
+			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"}}},
+	{name: "year-end", src: "LAST|THIS? year ~-|' ~s? end",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			y := a.Year
+			if t := m.tok(0); t != nil && t.class&cLast != 0 {
+				y--
+			}
+			return r.whole(m, TypeDate, yearValue(y), "END", TenseUnknown, explain("'%s' -> the end of the year of %s", m.text(), as))
+		},
+		examples: []example{{"before year-end", "year-end", "2021"}, {"by year's end", "year's end", "2021"}}},
+	{name: "the full year", src: "the full year",
+		build: func(r *run, m *match) bool {
+			return r.relUnit(m, uYear, 0, "of")
+		},
+		examples: []example{{"for the full year", "the full year", "2021"}}},
 
 	// ---- More days and times ----
 	{name: "early/late day", src: "EARLY|EARLIER DEICTIC|WEEKDAY",
@@ -1432,9 +1520,20 @@ var ruleTable = []rule{
 			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), "after", "afterward", "afterwards", "thereafter")) {
 				return false // "as soon as", "soon after": relative to an event
 			}
+			if m.is(0, "future") {
+				// "future earnings" is a kind, "the foreseeable future" an idiom;
+				// "in the future" and "the near future" are times.
+				if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that") {
+					return false
+				}
+				if r.wordIs(m.before(1), "foreseeable", "a") {
+					return false
+				}
+			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' refers to the %s without a date", m.text(), strings.ToLower(strings.TrimSuffix(v, "_REF"))))
 		},
-		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"}}},
+		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"},
+			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""}}},
 	{name: "the past/future", src: "the past|future",
 		build: func(r *run, m *match) bool {
 			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that")) && n.kind != kPunct {
@@ -1478,4 +1577,28 @@ func hhmm(mins int) string {
 	b := pad(make([]byte, 0, 5), mins/60, 2)
 	b = append(b, ':')
 	return string(pad(b, mins%60, 2))
+}
+
+// halfDuration writes n and a half units in whole smaller units ("2 1/2
+// years" is P2Y6M), or "" where no smaller unit divides evenly.
+func halfDuration(n, unit int) string {
+	half := map[int]struct {
+		unit, n int
+	}{uYear: {uMonth, 6}, uMonth: {uDay, 15}, uDay: {uHour, 12}, uHour: {uMinute, 30}, uMinute: {uSecond, 30}, uDecade: {uYear, 5}}[unit]
+	if half.unit == 0 {
+		return ""
+	}
+	big := durationValue(n, unit)
+	if unit == uDecade {
+		big = durationValue(10*n, uYear)
+		return durationValue(10*n+5, uYear)
+	}
+	small := durationValue(half.n, half.unit)
+	switch {
+	case unit <= uHour: // both time units: PT5H + 30M
+		return big + small[2:]
+	case half.unit <= uHour: // P2D + T12H
+		return big + small[1:]
+	}
+	return big + small[1:]
 }

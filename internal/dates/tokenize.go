@@ -18,6 +18,7 @@ const (
 	fDecimal             // a number with a decimal part: "3.5"
 	fMoney               // a number right after a currency sign: "$8"
 	fBreak               // a paragraph break before the token
+	fHalf                // a number followed by "1/2": "2 1/2"
 )
 
 // token is one unit of the text as the rules see it.

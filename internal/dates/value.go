@@ -2,6 +2,7 @@ package dates
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -132,7 +133,7 @@ func (p parsed) interval() (Date, Date, bool) {
 		s, e = Date{y, m, 1}, lastOfMonth(y, m+2)
 	case gSeason:
 		// Meteorological seasons; winter runs December to February.
-		m := time.Month(3*p.season - 0)
+		m := time.Month(3 * p.season)
 		if y >= MaxYear && p.season == 4 {
 			return Date{}, Date{}, false
 		}
@@ -276,6 +277,12 @@ func parseValue(v string) (parsed, bool) {
 		return p, false
 	}
 	rest = rest[1:]
+	switch rest {
+	case "SP", "SU", "FA", "WI":
+		p.gran = gSeason
+		p.season = strings.Index("SPSUFAWI", rest)/2 + 1
+		return p, true
+	}
 	switch rest[0] {
 	case 'W':
 		if len(rest) >= 3 && rest[1:3] == "XX" {
@@ -323,12 +330,6 @@ func parseValue(v string) (parsed, bool) {
 			return p, false
 		}
 		p.gran, p.half = gHalf, int(rest[1]-'0')
-		return p, true
-	}
-	switch rest {
-	case "SP", "SU", "FA", "WI":
-		p.gran = gSeason
-		p.season = map[string]int{"SP": 1, "SU": 2, "FA": 3, "WI": 4}[rest]
 		return p, true
 	}
 	m, ok := digitsOrX(rest, 0, 2)
