@@ -160,28 +160,42 @@ func TestResolve(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := as[0]
-	want, err := server.NewService(server.DefaultLimits()).ResolveDates(context.Background(), &timelinev1.ResolveDatesRequest{
-		Article:      &timelinev1.Article{Id: a.ID, Title: a.Title, Text: a.Text, PublishedDate: "2021-03-22"},
-		DocumentType: timelinev1.DocumentType_DOCUMENT_TYPE_NEWS,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	t.Run("json", func(t *testing.T) {
-		out := mustRun(t, "resolve", "--format", "json", "--date", "2021-03-22", seedFile)
-		var raw []json.RawMessage
-		if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 1 {
-			t.Fatalf("want a JSON array of one response, got %v:\n%s", err, out)
-		}
-		var got timelinev1.ResolveDatesResponse
-		if err := protojson.Unmarshal(raw[0], &got); err != nil {
+	// direct is what the service answers for the seed, called directly.
+	direct := func(docType timelinev1.DocumentType) *timelinev1.ResolveDatesResponse {
+		resp, err := server.NewService(server.DefaultLimits()).ResolveDates(context.Background(), &timelinev1.ResolveDatesRequest{
+			Article:      &timelinev1.Article{Id: a.ID, Title: a.Title, Text: a.Text, PublishedDate: "2021-03-22"},
+			DocumentType: docType,
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if !proto.Equal(&got, want) {
-			t.Errorf("got  %v\nwant %v", &got, want)
-		}
-	})
+		return resp
+	}
+	want := direct(timelinev1.DocumentType_DOCUMENT_TYPE_NEWS)
+
+	for _, tt := range []struct {
+		flags   []string
+		docType timelinev1.DocumentType
+	}{
+		{nil, timelinev1.DocumentType_DOCUMENT_TYPE_NEWS},
+		{[]string{"--narrative"}, timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE},
+	} {
+		t.Run("json"+strings.Join(tt.flags, ""), func(t *testing.T) {
+			args := append([]string{"resolve", "--format", "json", "--date", "2021-03-22"}, tt.flags...)
+			out := mustRun(t, append(args, seedFile)...)
+			var raw []json.RawMessage
+			if err := json.Unmarshal([]byte(out), &raw); err != nil || len(raw) != 1 {
+				t.Fatalf("want a JSON array of one response, got %v:\n%s", err, out)
+			}
+			var got timelinev1.ResolveDatesResponse
+			if err := protojson.Unmarshal(raw[0], &got); err != nil {
+				t.Fatal(err)
+			}
+			if want := direct(tt.docType); !proto.Equal(&got, want) {
+				t.Errorf("got  %v\nwant %v", &got, want)
+			}
+		})
+	}
 	t.Run("table", func(t *testing.T) {
 		out := mustRun(t, "resolve", "--date", "2021-03-22", seedFile)
 		if !strings.HasPrefix(out, "== "+a.ID+": "+a.Title) || !strings.Contains(out, "published 2021-03-22 (given)") {
