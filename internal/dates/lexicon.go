@@ -249,7 +249,6 @@ func buildLexicon() map[string]entry {
 	add(cDeictic, dYesterday, "yesterday")
 	add(cDeictic, dTomorrow, "tomorrow")
 	add(cDeictic, dTonight, "tonight")
-	add(cDeictic, dLastNight, "overnight")
 	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
 	// ones ("once", "previously", "eventually") are not temporal expressions
 	// in TimeML news annotation and are left out.
