@@ -182,7 +182,7 @@ func introEnd(s string) int {
 		r, _ := utf8.DecodeRuneInString(rest)
 		next, _, _ := strings.Cut(rest, " ")
 		next = strings.ToLower(strings.Trim(next, ".,"))
-		if unicode.IsUpper(r) && !introOpeners[next] && !stopWords[next] {
+		if (unicode.IsUpper(r) && !introOpeners[next] && !stopWords[next]) || next == "the" || next == "a" || next == "an" {
 			if countWords(rest) >= 8 {
 				return off + i + 2
 			}

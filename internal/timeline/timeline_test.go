@@ -1,0 +1,338 @@
+package timeline
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelined/timelined/internal/dates"
+)
+
+func day(t testing.TB, s string) dates.Date {
+	t.Helper()
+	d, err := dates.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// fakeDate is what the fake resolver answers for one phrase.
+type fakeDate struct {
+	value      string
+	start, end string
+	tense      dates.Tense
+}
+
+// fakeResolver resolves exactly the phrases it is given, wherever they
+// occur, so that the pipeline can be tested apart from the date engine.
+func fakeResolver(t testing.TB, phrases map[string]fakeDate) resolver {
+	return func(text string, opts dates.Options) []dates.Mention {
+		var out []dates.Mention
+		for p, f := range phrases {
+			for off := 0; ; {
+				i := strings.Index(text[off:], p)
+				if i < 0 {
+					break
+				}
+				m := dates.Mention{Text: p, Start: off + i, End: off + i + len(p), Type: dates.TypeDate,
+					Value: f.value, Tense: f.tense}
+				if f.start != "" {
+					m.StartDate, m.EndDate = day(t, f.start), day(t, f.end)
+				}
+				out = append(out, m)
+				off += i + len(p)
+			}
+		}
+		slices.SortFunc(out, func(a, b dates.Mention) int { return a.Start - b.Start })
+		return out
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"abbreviations", "Mr. Smith met Gen. Milley on Jan. 26 in Washington, D.C. on a Friday. He left.",
+			[]string{"Mr. Smith met Gen. Milley on Jan. 26 in Washington, D.C. on a Friday.", "He left."}},
+		{"initialism then sentence", "He flew to the U.S. The talks failed.",
+			[]string{"He flew to the U.S.", "The talks failed."}},
+		{"initialism in sentence", "The U.S. President spoke.", []string{"The U.S. President spoke."}},
+		{"initials", "John F. Kennedy was shot. Then what?", []string{"John F. Kennedy was shot.", "Then what?"}},
+		{"quotes", `"It was a bomb," he said. “We left.” She agreed.`,
+			[]string{`"It was a bomb," he said.`, "“We left.”", "She agreed."}},
+		{"paragraphs", "First line without stop\n\nSecond line.", []string{"First line without stop", "Second line."}},
+		{"glued", "a new report.Asked if he agreed, he nodded.", []string{"a new report.", "Asked if he agreed, he nodded."}},
+		{"lower after period", "It rose 3.5 percent. Then fell.", []string{"It rose 3.5 percent.", "Then fell."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c cleaned
+			var got []string
+			for _, s := range splitSentences(tt.text, &c) {
+				got = append(got, tt.text[s.Start:s.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct {
+		name, title, text string
+		junk              []string // exact junk texts
+		captions          int
+	}{
+		{
+			name:  "glued link preview",
+			text:  "It hurt relations between President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE and Russia.",
+			junk:  []string{"Joe BidenChinese apps could face bans: report | Senate confirms pick MORE"},
+			title: "x",
+		},
+		{
+			name: "real camel-case names are not junk",
+			text: "Meghan McCain and DeSantis met at YouTube HQ. MORE news later.",
+		},
+		{
+			name:  "also read, tag line, byline, repeated headline",
+			text:  "Talks fail\n\nALSO READ: Something else entirely\n\nAFP, Moscow\n\nThe talks failed on Monday.\n\nBiden, Putin, USA, Russia",
+			junk:  []string{"Talks fail", "ALSO READ: Something else entirely", "AFP, Moscow", "Biden, Putin, USA, Russia"},
+			title: "Talks fail",
+		},
+		{
+			name:     "caption with slash credit",
+			text:     "Leader (L) and guest (R) in Moscow on May 2, 2019. MANDEL NGAN, Alexander NEMENOV / AFP\n\nBody text.",
+			junk:     []string{"MANDEL NGAN, Alexander NEMENOV / AFP"},
+			captions: 1,
+		},
+		{
+			name:     "caption with parenthesised credits",
+			text:     "In this photo made available on Sunday, a man walks. (Alexei Druzhinin, Sputnik, Kremlin Pool Photo via AP) (Alexei Druzhinin, Sputnik)\n\nBody.",
+			junk:     []string{"(Alexei Druzhinin, Sputnik, Kremlin Pool Photo via AP)", "(Alexei Druzhinin, Sputnik)"},
+			captions: 1,
+		},
+		{
+			name: "asides are not credits",
+			text: "President (Biden) will meet him. The move (a first) surprised.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := clean(tt.title, tt.text)
+			var got []string
+			for _, j := range c.junk {
+				got = append(got, tt.text[j.Start:j.End])
+			}
+			if !slices.Equal(got, tt.junk) {
+				t.Errorf("junk\n got  %q\n want %q", got, tt.junk)
+			}
+			if len(c.captions) != tt.captions {
+				t.Errorf("captions %d, want %d", len(c.captions), tt.captions)
+			}
+		})
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		sentence, date, want string
+	}{
+		{"Biden told reporters on Friday that the two would speak “at some point”.", "Friday",
+			"Biden told reporters on Friday that the two would speak “at some point”."},
+		{"Last Thursday, in response to a request for comment on the envoy’s recall, the press secretary said that the administration intends to change course.",
+			"Last Thursday", "The press secretary said that the administration intends to change course."},
+		{"In an interview on Wednesday, when asked if he thought the leader, who has been accused of many things, is “a killer”, he said: “I do.”",
+			"Wednesday", "In an interview on Wednesday, when asked if he thought the leader is “a killer”, he said: “I do.”"},
+		{"To recall, last week, the ambassador to the United States was summoned to Moscow for consultations after the president, in an interview with a network, said many things about many people.",
+			"last week", "Last week, the ambassador to the United States was summoned to Moscow for consultations"},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.date)
+		if got := summarize(tt.sentence, i, i+len(tt.date)); got != tt.want {
+			t.Errorf("summarize(%q)\n got  %q\n want %q", tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestInferFrom(t *testing.T) {
+	mon := time.Monday
+	tests := []struct {
+		name     string
+		ev       evidence
+		borrowed string
+		want     string
+		inferred bool
+	}{
+		{"header", evidence{header: day(t, "2021-03-22"), reportDay: -1}, "", "2021-03-22", true},
+		{"latest explicit then reporting weekday",
+			evidence{explicit: []datedText{{date: day(t, "2021-03-17")}, {date: day(t, "2019-12-19")}}, reportDay: mon, reportText: "said Monday"},
+			"", "2021-03-22", true},
+		{"plans only count when nothing else is dated",
+			evidence{explicit: []datedText{{date: day(t, "2021-03-17")}, {date: day(t, "2021-06-01"), planned: true}}, reportDay: -1},
+			"", "2021-03-17", true},
+		{"year borrowed from the collection",
+			evidence{monthDays: []monthDay{{3, 19, -1, "March 19"}, {3, 22, -1, "22"}}, reportDay: mon, reportText: "on Monday expressed"},
+			"2021-03-22", "2021-03-22", true},
+		{"no text date: the collection's reporting weekday",
+			evidence{reportDay: time.Saturday, reportText: "said Saturday"}, "1998-08-09", "1998-08-08", true},
+		{"weekday agreement fixes the year",
+			evidence{monthDays: []monthDay{{3, 19, time.Friday, "Friday, March 19"}, {3, 22, time.Monday, "Monday, March 22"}}, reportDay: -1},
+			"", "2021-03-22", true},
+		{"nothing", evidence{reportDay: -1}, "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b dates.Date
+			if tt.borrowed != "" {
+				b = day(t, tt.borrowed)
+			}
+			p := inferFrom("a", &tt.ev, b, 2026)
+			if p.Date.String() != tt.want || p.Inferred != tt.inferred || p.Basis == "" {
+				t.Errorf("got %s inferred=%v (%s), want %s inferred=%v", p.Date, p.Inferred, p.Basis, tt.want, tt.inferred)
+			}
+		})
+	}
+}
+
+// handMade is a two-article collection with the date engine replaced.
+func handMade(t *testing.T) ([]Article, resolver) {
+	as := []Article{
+		{ID: "a", Published: day(t, "2021-03-22"), Text: "The ministry said Monday that the envoy returned to Moscow on Sunday.\n\n" +
+			"The envoy was recalled on Wednesday after the interview with the network.\n\n" +
+			"The president proposed talks on March 26 with the leader.\n\n" +
+			"Relations soured after the 2014 annexation of the peninsula."},
+		{ID: "b", Published: day(t, "2021-03-22"), Text: "The ministry said on Monday that the envoy was back in Moscow.\n\n" +
+			"Last week the envoy was recalled to Moscow after the network interview.\n\n" +
+			"The envoy returned to Moscow on Saturday, the ministry said."},
+	}
+	r := fakeResolver(t, map[string]fakeDate{
+		"Monday":    {"2021-03-22", "2021-03-22", "2021-03-22", 0},
+		"Sunday":    {"2021-03-21", "2021-03-21", "2021-03-21", 0},
+		"Saturday":  {"2021-03-20", "2021-03-20", "2021-03-20", 0},
+		"Wednesday": {"2021-03-17", "2021-03-17", "2021-03-17", 0},
+		"Last week": {"2021-W11", "2021-03-15", "2021-03-21", 0},
+		"March 26":  {"2021-03-26", "2021-03-26", "2021-03-26", 0},
+		"2014":      {"2014", "2014-01-01", "2014-12-31", 0},
+	})
+	return as, r
+}
+
+func TestBuildHandMade(t *testing.T) {
+	as, r := handMade(t)
+	res, err := build(context.Background(), as, Options{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, as, res)
+	got := map[string]Entry{}
+	for _, e := range res.Entries {
+		got[e.Value+" "+strings.Fields(e.Summary)[1]] = e
+	}
+	byValue := func(es []Entry, v string) []Entry {
+		var out []Entry
+		for _, e := range es {
+			if e.Value == v {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	// The report on Monday and the return on Sunday are two events.
+	if es := byValue(res.Entries, "2021-03-22"); len(es) != 1 || len(es[0].Citations) != 2 {
+		t.Errorf("Monday: want one entry citing both articles, got %+v", es)
+	}
+	// "Last week" and "on Wednesday" tell one recall.
+	if es := byValue(res.Entries, "2021-03-17"); len(es) != 1 || len(es[0].Citations) != 2 {
+		t.Errorf("recall: want one 2021-03-17 entry citing both, got %+v", es)
+	}
+	// Sunday and Saturday for the same return: a conflict.
+	ret := byValue(res.Entries, "2021-03-21")
+	if len(ret) == 0 {
+		ret = byValue(res.Entries, "2021-03-20")
+	}
+	if len(ret) != 1 || len(ret[0].Conflicts) != 1 || len(ret[0].Citations) != 2 {
+		t.Errorf("return: want one entry with a conflict, got %+v", ret)
+	}
+	// A proposal is a plan, and after the publication date it is background.
+	if es := byValue(res.Background, "2021-03-26"); len(es) != 1 || es[0].Kind != Planned {
+		t.Errorf("proposal: want a planned background entry, got %+v", es)
+	}
+	if es := byValue(res.Background, "2014"); len(es) != 1 {
+		t.Errorf("2014 should be background, got %+v", res.Background)
+	}
+	if res.WindowStart.String() != "2021-03-17" || res.WindowEnd.String() != "2021-03-22" {
+		t.Errorf("window %s..%s", res.WindowStart, res.WindowEnd)
+	}
+
+	// Overriding the window moves entries to background and back.
+	res, err = build(context.Background(), as, Options{WindowStart: day(t, "2014-01-01"), WindowEnd: day(t, "2021-03-20")}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if es := byValue(res.Entries, "2014"); len(es) != 1 {
+		t.Errorf("2014 inside an overridden window should be an entry")
+	}
+	if es := byValue(res.Background, "2021-03-22"); len(es) != 1 {
+		t.Errorf("2021-03-22 after an overridden window end should be background")
+	}
+}
+
+func TestBuildCancelled(t *testing.T) {
+	as, r := handMade(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := build(ctx, as, Options{}, r); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestBuildConcurrent(t *testing.T) {
+	as, r := handMade(t)
+	want, err := build(context.Background(), as, Options{}, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan string, 8)
+	for range 8 {
+		go func() {
+			got, err := build(context.Background(), as, Options{}, r)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- render(got, true)
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != render(want, true) {
+			t.Errorf("concurrent Build differs:\n%s", lineDiff(render(want, true), got))
+		}
+	}
+}
+
+func FuzzBuild(f *testing.F) {
+	f.Add("The ministry said Monday that the envoy returned on Sunday, March 21, 2021.\n\nALSO READ: x", "2021-03-22", "Talks on March 19 or 22 were refused last week.")
+	f.Add("President BidenJoe BidenChinese apps | report MORE and Putin met on Jan. 26.", "", " date 2021-03-22 .\nIn this photo (L) (AFP)")
+	f.Add("U.S. Gen. J. Smith “said.” Fri.\n\n\n", "1998-08-08", "(((")
+	f.Fuzz(func(t *testing.T, text, published, other string) {
+		a := Article{ID: "a", Text: text}
+		if d, err := dates.ParseDate(published); err == nil {
+			a.Published = d
+		}
+		as := []Article{a, {ID: "b", Text: other}}
+		r, err := Build(context.Background(), as, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, as, r)
+		if len(r.Articles) != len(as) {
+			t.Errorf("%d publications for %d articles", len(r.Articles), len(as))
+		}
+	})
+}
