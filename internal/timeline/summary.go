@@ -75,8 +75,16 @@ func clauseAround(s string, ms, me int) (int, int) {
 			break
 		}
 	}
-	// A clause that opens with a bare connective after a comma keeps its
-	// subject only when it has one; a short first clause is the sentence.
+	// A short first clause is the sentence start; a short later clause
+	// takes the clauses before it until it says enough.
+	if countWords(s[:start]) <= 3 {
+		start = 0
+	}
+	for i := len(breaks) - 1; i >= 0 && countWords(s[start:end]) < minSummaryWords; i-- {
+		if breaks[i][1] < start {
+			start = breaks[i][1]
+		}
+	}
 	if countWords(s[:start]) <= 3 {
 		start = 0
 	}
@@ -117,6 +125,9 @@ func summarize(s string, ms, me int) string {
 func summarizeClause(s string, ms, me int) string {
 	start, end := 0, len(s)
 	if countWords(s) > maxSummaryWords {
+		if out, ok := attributed(s, ms); ok {
+			return out
+		}
 		start, end = clauseAround(s, ms, me)
 	}
 	text := s[start:end]
@@ -144,6 +155,35 @@ func summarizeClause(s string, ms, me int) string {
 		out = string(unicode.ToUpper(r)) + out[n:]
 	}
 	return out
+}
+
+// attributionVerb finds a reporting verb in a trailing attribution.
+var attributionVerb = regexp.MustCompile(`\b(?:` + reportingVerbs + `)\b`)
+
+// attributed summarises a long sentence whose date stands in a trailing
+// attribution ("..., Prime Minister Orban said here Friday."): the
+// attribution first, then the start of what was said.
+func attributed(s string, ms int) (string, bool) {
+	breaks := clauseBreaks(s)
+	if len(breaks) == 0 {
+		return "", false
+	}
+	last := breaks[len(breaks)-1]
+	tail := strings.TrimRight(s[last[1]:], " .")
+	if ms < last[1] || countWords(tail) > 10 || !attributionVerb.MatchString(tail) {
+		return "", false
+	}
+	said := summarizeClause(s[:last[0]], 0, 0)
+	said = strings.TrimSuffix(said, " …")
+	words := strings.Fields(said)
+	if n := maxSummaryWords - countWords(tail); len(words) > n {
+		words = append(words[:n], "…")
+	}
+	if len(words) == 0 {
+		return "", false
+	}
+	r, n := utf8.DecodeRuneInString(tail)
+	return string(unicode.ToUpper(r)) + tail[n:] + ": " + strings.Join(words, " "), true
 }
 
 // balanceQuotes removes quotation marks a cut clause left unpaired.

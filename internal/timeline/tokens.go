@@ -117,7 +117,7 @@ func stem(w string) string {
 		min      int
 	}{
 		{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
-		{"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
+		{"ences", "", 7}, {"ence", "", 6}, {"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
 		{"ans", "a", 6}, {"an", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
 	} {
 		if len(w) >= sfx.min && strings.HasSuffix(w, sfx.from) && !strings.HasSuffix(w, "ss") {
