@@ -6,9 +6,13 @@ BUF      := $(GO) tool -modfile=tools/go.mod buf
 TBAQ     ?= ../shared/data/timeml/tbaq
 BENCHPKG := ./internal/dates ./internal/timeline
 
-.PHONY: all build test check generate lint bench eval peers load clean
+.PHONY: all help build test check generate lint bench eval peers load clean
 
 all: build test
+
+## help: list the targets
+help:
+	@sed -n 's/^## //p' Makefile
 
 ## build: compile the server and the command line into bin/
 build:
@@ -51,5 +55,6 @@ peers:
 load:
 	./scripts/load.sh
 
+## clean: remove bin/
 clean:
 	rm -rf bin/
