@@ -101,6 +101,9 @@ func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
 				compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
 				sameValue := k.start == c.start && k.end == c.end
 				switch {
+				case sameValue && sim > 0 && k.sameAlternatives(c):
+					// The same choice of days offered: the same plan.
+					matches = append(matches, match{k, sim, true})
 				case sim < sameValueSimilarity:
 				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
 					// Little in common and different actors: two events of
@@ -230,6 +233,21 @@ func (k *cluster) otherSubject(c *candidate) bool {
 	return named
 }
 
+// sameAlternatives reports whether c offers two or more days and a member
+// of k offers exactly those ("Friday, March 19, or Monday, March 22" and
+// "March 19 or 22").
+func (k *cluster) sameAlternatives(c *candidate) bool {
+	if len(c.alts) < 2 {
+		return false
+	}
+	for _, m := range k.members {
+		if len(m.alts) == len(c.alts) && !slices.ContainsFunc(c.alts, func(d dates.Date) bool { return !slices.Contains(m.alts, d) }) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasArticle reports whether an article already reports in the cluster.
 func (k *cluster) hasArticle(a int) bool {
 	for _, c := range k.members {
@@ -332,8 +350,8 @@ func (k *cluster) entry(articles []Article) Entry {
 				agree = append(agree, c.cit.ArticleID)
 			}
 		}
-		cf.Note = fmt.Sprintf("%s dates it %s; %s dates it %s",
-			strings.Join(cf.ArticleIDs, ", "), v, strings.Join(agree, ", "), e.Value)
+		cf.Note = fmt.Sprintf("dated %s by %s; %s by %s",
+			v, strings.Join(cf.ArticleIDs, ", "), e.Value, strings.Join(agree, ", "))
 		e.Conflicts = append(e.Conflicts, cf)
 	}
 
