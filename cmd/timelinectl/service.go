@@ -42,7 +42,7 @@ type connFlags struct {
 func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "", "call the timelined server at `HOST:PORT` instead of running in-process")
 	fs.BoolVar(&c.tls, "tls", false, "with --addr, connect over TLS (system roots) instead of plaintext")
-	fs.DurationVar(&c.timeout, "timeout", time.Minute, "give up after this `duration`")
+	fs.DurationVar(&c.timeout, "timeout", time.Minute, "give up after this `duration` (0: no limit)")
 }
 
 // with runs f with the backend the flags name and ctx bounded by --timeout,
