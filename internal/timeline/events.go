@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -118,6 +119,33 @@ const planHorizonDays = 31
 // describes a scene: a reporting verb or a present or perfect tense.
 var leadNews = regexp.MustCompile(`(?i)\b(?:` + reportingVerbs + `|is|are|has|have)\b`)
 
+// proposalWord names a proposal or plan, where a summary of it starts.
+var proposalWord = regexp.MustCompile(`(?i)\b(?:propos(?:al|als|ed|es)|offer(?:s|ed)?|suggest(?:s|ed|ion)?|invit(?:ing|ed|ation)|plan(?:s|ned)?)\b`)
+
+// planStart returns where the plan dated at offset ms of sentence s is
+// told: the earliest planning word in the words before the date, with the
+// names and possessives that own it ("Putin’s proposal to hold talks on
+// March 19"), or 0 when the sentence itself is the best start.
+func planStart(s string, ms int) int {
+	from := wordStart(s, ms, 16)
+	loc := proposalWord.FindStringIndex(s[from:ms])
+	if loc == nil {
+		return 0
+	}
+	start := from + loc[0]
+	// Take the owner along: capitalised words and possessives before it.
+	for start > 0 {
+		prev := wordStart(s, start, 1)
+		w := strings.TrimSpace(s[prev:start])
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !(unicode.IsUpper(r) || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s")) {
+			break
+		}
+		start = prev
+	}
+	return start
+}
+
 // datesDay reports whether an occurrence among cands is dated to day d.
 func datesDay(cands []candidate, d dates.Date) bool {
 	for i := range cands {
@@ -162,6 +190,11 @@ func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Menti
 		expr = a.Text[gs:ge]
 	}
 	summary := summarize(text, gs-s.Start, ge-s.Start)
+	if kind == Planned {
+		if from := planStart(text, gs-s.Start); from > 0 {
+			summary = summarize(text[from:], gs-s.Start-from, ge-s.Start-from)
+		}
+	}
 	cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
 	toks := eventTokens(text, cs, ce)
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
