@@ -5,6 +5,16 @@ import (
 	"time"
 )
 
+// coreClasses are the classes that make a stretch of text date-like; every
+// rule's match holds one within its first coreWindow tokens (a test checks
+// the rule examples still pass through this filter).
+const (
+	coreClasses = cMonth | cWeekday | cUnit | cUnits | cSeason | cPOD | cDeictic | cRef | cLast | cNext |
+		cSetWord | cDecadeNum | cYearNum | cClock | cHoliday | cNoon | cCentury | cDecadeWord | cAMPM |
+		cEarlyLate | cEdge | cHalf | cPeriod
+	coreWindow = 5
+)
+
 // maxSentence bounds the tokens held at once: the text is processed a
 // sentence at a time, so memory stays flat however long the text is.
 const maxSentence = 400
@@ -23,7 +33,9 @@ type run struct {
 	lastGran gran
 	lastVal  string
 	at       [maxSlots]int
+	m        matcher
 	cands    []cand
+	nextCore []int
 	// lastEnd is the token after the last piece emitted.
 	lastEnd int
 	// quarter is the last quarter named in the text ("the third quarter"):
@@ -66,8 +78,22 @@ func (r *run) sentence() {
 	}
 	r.mergeNumbers()
 	toks := r.toks
+	// nextCore[i] is the first token at or after i with a core class: every
+	// rule needs one within coreWindow tokens of its start, so most tokens
+	// ("the", "a", numbers) are skipped without trying any rule.
+	r.nextCore = r.nextCore[:0]
+	for range toks {
+		r.nextCore = append(r.nextCore, 0)
+	}
+	next := len(toks) + coreWindow
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].class&coreClasses != 0 {
+			next = k
+		}
+		r.nextCore[k] = next
+	}
 	for i := 0; i < len(toks); {
-		if toks[i].class&triggers == 0 {
+		if toks[i].class&triggers == 0 || r.nextCore[i] >= i+coreWindow {
 			i++
 			continue
 		}
@@ -90,7 +116,19 @@ func (r *run) matchRules(i int) int {
 		if toks[i].class&ru.first == 0 {
 			continue
 		}
-		end, ok := ru.pat.matchAt(r.text, toks, i, r.at[:])
+		if ru.lead >= 0 {
+			ok := false
+			for k := i; k <= i+ru.lead && k < len(toks); k++ {
+				if toks[k].class&ru.need != 0 {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		end, ok := r.m.matchAt(ru.pat, r.text, toks, i, r.at[:])
 		if !ok {
 			continue
 		}

@@ -27,6 +27,7 @@ const (
 	cApprox                       // about, nearly, over: a quantifier before a length
 	cLit                          // a word that starts a rule as a literal ("right now")
 	cForward                      // a word before a date that looks ahead ("payable", "effective")
+	cPeriod                       // "period", "latest": words of financial periods
 	cEdge                         // beginning, start, end, middle
 	cDet                          // the
 	cIndef                        // a, an
@@ -289,6 +290,7 @@ func buildLexicon() map[string]entry {
 	add(cHoliday, hThanksgiving, "thanksgiving")
 	add(cFiscal, 0, "fiscal")
 	add(cLit, 0, "right", "as", "year", "the", "that")
+	add(cPeriod, 0, "period", "latest")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")
 	add(cOf, 0, "of")

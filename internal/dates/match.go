@@ -127,42 +127,72 @@ func compilePattern(src string) (pattern, error) {
 	return nil, fmt.Errorf("pattern %q: needs a required slot", src)
 }
 
+// matcher finds the longest match of a pattern; it is reused across calls
+// so matching allocates nothing.
+type matcher struct {
+	text   string
+	toks   []token
+	p      pattern
+	at     [maxSlots]int
+	best   int
+	bestAt [maxSlots]int
+}
+
 // matchAt tries p at toks[i:] and returns the token index of each slot
 // (-1 when skipped) for the longest match, its end, and whether it matched.
-func (p pattern) matchAt(text string, toks []token, i int, at []int) (end int, ok bool) {
-	best := -1
-	var bestAt [maxSlots]int
-	var walk func(si, ti int)
-	walk = func(si, ti int) {
-		if si == len(p) {
-			if ti > best {
-				best = ti
-				copy(bestAt[:], at[:len(p)])
-			}
-			return
-		}
-		s := &p[si]
-		if ti < len(toks) {
-			var prev *token
-			if ti > 0 {
-				prev = &toks[ti-1]
-			}
-			if s.matches(text, &toks[ti], prev) && (ti == i || !s.attached || prev != nil) {
-				at[si] = ti
-				walk(si+1, ti+1)
-			}
-		}
-		if s.optional {
-			at[si] = -1
-			walk(si+1, ti)
-		}
-	}
-	walk(0, i)
-	if best < 0 {
+func (mt *matcher) matchAt(p pattern, text string, toks []token, i int, at []int) (end int, ok bool) {
+	mt.text, mt.toks, mt.p, mt.best = text, toks, p, -1
+	mt.walk(0, i)
+	if mt.best < 0 {
 		return 0, false
 	}
-	copy(at, bestAt[:len(p)])
-	return best, true
+	copy(at, mt.bestAt[:len(p)])
+	return mt.best, true
+}
+
+func (mt *matcher) walk(si, ti int) {
+	p := mt.p
+	if si == len(p) {
+		if ti > mt.best {
+			mt.best = ti
+			mt.bestAt = mt.at
+		}
+		return
+	}
+	s := &p[si]
+	if ti < len(mt.toks) {
+		var prev *token
+		if ti > 0 {
+			prev = &mt.toks[ti-1]
+		}
+		if s.matches(mt.text, &mt.toks[ti], prev) {
+			mt.at[si] = ti
+			mt.walk(si+1, ti+1)
+		}
+	}
+	if s.optional {
+		mt.at[si] = -1
+		mt.walk(si+1, ti)
+	}
+}
+
+// need returns, for a quick test before matching, the classes of the first
+// required slot and how many optional slots precede it: a match at token i
+// needs a token with one of those classes within toks[i : i+lead+1].
+func (p pattern) need() (class, int) {
+	for k, s := range p {
+		if !s.optional {
+			c := s.cls
+			for _, w := range s.words {
+				c |= lexicon[w].class
+			}
+			if len(s.words) > 0 && c == 0 || s.punct != "" {
+				return 0, -1 // literal words or punctuation outside the lexicon: no quick test
+			}
+			return c, k
+		}
+	}
+	return 0, -1
 }
 
 // maxSlots bounds pattern length.

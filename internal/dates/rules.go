@@ -16,6 +16,8 @@ type rule struct {
 	src      string
 	pat      pattern
 	first    class
+	need     class
+	lead     int
 	build    func(r *run, m *match) bool
 	examples []example
 }
@@ -40,6 +42,7 @@ func compileRules(tab []rule) ([]*rule, class) {
 		}
 		ru.pat = p
 		ru.first = p.first()
+		ru.need, ru.lead = p.need()
 		trig |= ru.first
 		out = append(out, &ru)
 	}
