@@ -89,6 +89,9 @@ func lineDiff(want, got string) string {
 			fmt.Fprintf(&b, "+ %s\n", l)
 		}
 	}
+	if b.Len() == 0 {
+		return "(same lines in another order)\n"
+	}
 	return b.String()
 }
 
@@ -195,9 +198,6 @@ func entryLess(a, b Entry) bool {
 	}
 	if c := b.EndDate.Compare(a.EndDate); c != 0 {
 		return c < 0
-	}
-	if a.Kind != b.Kind {
-		return a.Kind < b.Kind
 	}
 	return a.Summary < b.Summary
 }

@@ -217,9 +217,6 @@ func sortEntries(es []Entry) {
 		if c := b.EndDate.Compare(a.EndDate); c != 0 {
 			return c
 		}
-		if a.Kind != b.Kind {
-			return int(a.Kind) - int(b.Kind)
-		}
 		return strings.Compare(a.Summary, b.Summary)
 	})
 }

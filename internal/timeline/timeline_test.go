@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"github.com/timelined/timelined/internal/dates"
 )
 
@@ -284,6 +286,7 @@ func TestBuildHandMade(t *testing.T) {
 }
 
 func TestBuildCancelled(t *testing.T) {
+	defer goleak.VerifyNone(t)
 	as, r := handMade(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
