@@ -434,6 +434,9 @@ func (r *run) tense(i, j int) Tense {
 			break
 		}
 	}
+	if left == TensePresent && r.infinitiveBetween(i-ld, i) {
+		left = TenseFuture // "is to resume trading Tuesday"
+	}
 	if left != TenseUnknown && ld <= rd+leftBias {
 		return left
 	}
@@ -441,6 +444,17 @@ func (r *run) tense(i, j int) Tense {
 		return right
 	}
 	return left
+}
+
+// infinitiveBetween reports whether "to" and a verb-like word stand between
+// tokens a and b (a plan: "is to resume", "are set to meet").
+func (r *run) infinitiveBetween(a, b int) bool {
+	for k := a + 1; k+1 < b; k++ {
+		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // leftBias is how much nearer a tense word after a date must be to win

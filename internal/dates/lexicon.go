@@ -314,7 +314,7 @@ func buildLexicon() map[string]entry {
 		"plans", "planned", "planning", "expected", "expects", "intends", "would")
 	// Words just before a date that make it a coming date: "payable Dec. 7",
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
-	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "due", "record", "starting", "from")
+	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "due", "record", "starting")
 	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
 	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just")
 	add(cApprox, modMoreThan, "over")

@@ -742,23 +742,39 @@ var ruleTable = []rule{
 			{"Biden spoke Friday afternoon", "Friday afternoon", "2021-03-19TAF"},
 			{"He left Sunday night", "Sunday night", "2021-03-21TNI"},
 		}},
-	{name: "last/next/this weekday", src: "LAST|NEXT|THIS WEEKDAY POD?",
+	{name: "last/next/this weekday", src: "the? LAST|NEXT|THIS WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
+			if m.tok(0) != nil && !m.is(1, "previous") && !m.is(1, "following") {
+				return false
+			}
 			how := "last"
-			switch m.tok(0).class & (cLast | cNext | cThis) {
+			switch m.tok(1).class & (cLast | cNext | cThis) {
 			case cNext:
 				how = "next"
 			case cThis:
 				how = "this"
 			}
-			if m.tok(0).class&cLast != 0 && !m.is(0, "last") && !m.is(0, "past") && !m.is(0, "previous") {
+			if m.tok(1).class&cLast != 0 && !m.is(1, "last") && !m.is(1, "past") && !m.is(1, "previous") {
 				return false
 			}
 			pod := ""
-			if p := m.tok(2); p != nil {
+			if p := m.tok(3); p != nil {
 				pod = podCodes[p.val]
 			}
-			return r.weekdayOf(m, int(m.tok(1).val), how, pod)
+			if m.is(1, "previous") || m.is(1, "following") {
+				// "the previous Friday" counts from the date last mentioned.
+				a, as := r.eventAnchor()
+				if a.IsZero() {
+					return false
+				}
+				d := weekdayFrom(a, int(m.tok(2).val), map[string]int{"previous": -1, "following": 1}[strings.ToLower(m.word(m.tok(1)))], true)
+				v := dayValue(d)
+				if pod != "" {
+					v += "T" + pod
+				}
+				return r.derive(m, v, explain("'%s' -> counted from %s", m.text(), as))
+			}
+			return r.weekdayOf(m, int(m.tok(2).val), how, pod)
 		},
 		examples: []example{
 			{"In an interview broadcast last Wednesday, Biden", "last Wednesday", "2021-03-17"},
