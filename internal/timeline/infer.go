@@ -100,7 +100,7 @@ func gatherEvidence(text string, ms []dates.Mention) evidence {
 			wd = weekdayIn(ms[i-1].Text) // "Friday, March 19" as two mentions
 		}
 		before := text[wordStart(text, m.Start, 12):m.Start]
-		planned := planCue.MatchString(before) || m.Tense == dates.TenseFuture
+		planned := hasPlanCue(before) || m.Tense == dates.TenseFuture
 		switch v := fullValue.FindStringSubmatch(m.Value); {
 		case v != nil && yearInText.MatchString(m.Text):
 			y, _ := strconv.Atoi(v[1])

@@ -339,3 +339,26 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestHasPlanCue(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"proposal to hold a live-broadcast discussion on", true},
+		{"suggested that he and Biden have a call", true},
+		{"Asked by reporters", false},
+		{"if he’ll take Putin up on his offer", true},
+		{"a bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya", false},
+		{"the summit is set to open", true},
+		{"they will meet", true},
+		{"talks in the coming", true},
+		{"next week", true},
+		{"Biden told reporters on", false},
+	}
+	for _, tt := range tests {
+		if got := hasPlanCue(tt.before); got != tt.want {
+			t.Errorf("hasPlanCue(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
