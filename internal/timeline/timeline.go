@@ -3,6 +3,26 @@
 // report with package dates, merges the same event told by several articles
 // into one entry citing each of them, and orders the result.
 //
+// The pipeline, one file per concern:
+//
+//   - load.go: LoadArticles reads text files, folders and manifests.
+//   - clean.go: junk (glued link previews ending in MORE, "ALSO READ"
+//     lines, credits, tag lines, a repeated headline) and photo captions,
+//     kept as ranges over the original text so that no offset moves.
+//   - sentences.go: a hand-written splitter (abbreviations, initials,
+//     initialisms, quotes, line breaks) that never crosses junk.
+//   - infer.go: publication dates inferred from explicit dates, "said
+//     Monday" weekdays, weekday and date agreement, or the collection.
+//   - events.go: each anchored date of a sentence becomes the event its
+//     clause tells, an occurrence or a plan; an undated news lead is the
+//     news of its publication day.
+//   - summary.go: the one-line summary of the clause around the date.
+//   - tokens.go, merge.go: reports of one event merge by compatible time
+//     and IDF-weighted content similarity, blocked by day (n log n);
+//     differing dates for one event are kept as conflicts.
+//   - window.go: the story window, derived from the gaps between event
+//     days; the rest is background.
+//
 // It knows nothing of gRPC. Offsets are byte offsets into Article.Text.
 package timeline
 
