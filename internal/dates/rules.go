@@ -977,6 +977,9 @@ var ruleTable = []rule{
 				// "the year ended June 30": a fiscal period, told by its length.
 				return r.duration(m, m.start, m.end, 1, u)
 			}
+			if n := m.after(1); n != nil && n.kind == kPunct && n.punct == '-' && n.flags&fSpace == 0 {
+				return false // "the quarter-to-quarter comparison"
+			}
 			if u == uQuarter {
 				if r.quarter != "" {
 					return r.derive(m, r.quarter, explain("'%s' -> the quarter last mentioned", m.text()))
@@ -1056,9 +1059,13 @@ var ruleTable = []rule{
 			if u == uQuarter && r.wordIs(m.after(1), "of") {
 				return false // "three-quarters of its food": a fraction
 			}
+			if r.wordIs(m.after(1), "old", "older", "younger") {
+				return false // "52 years old": an age
+			}
 			if m.tok(1).class&cIndef != 0 {
 				// "four flights a week", "$5 a day", "24 hours a day": a rate.
-				if p := m.before(1); p != nil && (p.kind == kNum || p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0) {
+				if p := m.before(1); p != nil && (p.kind == kNum || p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 ||
+					r.wordIs(p, "million", "billion", "thousand", "hundred", "trillion", "percent", "cents", "dollars") || p.kind == kPunct && p.punct == '%') {
 					return false
 				}
 			}
