@@ -62,3 +62,28 @@ func TestRuleLiteralsInLexicon(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrative checks that narrative text anchors relative expressions to
+// the last date mentioned, and news text to the reference.
+func TestNarrative(t *testing.T) {
+	text := "The treaty was signed on June 3, 1998. Two days later the parliament met; the next day it voted. Last week the museum opened."
+	tests := []struct {
+		doc  DocType
+		want map[string]string
+	}{
+		{Narrative, map[string]string{"June 3, 1998": "1998-06-03", "Two days later": "1998-06-05", "the next day": "1998-06-06", "Last week": "1998-W22"}},
+		{News, map[string]string{"June 3, 1998": "1998-06-03", "Two days later": "1998-06-05", "the next day": "1998-06-06", "Last week": "2021-W11"}},
+	}
+	for _, tc := range tests {
+		ms := Resolve(text, Options{Reference: testRef, DocType: tc.doc})
+		got := map[string]string{}
+		for _, m := range ms {
+			got[m.Text] = m.Value
+		}
+		for k, v := range tc.want {
+			if got[k] != v {
+				t.Errorf("doc type %d: %q = %q, want %q (all: %s)", tc.doc, k, got[k], v, dump(ms))
+			}
+		}
+	}
+}
