@@ -129,6 +129,13 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 				kind = Planned
 			}
 			c := newCandidate(idx, a, s, si, gs, ge, m, kind)
+			if g > 0 {
+				// What precedes an earlier date of the sentence tells that
+				// date's event ("X Saturday condemned the attacks Friday").
+				cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
+				c.tokens = eventTokens(text, max(cs, in[g-1].End-s.Start), ce)
+				c.sig = signature(c.tokens)
+			}
 			if alternatives {
 				for _, o := range in[g:h] {
 					if o.StartDate == o.EndDate && !slices.Contains(c.alts, o.StartDate) {

@@ -112,7 +112,7 @@ func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
 					matches = append(matches, match{k, sim, true})
 				case compatible:
 				case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
-					(sim >= conflictSimilarity || (sim >= mergeSimilarity && k.sharesAlternative(c))):
+					(sim >= conflictSimilarity || k.sharesAlternative(c)):
 					matches = append(matches, match{k, sim, false})
 				}
 			}
