@@ -1518,26 +1518,38 @@ var ruleTable = []rule{
 		examples: []example{{"In January this year, British", "January this year", "2021-01"}, {"in June last year", "June last year", "2020-06"}}},
 
 	// ---- Holidays ----
-	{name: "holiday", src: "^HOLIDAY day?",
+	{name: "holiday", src: "^HOLIDAY ~'? ~s? ^day|eve?",
 		build: func(r *run, m *match) bool {
+			h := holidays[m.tok(0).val]
+			last := m.tok(3)
+			if h.next != "" && (last == nil || !m.is(3, h.next)) {
+				return false // "election" alone is not Election Day
+			}
+			eve := m.is(3, "eve")
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
 			}
 			t := r.tense(m.start, m.end)
-			holiday := func(y int) Date {
-				if m.tok(0).val == hChristmas {
-					return Date{y, 12, 25}
+			day := func(y int) Date {
+				d := h.date(y)
+				if eve {
+					d = d.AddDays(-1)
 				}
-				return weekdayFrom(Date{y, 11, 1}, 4, 1, false).AddDays(21)
+				return d
 			}
-			d := holiday(a.Year)
-			if t == TensePast && d.After(a) {
-				d = holiday(a.Year - 1)
+			d := day(a.Year)
+			switch {
+			case t == TensePast && d.After(a):
+				d = day(a.Year - 1)
+			case t == TenseFuture && d.Before(a):
+				d = day(a.Year + 1)
 			}
-			return r.whole(m, TypeDate, dayValue(d), "", t, explain("'%s' -> the holiday nearest %s in %s", m.text(), as, tenseWord(t)))
+			return r.whole(m, TypeDate, dayValue(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), h.name, tenseWord(t), as))
 		},
-		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"}}},
+		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
+			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
+			{"the election results", "", ""}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
 
 	// ---- References ----
 	{name: "reference word", src: "REF",
