@@ -26,6 +26,7 @@ type candidate struct {
 	tokens     []token
 	alts       []dates.Date // the days of alternatives ("March 19 or 22")
 	subject    []uint64     // names before the date in its clause: who acted
+	names      []uint64     // names in its sentence: who and where
 	norm       float32      // of tokens, once weighed
 	sig        uint64       // hash of tokens: identical wording merges at once
 	leadOrder  int          // sentence index in its article, for picking summaries
@@ -262,7 +263,7 @@ func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Menti
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, summary: summary, tokens: toks, sig: signature(toks),
-		leadOrder: si, subject: subject,
+		leadOrder: si, subject: subject, names: names(text),
 	}
 }
 

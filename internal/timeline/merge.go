@@ -54,7 +54,12 @@ func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
 // blocking by time keeps the cost near n log n. A candidate joins every
 // cluster it matches whose dates agree with each other, so the outcome does
 // not depend on which report came first.
-func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
+//
+// docNames holds each article's names (sorted): two articles that share
+// almost none tell different stories, and their reports merge only when
+// clearly alike.
+func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*cluster, error) {
+	related := relatedArticles(docNames)
 	order := make([]*candidate, len(cands))
 	for i := range cands {
 		order[i] = &cands[i]
@@ -108,6 +113,12 @@ func merge(ctx context.Context, cands []candidate) ([]*cluster, error) {
 				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
 					// Little in common and different actors: two events of
 					// one day ("Cyprus condemned", "Iran condemned").
+				case sim < conflictSimilarity && !k.related(c, related):
+					// Articles with almost no name in common tell other
+					// stories: "net income fell" in two company reports.
+				case sim < conflictSimilarity && k.otherNames(c):
+					// No name in common: the same kind of news about other
+					// people ("X's third-quarter net income", "Y's").
 				case sameValue || (compatible && sim >= mergeSimilarity):
 					matches = append(matches, match{k, sim, true})
 				case compatible:
@@ -246,6 +257,70 @@ func (k *cluster) sameAlternatives(c *candidate) bool {
 		}
 	}
 	return false
+}
+
+// relatedArticles returns a cached test of whether two articles share
+// enough names to be about one story: at least two, and a fifth of the
+// smaller article's names.
+func relatedArticles(docNames [][]uint64) func(a, b int) bool {
+	cache := map[[2]int]bool{}
+	return func(a, b int) bool {
+		if a == b {
+			return true
+		}
+		if a > b {
+			a, b = b, a
+		}
+		if v, ok := cache[[2]int{a, b}]; ok {
+			return v
+		}
+		x, y := docNames[a], docNames[b]
+		shared := 0
+		for i, j := 0, 0; i < len(x) && j < len(y); {
+			switch {
+			case x[i] == y[j]:
+				shared++
+				i++
+				j++
+			case x[i] < y[j]:
+				i++
+			default:
+				j++
+			}
+		}
+		v := shared >= 2 && shared*5 >= min(len(x), len(y))
+		cache[[2]int{a, b}] = v
+		return v
+	}
+}
+
+// related reports whether c's article is about the story of one of the
+// cluster's articles.
+func (k *cluster) related(c *candidate, related func(a, b int) bool) bool {
+	for _, e := range k.exemplars {
+		if related(e.article, c.article) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherNames reports whether c and the cluster both name people, places
+// or organisations and share none of them.
+func (k *cluster) otherNames(c *candidate) bool {
+	if len(c.names) == 0 {
+		return false
+	}
+	named := false
+	for _, e := range k.exemplars {
+		for _, n := range e.names {
+			named = true
+			if slices.Contains(c.names, n) {
+				return false
+			}
+		}
+	}
+	return named
 }
 
 // hasArticle reports whether an article already reports in the cluster.

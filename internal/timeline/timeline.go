@@ -146,6 +146,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		ref := pubs[i].Date
 		ms := resolve(a.Text, dates.Options{Reference: ref, DocType: dates.News})
 		d.cands = articleEvents(i, a, ref, &d.clean, d.sents, ms)
+		d.names = articleNames(a.Text, &d.clean, d.sents)
 	})
 	if err != nil {
 		return nil, err
@@ -160,7 +161,11 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		docs[i].cands = nil
 	}
 	weigh(cands)
-	clusters, err := merge(ctx, cands)
+	docNames := make([][]uint64, len(docs))
+	for i := range docs {
+		docNames[i] = docs[i].names
+	}
+	clusters, err := merge(ctx, cands, docNames)
 	if err != nil {
 		return nil, err
 	}
@@ -197,6 +202,7 @@ type doc struct {
 	sents []sentence
 	ev    evidence
 	cands []candidate
+	names []uint64 // sorted, distinct
 }
 
 // publications decides every article's publication date: given, inferred

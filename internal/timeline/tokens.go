@@ -217,13 +217,28 @@ func cosine(a, b []token, na, nb float32) float32 {
 // words, the sentence's first word included ("Iran condemned").
 func names(s string) []uint64 {
 	var out []uint64
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
 		r, _ := utf8.DecodeRuneInString(f)
 		w := strings.ToLower(f)
 		if !unicode.IsUpper(r) || stopWords[w] || len(w) < 2 {
 			continue
 		}
+		// A capitalised verb or adverb opening the text is no name
+		// ("Asked by reporters", "Speaking on Monday").
+		if i == 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) {
+			continue
+		}
 		out = append(out, hashString(stem(w)))
 	}
 	return out
+}
+
+// articleNames returns the distinct names of an article's sentences, sorted.
+func articleNames(text string, _ *cleaned, sents []sentence) []uint64 {
+	var out []uint64
+	for _, s := range sents {
+		out = append(out, names(text[s.Start:s.End])...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
