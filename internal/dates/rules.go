@@ -558,6 +558,35 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
 		examples: []example{{"in the 1990s the", "1990s", "199"}, {"by the mid-1980s", "mid-1980s", "198"}}},
+	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {
+				return false // "nineties" alone is also an age
+			}
+			d := (a.Year/100)*10 + int(m.tok(4).val)
+			if d*10 > a.Year {
+				d -= 10 // the most recent such decade
+			}
+			if d < 1 {
+				return false
+			}
+			var mod string
+			if t := m.tok(1); t != nil {
+				mod = modNames[t.val]
+			}
+			from := m.start
+			if m.tok(0) != nil {
+				from = m.start + 1 // "the" stays out, as with "the 1990s"
+			}
+			return r.emit(piece{from: from, to: m.end, typ: TypeDate, value: string(pad(nil, d, 3)), mod: mod,
+				expl: explain("'%s' -> the most recent such decade by %s", m.text(), as)})
+		},
+		examples: []example{{"in the nineties", "nineties", "199"}, {"since the early '80s", "early '80s", "198"}, {"in the '90s", "'90s", "199"},
+			{"in the 2020s", "2020s", "202"}, {"he is in his nineties", "", ""}}},
 	{name: "century", src: "the? EARLY? -? ORD CENTURY",
 		build: func(r *run, m *match) bool {
 			n := int(m.tok(3).val)

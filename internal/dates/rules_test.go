@@ -87,3 +87,34 @@ func TestNarrative(t *testing.T) {
 		}
 	}
 }
+
+// TestNotDates lists words and numbers that look like dates and are not:
+// a false date poisons a timeline.
+func TestNotDates(t *testing.T) {
+	for _, text := range []string{
+		"He may resign.",
+		"May I ask a question?",
+		"They march on the capital.",
+		"The march drew thousands.",
+		"She sat down.",
+		"He came second in the race.",
+		"Prices could fall further.",
+		"The attack killed 105 children.",
+		"The deal is worth $8bn.",
+		"Only 1/2 of the votes were counted.",
+		"See page 12 for details.",
+		"The final score was 3-1.",
+		"Some 2,000 people gathered.",
+		"the 78-year-old Biden",
+		"He bought 1500 shares.",
+		"It rose 2.5 percent.",
+		"Room 1204 was empty.",
+		"Call 555-1234 now or later.",
+	} {
+		for _, m := range Resolve(text, Options{Reference: testRef}) {
+			if m.Value != "PRESENT_REF" { // "now" is a time
+				t.Errorf("Resolve(%q): %q = %s, want no date", text, m.Text, m.Value)
+			}
+		}
+	}
+}

@@ -259,6 +259,12 @@ func (z *tokenizer) number(t *token, i int) {
 			t.val = int32(v / 10)
 			t.end = k
 			return
+		case suf == "s" && nd == 2 && v%10 == 0 && v >= 20:
+			// "90s", "'90s": a decade whose century the rule infers.
+			t.class = cDecadeWord
+			t.val = int32(v / 10)
+			t.end = k
+			return
 		case (suf == "st" || suf == "nd" || suf == "rd" || suf == "th") && ordinalSuffixOK(v, suf):
 			t.class = cOrdNum | cDigits
 			if v >= 1 && v <= 31 {
