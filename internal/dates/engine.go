@@ -242,6 +242,13 @@ type match struct {
 	n          int
 }
 
+// shiftSlots drops the first k slots, so that builders shared by a longer
+// pattern index their slots as in the shorter one.
+func (m *match) shiftSlots(k int) {
+	copy(m.at[:], m.at[k:])
+	m.n -= k
+}
+
 // tok returns the token of slot si, or nil when the slot was skipped.
 func (m *match) tok(si int) *token {
 	if si >= m.n || m.at[si] < 0 {
@@ -352,6 +359,14 @@ func (r *run) emit(p piece) bool {
 			if p.mod == "" {
 				p.mod = mod
 			}
+		}
+	}
+	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
+	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > 0 && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") &&
+		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
+		p.from--
+		if p.mod == "" {
+			p.mod = modNames[modApprox]
 		}
 	}
 	ms := Mention{

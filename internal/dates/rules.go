@@ -771,9 +771,12 @@ var ruleTable = []rule{
 			{"Biden spoke Friday afternoon", "Friday afternoon", "2021-03-19TAF"},
 			{"He left Sunday night", "Sunday night", "2021-03-21TNI"},
 		}},
-	{name: "last/next/this weekday", src: "the? LAST|NEXT|THIS WEEKDAY POD?",
+	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
-			if m.tok(0) != nil && !m.is(1, "previous") && !m.is(1, "following") {
+			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {
+				return false
+			}
+			if m.is(0, "this") && m.tok(1).class&(cNext|cLast) == 0 {
 				return false
 			}
 			how := "last"
@@ -810,6 +813,7 @@ var ruleTable = []rule{
 			{"Last Thursday, in response", "Last Thursday", "2021-03-18"},
 			{"next Tuesday", "next Tuesday", "2021-03-23"},
 			{"this Thursday", "this Thursday", "2021-03-25"},
+			{"this coming Sunday", "this coming Sunday", "2021-03-28"},
 		}},
 	{name: "last/next/this unit", src: "LAST|NEXT|THIS UNIT",
 		build: func(r *run, m *match) bool {
@@ -908,9 +912,16 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), mod, TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"earlier this month", "earlier this month", "2021-03"}, {"early next year", "early next year", "2022"}}},
-	{name: "units ago", src: "NUM|A|FEW UNIT|UNITS AGO|earlier|later|before|after|hence",
+	{name: "units ago", src: "a? NUM|A|FEW UNIT|UNITS AGO|earlier|later|before|after|hence",
 		build: func(r *run, m *match) bool {
+			if m.tok(0) != nil && m.tok(1).class&cFew == 0 {
+				return false // "a" only before "few"
+			}
+			m.shiftSlots(1)
 			n := num(m.tok(0))
+			if m.tok(0).class&cFew != 0 {
+				n = -1
+			}
 			u := unitOf(m.tok(1))
 			dir := m.toks[m.end-1]
 			w := strings.ToLower(m.word(&dir))
@@ -920,10 +931,16 @@ var ruleTable = []rule{
 				return r.duration(m, m.start, m.start+2, n, u)
 			}
 			if n < 0 || u < uDay {
-				if u >= uDay && n < 0 {
-					return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time before", m.text()))
+				if u < uDay {
+					return false
 				}
-				return false
+				a, as := r.anchor()
+				if w == "ago" && u == uYear && !a.IsZero() && a.Year >= 10 {
+					// "a few years ago": some year of the decade before.
+					v := string(pad(nil, (a.Year-3)/10, 3)) + "X"
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> an unspecified year a few years before %s", m.text(), as))
+				}
+				return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time before", m.text()))
 			}
 			sign := -1
 			if w == "later" || w == "hence" {
@@ -958,6 +975,7 @@ var ruleTable = []rule{
 			{"two days ago", "two days ago", "2021-03-20"},
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},
+			{"removed a few years ago", "a few years ago", "201X"},
 		}},
 	{name: "the unit before/after", src: "the UNIT before|after|earlier|later",
 		build: func(r *run, m *match) bool {
@@ -1230,8 +1248,12 @@ var ruleTable = []rule{
 		}},
 
 	// ---- Seasons ----
-	{name: "season", src: "LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
+	{name: "season", src: "this? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
 		build: func(r *run, m *match) bool {
+			if m.tok(0) != nil && m.tok(1).class&(cLast|cNext) == 0 {
+				return false // "this" only in "this past spring", "this coming fall"
+			}
+			m.shiftSlots(1)
 			s := int(m.tok(1).val)
 			code := seasonCodes[s]
 			mod := ""
@@ -1291,7 +1313,8 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
 		},
 		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
-			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"}}},
+			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"},
+			{"closed this past spring", "this past spring", "2020-SP"}}},
 	{name: "season year", src: "SEASON YEAR",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
@@ -1547,8 +1570,13 @@ var ruleTable = []rule{
 		examples: []example{{"In January this year, British", "January this year", "2021-01"}, {"in June last year", "June last year", "2020-06"}}},
 
 	// ---- Holidays ----
-	{name: "holiday", src: "^HOLIDAY ~'? ~s? ^day|eve?",
+	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve?",
 		build: func(r *run, m *match) bool {
+			var rel class
+			if t := m.tok(0); t != nil {
+				rel = t.class & (cLast | cNext | cThis)
+			}
+			m.shiftSlots(1)
 			h := holidays[m.tok(0).val]
 			last := m.tok(3)
 			if h.next != "" && (last == nil || !m.is(3, h.next)) {
@@ -1569,16 +1597,20 @@ var ruleTable = []rule{
 			}
 			d := day(a.Year)
 			switch {
-			case t == TensePast && d.After(a):
-				d = day(a.Year - 1)
-			case t == TenseFuture && d.Before(a):
-				d = day(a.Year + 1)
+			case rel&cLast != 0 || rel == 0 && t == TensePast:
+				if d.After(a) || rel != 0 && d == a {
+					d = day(a.Year - 1)
+				}
+			case rel&cNext != 0 || rel == 0 && t == TenseFuture:
+				if d.Before(a) || rel != 0 && d == a {
+					d = day(a.Year + 1)
+				}
 			}
 			return r.whole(m, TypeDate, dayValue(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), h.name, tenseWord(t), as))
 		},
 		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
-			{"the election results", "", ""}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
+			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
 
 	// ---- References ----
 	{name: "reference word", src: "REF",
@@ -1601,18 +1633,48 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"},
 			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""}}},
-	{name: "the past/future", src: "the past|future",
+	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
 			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that")) && n.kind != kPunct {
 				return false
 			}
 			v := "PAST_REF"
-			if m.is(1, "future") {
+			if m.is(m.n-1, "future") {
 				v = "FUTURE_REF"
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' is an unspecified time", m.text()))
 		},
-		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"}}},
+		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"},
+			{"in the near future.", "the near future", "FUTURE_REF"}}},
+	{name: "the year in words", src: "the year NUM",
+		build: func(r *run, m *match) bool {
+			y := m.tok(2).val
+			if y < 1000 || y > 2099 || m.tok(2).flags&(fGrouped|fDecimal|fMoney) != 0 {
+				return false
+			}
+			return r.whole(m, TypeDate, yearValue(int(y)), "", TenseUnknown, explain("'%s' names a year", m.text()))
+		},
+		examples: []example{{"the approach of the year two thousand has", "the year two thousand", "2000"}}},
+	{name: "edge of unit", src: "the EDGE of THIS|the|last|next UNIT",
+		build: func(r *run, m *match) bool {
+			u := unitOf(m.tok(4))
+			if u < uWeek || u == uWeekend {
+				return false
+			}
+			n := 0
+			switch c := m.tok(3).class; {
+			case c&cNext != 0:
+				n = 1
+			case c&cLast != 0:
+				n = -1
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), modNames[m.tok(1).val], TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
+		},
+		examples: []example{{"by the end of the year", "the end of the year", "2021"}, {"at the start of next month", "the start of next month", "2021-04"}}},
 }
 
 // clockMinutes reads a clock time: "15:00", "3 p.m.", "noon" (with its
