@@ -306,7 +306,11 @@ func TestValidation(t *testing.T) {
 	}
 
 	// Valid optional fields are accepted.
-	good := with(func(a *timelinev1.Article) { a.TimeZone = "Europe/Moscow"; a.Url = "https://example.com/a"; a.Source = "AP" })
+	good := with(func(a *timelinev1.Article) {
+		a.TimeZone = "Europe/Moscow"
+		a.Url = "https://example.com/a"
+		a.Source = "AP"
+	})
 	if _, err := ts.rpc.BuildTimeline(callCtx(t), &timelinev1.BuildTimelineRequest{
 		Articles: []*timelinev1.Article{good}, WindowStart: "2021-01-01", WindowEnd: "2021-03-31",
 	}); err != nil {
