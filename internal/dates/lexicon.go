@@ -274,7 +274,9 @@ func buildLexicon() map[string]entry {
 	add(cFew, 0, "few", "several", "some", "many", "couple")
 	add(cAMPM, 1, "a.m.", "am", "a.m")
 	add(cAMPM, 2, "p.m.", "pm", "p.m")
-	add(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest")
+	add(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
+		"et", "ct", "mt", "pt", "msk", "ist", "jst")
+	add(cPeriod, 0, "q", "h", "fy")
 	add(cSetWord, uDay, "daily", "nightly")
 	add(cSetWord, uWeek, "weekly")
 	add(cSetWord, uMonth, "monthly")

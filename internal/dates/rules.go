@@ -411,13 +411,61 @@ var ruleTable = []rule{
 		examples: []example{{"published 2021-03-22 in", "2021-03-22", "2021-03-22"}}},
 	{name: "us numeric date", src: "DAY ~/ ~DAY ~/ ~YEAR",
 		build: func(r *run, m *match) bool {
-			mo := int(m.tok(0).val)
+			mo, d := int(m.tok(0).val), int(m.tok(2).val)
+			if mo > 12 {
+				// 22/03/2021 can only be day first.
+				mo, d = d, mo
+			}
 			if mo > 12 {
 				return false
 			}
-			return r.dayOf(m, m.start, m.end, time.Month(mo), int(m.tok(2).val), int(m.tok(4).val))
+			return r.dayOf(m, m.start, m.end, time.Month(mo), d, int(m.tok(4).val))
 		},
-		examples: []example{{"dated 3/22/2021 and", "3/22/2021", "2021-03-22"}, {"half: 1/2 of them", "", ""}}},
+		examples: []example{{"dated 3/22/2021 and", "3/22/2021", "2021-03-22"}, {"half: 1/2 of them", "", ""},
+			{"dated 22/03/2021 and", "22/03/2021", "2021-03-22"}}},
+	{name: "slashed iso date", src: "YEAR ~/ ~DAY ~/ ~DAY",
+		build: func(r *run, m *match) bool {
+			mo := int(m.tok(2).val)
+			if mo > 12 {
+				return false
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(mo), int(m.tok(4).val), int(m.tok(0).val))
+		},
+		examples: []example{{"on 2021/03/22 the", "2021/03/22", "2021-03-22"}}},
+	{name: "Q3 2021", src: "^q|h|fy ~DIGITS|YEAR ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			n := int(m.tok(1).val)
+			kind := strings.ToLower(m.word(m.tok(0)))
+			if kind == "fy" {
+				if m.tok(3) != nil || m.tok(1).class&cYearNum == 0 {
+					return false
+				}
+				return r.whole(m, TypeDate, yearValue(n), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
+			}
+			if kind == "q" && (n < 1 || n > 4) || kind == "h" && (n < 1 || n > 2) || m.tok(1).end-m.tok(1).start != 1 {
+				return false
+			}
+			code := strings.ToUpper(kind) + string(rune('0'+n))
+			if y := m.tok(3); y != nil {
+				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' names a part of %d", m.text(), y.val))
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+			}
+			y := a.Year
+			start := time.Month(3*(n-1) + 1)
+			if kind == "h" {
+				start = time.Month(6*(n-1) + 1)
+			}
+			t := r.tense(m.start, m.end)
+			if start > a.Month && t != TenseFuture {
+				y--
+			}
+			return r.whole(m, TypeDate, yearValue(y)+"-"+code, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
+		},
+		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"},
+			{"Q4 revenue fell", "Q4", "2020-Q4"}}},
 	{name: "month year", src: "MONTH ,? YEAR",
 		build: func(r *run, m *match) bool {
 			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
@@ -1247,6 +1295,71 @@ var ruleTable = []rule{
 			{"a score of 3-1", "", ""},
 		}},
 
+	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",
+		build: func(r *run, m *match) bool {
+			mins, ok := clockMinutes(m.tok(3), m.tok(4))
+			if !ok {
+				return false
+			}
+			d := m.tok(0)
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			var day Date
+			var why string
+			if d.class&cWeekday != 0 {
+				tn := r.tense(m.start, m.end)
+				if tn == TenseFuture {
+					day = weekdayFrom(a, int(d.val), 1, false)
+				} else {
+					day = weekdayFrom(a, int(d.val), -1, false)
+				}
+				why = "the " + m.word(d) + " nearest " + as + " in " + tenseWord(tn)
+			} else {
+				if d.val > dTomorrow {
+					return false
+				}
+				day = a.AddDays(int(d.val) - dToday)
+				why = m.word(d) + " from " + as
+			}
+			return r.whole(m, TypeTime, dayValue(day)+"T"+hhmm(mins), "", TenseUnknown, explain("'%s' is a clock time on %s", m.text(), why))
+		},
+		examples: []example{{"He spoke Tuesday at 3 p.m. in", "Tuesday at 3 p.m.", "2021-03-16T15:00"}, {"will land tomorrow at 10:30 a.m. ET", "tomorrow at 10:30 a.m. ET", "2021-03-23T10:30"}}},
+	{name: "day after tomorrow", src: "the day after|before tomorrow|yesterday",
+		build: func(r *run, m *match) bool {
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			off := 2
+			if m.is(2, "before") {
+				off = -2
+			}
+			if m.is(2, "after") != m.is(3, "tomorrow") {
+				return false
+			}
+			return r.whole(m, TypeDate, dayValue(a.AddDays(off)), "", TenseUnknown, explain("'%s' -> %d days from %s", m.text(), off, as))
+		},
+		examples: []example{{"due the day after tomorrow", "the day after tomorrow", "2021-03-24"}, {"the day before yesterday", "the day before yesterday", "2021-03-20"}}},
+	{name: "units from now", src: "NUM|A UNIT|UNITS from now|today",
+		build: func(r *run, m *match) bool {
+			n, u := num(m.tok(0)), unitOf(m.tok(1))
+			if n < 0 || u < uDay || u == uWeekend {
+				return false
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			d := shift(a, u, n)
+			if d.IsZero() {
+				return false
+			}
+			return r.whole(m, TypeDate, unitValue(d, u), "", TenseFuture, explain("'%s' -> %d %s(s) after %s", m.text(), n, unitNames[u], as))
+		},
+		examples: []example{{"two weeks from now", "two weeks from now", "2021-W14"}}},
+
 	// ---- Seasons ----
 	{name: "season", src: "this? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
 		build: func(r *run, m *match) bool {
@@ -1570,7 +1683,7 @@ var ruleTable = []rule{
 		examples: []example{{"In January this year, British", "January this year", "2021-01"}, {"in June last year", "June last year", "2020-06"}}},
 
 	// ---- Holidays ----
-	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve?",
+	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			var rel class
 			if t := m.tok(0); t != nil {
@@ -1583,6 +1696,13 @@ var ruleTable = []rule{
 				return false // "election" alone is not Election Day
 			}
 			eve := m.is(3, "eve")
+			if y := m.tok(5); y != nil {
+				d := h.date(int(y.val))
+				if eve {
+					d = d.AddDays(-1)
+				}
+				return r.whole(m, TypeDate, dayValue(d), "", TenseUnknown, explain("'%s' is %s of %d", m.text(), h.name, y.val))
+			}
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
@@ -1610,7 +1730,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
-			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
+			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
+			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
 
 	// ---- References ----
 	{name: "reference word", src: "REF",
