@@ -524,13 +524,11 @@ var ruleTable = []rule{
 			if r.ambiguousMonth(t) && !r.monthContext(m) {
 				return false
 			}
-			if n := m.after(1); n != nil && n.kind == kPunct && n.punct == '.' && t.end-t.start <= 4 {
-				return false
-			}
 			return r.monthOf(m, time.Month(t.val), 0, "")
 		},
 		examples: []example{
 			{"Sales rose in January.", "January", "2021-01"},
+			{"The summit is planned for June.", "June", "2021-06"},
 			{"The report was released in April.", "April", "2020-04"},
 			{"He may go.", "", ""},
 			{"March organizers said", "", ""},
@@ -1205,15 +1203,18 @@ var ruleTable = []rule{
 			if u < uDay || u == uWeekend || u == uQuarter {
 				return false
 			}
-			if p := m.before(1); !r.wordIs(p, "for", "within", "over") {
+			if p := m.before(1); !r.wordIs(p, "for", "within", "over", "in") {
 				return false
+			}
+			if n := m.after(1); r.wordIs(m.before(1), "in") && n != nil && n.kind != kPunct {
+				return false // "in years past", "in weeks of talks"
 			}
 			if n := m.after(1); r.wordIs(n, "of", "ago", "before", "after", "earlier", "later") {
 				return false
 			}
 			return r.duration(m, m.start, m.end, -1, u)
 		},
-		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}}},
+		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}, {"the worst in decades.", "decades", "PXDE"}}},
 	{name: "recent units", src: "recent|coming|past UNITS",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
@@ -1257,7 +1258,7 @@ var ruleTable = []rule{
 		examples: []example{{"each Thursday", "each Thursday", "XXXX-WXX-4"}}},
 
 	// ---- Clock times ----
-	{name: "clock time", src: "CLOCK|DIGITS|NOON AMPM? ZONE? ,? on? WEEKDAY|DEICTIC?",
+	{name: "clock time", src: "CLOCK|DIGITS|NOON AMPM? ZONE? local? time? ,? on? WEEKDAY|DEICTIC?",
 		build: func(r *run, m *match) bool {
 			mins, ok := clockMinutes(m.tok(0), m.tok(1))
 			if !ok {
@@ -1266,7 +1267,7 @@ var ruleTable = []rule{
 			a, as := r.anchor()
 			day := a
 			why := "on " + as
-			if d := m.tok(5); d != nil {
+			if d := m.tok(7); d != nil {
 				if a.IsZero() {
 					return false
 				}
@@ -1292,6 +1293,7 @@ var ruleTable = []rule{
 		examples: []example{
 			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"},
 			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
+			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
 			{"a score of 3-1", "", ""},
 		}},
 
