@@ -107,8 +107,9 @@ median() {
 		if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
 
-log "== tagging alone: go test -bench '^BenchmarkResolve\$' ./internal/dates (this project's engine, one core)"
-go test -run '^$' -bench '^BenchmarkResolve$' -benchtime=2s -cpu 1 ./internal/dates >"$tmp/bench.txt" 2>&1 || true
+bench='^BenchmarkResolve$/^TBAQ$'
+log "== tagging alone: go test -bench '$bench' -cpu 1 ./internal/dates (this project's engine, one core)"
+go test -run '^$' -bench "$bench" -benchtime=2s -cpu 1 ./internal/dates >"$tmp/bench.txt" 2>&1 || true
 engine_mbs=$(awk '/^BenchmarkResolve/ {for (i = 1; i < NF; i++) if ($(i+1) == "MB/s") print $i}' "$tmp/bench.txt" | tail -1)
 
 log "== accuracy (timelinectl eval)"
@@ -150,7 +151,7 @@ for name in "${names[@]}"; do
 			n, us / 1000, us / base, cpu / 1000, cpu / bcpu, mbs, rssS, m, sf, rp, rr, rf, vf, tf }'
 done
 echo
-echo "Tagging alone, one core (no start-up, reading or output): timelinectl's engine from \`go test -bench '^BenchmarkResolve$' -cpu 1 ./internal/dates\`; the peers from the time their harness spent inside the parser (median of the rounds)."
+echo "Tagging alone, one core (no start-up, reading or output): timelinectl's engine from \`go test -bench '$bench' -cpu 1 ./internal/dates\`; the peers from the time their harness spent inside the parser (median of the rounds)."
 echo
 echo "| tool | tagging MB/s | timelinectl engine speed-up |"
 echo "|---|---:|---:|"
