@@ -30,7 +30,14 @@ type candidate struct {
 	norm       float32      // of tokens, once weighed
 	sig        uint64       // hash of tokens: identical wording merges at once
 	leadOrder  int          // sentence index in its article, for picking summaries
-	background bool         // the event is history the text itself marks as old
+	// core holds the words of the dated clause of a coarse report ("last
+	// week"), which decide the finer report it is placed on; coreMass is
+	// their total weight once weighed. proposal says the clause tells an offer or
+	// proposal ("offered last week to hold talks").
+	core       []token
+	coreMass   float32
+	proposal   bool
+	background bool // the event is history the text itself marks as old
 }
 
 // Plan cues: words that make a following date a plan, proposal or
@@ -102,7 +109,7 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 			mi++
 		}
 		in := usable(ms[first:mi], c)
-		text := a.Text[s.Start:s.End]
+		text := s.text(a.Text)
 		for g := 0; g < len(in); {
 			// Group alternatives, ranges and appositions.
 			h := g + 1
@@ -120,7 +127,8 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 			m := in[g]
 			gs, ge := m.Start, in[h-1].End
 			kind := Occurrence
-			before := text[max(0, wordStart(text, m.Start-s.Start, 12)):(m.Start - s.Start)]
+			ms := s.toClean(m.Start)
+			before := text[max(0, wordStart(text, ms, 12)):ms]
 			// The engine's future tense alone marks a plan only for dates
 			// from the publication on; a past date needs a planning word
 			// or a choice of days.
@@ -129,12 +137,12 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 				(pub.IsZero() || !m.EndDate.Before(pub.AddDays(-planHorizonDays))) {
 				kind = Planned
 			}
-			c := newCandidate(idx, a, s, si, gs, ge, m, kind)
+			c := newCandidate(idx, a, &s, text, si, gs, ge, m, kind)
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
-				cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
-				c.tokens = eventTokens(text, max(cs, in[g-1].End-s.Start), ce)
+				cs, ce := clauseAround(text, s.toClean(gs), s.toClean(ge))
+				c.tokens = eventTokens(text, max(cs, s.toClean(in[g-1].End)), ce)
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -157,8 +165,8 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 	// The lead reports the news of the day the article was published; it
 	// is dated so only when nothing else in the article is.
 	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
-		s := sents[leadAt]
-		out = append(out, newCandidate(idx, a, s, leadAt, s.Start, s.Start, dates.Mention{
+		s := &sents[leadAt]
+		out = append(out, newCandidate(idx, a, s, s.text(a.Text), leadAt, -1, -1, dates.Mention{
 			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
 		}, Occurrence))
 	}
@@ -237,28 +245,45 @@ func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
 	return out
 }
 
-// newCandidate builds the candidate for the date group [gs, ge) in sentence
-// s, dated by m.
-func newCandidate(idx int, a *Article, s sentence, si, gs, ge int, m dates.Mention, kind Kind) candidate {
-	text := a.Text[s.Start:s.End]
+// newCandidate builds the candidate for the date group [gs, ge) (article
+// offsets; -1 for an undated lead) in sentence s, whose clean text is text,
+// dated by m. The summary reads the clean text; the quote is the clean
+// verbatim run holding the date.
+func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int, m dates.Mention, kind Kind) candidate {
 	expr := m.Text
 	if ge > gs {
 		expr = a.Text[gs:ge]
 	}
-	summary := summarize(text, gs-s.Start, ge-s.Start)
+	quote := s.run(a.Text, gs)
+	if gs < 0 {
+		gs, ge = s.Start, s.Start
+	}
+	cgs, cge := s.toClean(gs), s.toClean(ge)
+	summary := summarize(text, cgs, cge)
 	if kind == Planned {
-		if from := planStart(text, gs-s.Start); from > 0 {
-			summary = summarize(text[from:], gs-s.Start-from, ge-s.Start-from)
+		if from := planStart(text, cgs); from > 0 {
+			summary = summarize(text[from:], cgs-from, cge-from)
 		}
 	}
-	cs, ce := clauseAround(text, gs-s.Start, ge-s.Start)
+	cs, ce := clauseAround(text, cgs, cge)
 	toks := eventTokens(text, cs, ce)
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
-	subject := names(text[max(cs, wordStart(text, gs-s.Start, 8)):max(cs, gs-s.Start)])
+	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
+	var core []token
+	proposal := false
+	if days > 0 && days <= wideDays {
+		ks, ke := coreClause(text, cgs, cge)
+		core = tokenize(text[ks:ke])
+		for i := range core {
+			core[i].weight = 1 // names common to the story say nothing here
+		}
+		proposal = proposalWord.MatchString(text[cge:max(cge, ke)])
+	}
 	return candidate{
+		core: core, proposal: proposal,
 		article: idx,
 		cit: Citation{
-			ArticleID: a.ID, Quote: text, Start: s.Start, End: s.End,
+			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
 			Expression: expr, Value: m.Value, Caption: s.Caption,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,

@@ -24,6 +24,19 @@ const (
 	sameValueSimilarity = 0.1
 	mergeSimilarity     = 0.2
 	conflictSimilarity  = 0.45
+	// placeSimilarity is how much of a coarse report's dated clause a finer
+	// report from another article must share for the coarse one to be
+	// placed on it ("agreeing ... last week that Putin was a killer" on
+	// "replied 'I do' when asked if he thought Putin was a killer" of
+	// Wednesday), and placeMargin how much better that finer event must
+	// match than any other the coarse interval holds: a week holds many
+	// events, and a coarse report that fits two of them is left alone.
+	placeSimilarity = 0.05
+	placeMargin     = 1.3
+	// clearPlacement is the share of a coarse report's dated clause a
+	// finer report must tell to take it from an article of another story
+	// (few names in common).
+	clearPlacement = 0.4
 	// conflictDays is how far apart two day-dated reports may be and still
 	// be compared as a possible disagreement.
 	conflictDays = 3
@@ -34,6 +47,14 @@ const (
 	// against, so that a big cluster costs no more than a small one.
 	maxExemplars = 8
 )
+
+// match is a cluster a candidate may join, how alike they are, and
+// whether their dates agree.
+type match struct {
+	k          *cluster
+	sim        float32
+	compatible bool
+}
 
 // cluster is one event being assembled from candidates.
 type cluster struct {
@@ -59,7 +80,8 @@ func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
 // almost none tell different stories, and their reports merge only when
 // clearly alike.
 func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*cluster, error) {
-	related := relatedArticles(docNames)
+	related := relatedArticles(docNames, relatedShare)
+	sameStory := relatedArticles(docNames, sameStoryShare)
 	order := make([]*candidate, len(cands))
 	for i := range cands {
 		order[i] = &cands[i]
@@ -81,12 +103,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 	byValue := map[string][]*cluster{}
 	var out []*cluster
 	seen := map[*cluster]bool{}
-	type match struct {
-		k          *cluster
-		sim        float32
-		compatible bool
-	}
-	var matches []match
+	var matches, placements []match
 	for n, c := range order {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -94,7 +111,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			}
 		}
 		clear(seen)
-		matches = matches[:0]
+		matches, placements = matches[:0], placements[:0]
 		consider := func(cs []*cluster) {
 			for _, k := range cs {
 				k = k.root()
@@ -102,14 +119,23 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 					continue
 				}
 				seen[k] = true
+				sameValue := k.start == c.start && k.end == c.end
+				if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
+					// A coarse report and a finer event it may tell.
+					if p := k.placement(c, sameStory); p > 0 {
+						placements = append(placements, match{k, p, true})
+					}
+					continue
+				}
 				sim := k.similarity(c)
 				compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
-				sameValue := k.start == c.start && k.end == c.end
 				switch {
 				case sameValue && sim > 0 && k.sameAlternatives(c):
 					// The same choice of days offered: the same plan.
 					matches = append(matches, match{k, sim, true})
-				case sim < sameValueSimilarity:
+				case sim < sameValueSimilarity, sameValue && c.days > 0 && sim < mergeSimilarity:
+					// A week or a month holds many events: sharing one
+					// needs more likeness than sharing a day.
 				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
 					// Little in common and different actors: two events of
 					// one day ("Cyprus condemned", "Iran condemned").
@@ -139,6 +165,10 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			for d := dayNumber(c.start) - slack; d <= dayNumber(c.end)+slack; d++ {
 				consider(byDay[d])
 			}
+		}
+		if k := placed(placements); k != nil {
+			k.add(c)
+			continue
 		}
 		if len(matches) == 0 {
 			k := &cluster{start: c.start, end: c.end, kind: c.kind, sigs: map[uint64]bool{}}
@@ -190,6 +220,53 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 		}
 	}
 	return live, nil
+}
+
+// placed returns the finer event a coarse report is placed on: the best
+// of the candidate placements when it is clearly better than the next.
+func placed(ps []match) *cluster {
+	var best, second float32
+	var k *cluster
+	for _, p := range ps {
+		switch {
+		case p.sim > best:
+			best, second, k = p.sim, best, p.k
+		case p.sim > second:
+			second = p.sim
+		}
+	}
+	if best < placeSimilarity || best < placeMargin*second {
+		return nil
+	}
+	return k
+}
+
+// placement is how well the finer event of k explains the coarse report
+// c: the similarity of c's dated clause to the best wording of k from
+// another article of the same story (or telling most of c), not naming
+// only others than c names (an article
+// tells one event once; a coarse and a finer
+// date in one article are two events), told outside a photo caption (a
+// caption's date is often when the photo was released). Zero when c tells
+// a proposal, which the finer reports of its words (the talks, the answer)
+// are not.
+func (k *cluster) placement(c *candidate, related func(a, b int) bool) float32 {
+	if c.proposal || c.coreMass == 0 {
+		return 0
+	}
+	var best float32
+	for _, e := range k.exemplars {
+		if e.article == c.article || e.cit.Caption || e.days >= c.days || disjointNames(e.names, c.names) {
+			continue
+		}
+		// Names alone (the people and places every report of a story
+		// names) do not make two reports one event: a word must be shared.
+		_, sum, word := shared(c.core, e.tokens)
+		if p := sum / c.coreMass; word && (p >= clearPlacement || related(e.article, c.article)) {
+			best = max(best, p)
+		}
+	}
+	return best
 }
 
 // root returns the cluster k was absorbed into, if any.
@@ -259,10 +336,19 @@ func (k *cluster) sameAlternatives(c *candidate) bool {
 	return false
 }
 
+// The share of the smaller article's names two articles must have in
+// common to be related (relatedShare) or to tell one story closely enough
+// that a coarse report of one is placed on a finer one of the other
+// (sameStoryShare).
+const (
+	relatedShare   = 5
+	sameStoryShare = 3
+)
+
 // relatedArticles returns a cached test of whether two articles share
-// enough names to be about one story: at least two, and a fifth of the
+// enough names to be about one story: at least two, and a 1/share of the
 // smaller article's names.
-func relatedArticles(docNames [][]uint64) func(a, b int) bool {
+func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
 	cache := map[[2]int]bool{}
 	return func(a, b int) bool {
 		if a == b {
@@ -288,7 +374,7 @@ func relatedArticles(docNames [][]uint64) func(a, b int) bool {
 				j++
 			}
 		}
-		v := shared >= 2 && shared*5 >= min(len(x), len(y))
+		v := shared >= 2 && shared*share >= min(len(x), len(y))
 		cache[[2]int{a, b}] = v
 		return v
 	}
@@ -444,14 +530,15 @@ func (k *cluster) entry(articles []Article) Entry {
 		}
 		e.Citations = append(e.Citations, c.cit)
 	}
-	e.Summary = k.bestSummary()
+	e.Summary = k.bestSummary(e.Value)
 	return e
 }
 
 // bestSummary picks the summary of the member that best represents the
-// cluster: told outside a caption, closest to the other wordings, earliest
-// in its article, then shortest.
-func (k *cluster) bestSummary() string {
+// cluster: told outside a caption, at the entry's value (a "last week"
+// wording misleads on a dated entry), closest to the other wordings,
+// earliest in its article, then shortest.
+func (k *cluster) bestSummary(value string) string {
 	var best *candidate
 	var bestScore float32 = -1
 	for _, c := range k.exemplars {
@@ -463,6 +550,9 @@ func (k *cluster) bestSummary() string {
 		}
 		if !c.cit.Caption {
 			score += 10
+		}
+		if c.cit.Value == value {
+			score += 5
 		}
 		if c.cit.Expression == publicationExpression {
 			score -= 0.5 // an undated lead is a weaker description of the day
@@ -483,6 +573,19 @@ func (k *cluster) bestSummary() string {
 func (k *cluster) captionOnly() bool {
 	for _, c := range k.members {
 		if !c.cit.Caption {
+			return false
+		}
+	}
+	return true
+}
+
+// disjointNames reports whether both lists name someone and share no name.
+func disjointNames(a, b []uint64) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		if slices.Contains(b, x) {
 			return false
 		}
 	}

@@ -1,17 +1,93 @@
 package timeline
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // sentence is one sentence of an article: a half-open byte range of its
-// text that holds no junk.
+// text. Junk glued inside it (a link preview in mid-sentence) is a hole:
+// the sentence stays one sentence, its clean text leaves the holes out,
+// and its quotes are the clean runs between them.
 type sentence struct {
 	Start, End int
 	Caption    bool
-	Para       int // index of the paragraph it stands in
+	Para       int    // index of the paragraph it stands in
+	holes      []span // junk inside [Start, End), sorted
+}
+
+// text returns the sentence with its holes left out.
+func (s *sentence) text(article string) string {
+	if len(s.holes) == 0 {
+		return article[s.Start:s.End]
+	}
+	var b strings.Builder
+	b.Grow(s.End - s.Start)
+	at := s.Start
+	for _, h := range s.holes {
+		b.WriteString(article[at:h.Start])
+		at = h.End
+	}
+	b.WriteString(article[at:s.End])
+	return b.String()
+}
+
+// toClean maps an article offset inside the sentence to an offset into
+// its text; an offset inside a hole maps to where the hole was.
+func (s *sentence) toClean(off int) int {
+	out := off - s.Start
+	for _, h := range s.holes {
+		switch {
+		case off >= h.End:
+			out -= h.End - h.Start
+		case off > h.Start:
+			out -= off - h.Start
+		}
+	}
+	return out
+}
+
+// run returns the clean verbatim run of the sentence holding the article
+// offset off, trimmed: the quote of an event dated there. With off < 0 it
+// returns the longest run.
+func (s *sentence) run(article string, off int) span {
+	var best span
+	at := s.Start
+	for i := 0; i <= len(s.holes); i++ {
+		end := s.End
+		if i < len(s.holes) {
+			end = s.holes[i].Start
+		}
+		r := trimRun(article, at, end)
+		if off >= 0 && off >= at && off < end {
+			return r
+		}
+		if off < 0 && r.End-r.Start > best.End-best.Start {
+			best = r
+		}
+		if i < len(s.holes) {
+			at = s.holes[i].End
+		}
+	}
+	if off >= 0 {
+		return span{s.Start, s.End}
+	}
+	return best
+}
+
+// trimRun shrinks [start, end) past white space and the punctuation a
+// hole leaves at a run's edges.
+func trimRun(text string, start, end int) span {
+	start, end = trimSpan(text, start, end)
+	for start < end && strings.IndexByte(",;:|", text[start]) >= 0 {
+		start, end = trimSpan(text, start+1, end)
+	}
+	for end > start && strings.IndexByte(",;:|", text[end-1]) >= 0 {
+		start, end = trimSpan(text, start, end-1)
+	}
+	return span{start, end}
 }
 
 // abbreviations end with a period that does not end a sentence when a
@@ -40,43 +116,74 @@ var sentenceStarters = map[string]bool{
 	"However": true, "Meanwhile": true, "Earlier": true, "Later": true, "After": true, "When": true,
 }
 
-// splitSentences splits text into sentences, skipping junk and never
-// letting a sentence cross a paragraph break or a junk range. It is
-// hand-written rather than a trained Punkt model: news needs only a few
-// firm rules (abbreviations, initials, quotes, line breaks), it keeps exact
-// byte offsets, and it runs at memory speed.
+// splitSentences splits text into sentences, never letting a sentence
+// cross a paragraph break. Junk never ends a sentence and is never part of
+// one: a sentence with junk inside keeps it as holes. It is hand-written
+// rather than a trained Punkt model: news needs only a few firm rules
+// (abbreviations, initials, quotes, line breaks), it keeps exact byte
+// offsets, and it runs at memory speed.
 func splitSentences(text string, c *cleaned) []sentence {
 	var out []sentence
 	for pi, p := range paragraphs(text) {
-		caption := c.inCaption(p.Start, p.End)
-		// Pieces of the paragraph between junk ranges.
-		start := p.Start
-		for _, j := range c.junk {
-			if j.End <= start || j.Start >= p.End {
-				continue
-			}
-			out = splitPiece(text, start, j.Start, pi, caption, out)
-			start = max(start, j.End)
+		// The junk of this paragraph.
+		lo := sort.Search(len(c.junk), func(i int) bool { return c.junk[i].End > p.Start })
+		hi := lo
+		for hi < len(c.junk) && c.junk[hi].Start < p.End {
+			hi++
 		}
-		out = splitPiece(text, start, p.End, pi, caption, out)
+		out = splitParagraph(text, p, pi, c.inCaption(p.Start, p.End), c.junk[lo:hi], out)
 	}
 	return out
 }
 
-// splitPiece appends the sentences of text[start:end].
-func splitPiece(text string, start, end, para int, caption bool, out []sentence) []sentence {
+// splitParagraph appends the sentences of paragraph p, whose junk is junk.
+func splitParagraph(text string, p span, para int, caption bool, junk []span, out []sentence) []sentence {
 	emit := func(s, e int) {
-		s, e = trimSpan(text, s, e)
-		// A piece cut off by junk may open with the punctuation after it.
-		for s < e && strings.IndexByte(",;:|", text[s]) >= 0 {
-			s, e = trimSpan(text, s+1, e)
+		// Junk and the punctuation it leaves never open or close a sentence.
+		for {
+			r := trimRun(text, s, e)
+			s, e = r.Start, r.End
+			moved := false
+			for _, j := range junk {
+				if j.Start <= s && s < j.End {
+					s, moved = j.End, true
+				}
+				if j.Start < e && e <= j.End {
+					e, moved = j.Start, true
+				}
+			}
+			if !moved || s >= e {
+				break
+			}
 		}
-		if hasLetters(text[s:e], 2) {
-			out = append(out, sentence{Start: s, End: e, Caption: caption, Para: para})
+		if s >= e {
+			return
+		}
+		st := sentence{Start: s, End: e, Caption: caption, Para: para}
+		for _, j := range junk {
+			if j.Start >= s && j.End <= e {
+				h := j
+				// Take one of two spaces around the hole along.
+				if h.Start > s && h.End < e && text[h.Start-1] == ' ' && text[h.End] == ' ' {
+					h.End++
+				}
+				st.holes = append(st.holes, h)
+			}
+		}
+		if hasLetters(st.text(text), 2) {
+			out = append(out, st)
 		}
 	}
-	s := start
-	for i := start; i < end; i++ {
+	s, end := p.Start, p.End
+	ji := 0
+	for i := p.Start; i < end; i++ {
+		for ji < len(junk) && junk[ji].End <= i {
+			ji++
+		}
+		if ji < len(junk) && junk[ji].Start <= i {
+			i = junk[ji].End - 1 // no sentence ends inside junk
+			continue
+		}
 		b := text[i]
 		if b != '.' && b != '!' && b != '?' {
 			continue

@@ -60,14 +60,24 @@ var leadConnective = regexp.MustCompile(`^(?:(?:to recall|earlier|later|in respo
 func clauseAround(s string, ms, me int) (int, int) {
 	breaks := clauseBreaks(s)
 	start, end := 0, len(s)
+	prev := 0 // the start of the clause before start
 	for _, b := range breaks {
 		if b[1] <= ms {
-			start = b[1]
+			prev, start = start, b[1]
 		}
 	}
-	// Clause ends after the mention; widen while short.
-	for _, b := range breaks {
+	// A participle clause (", agreeing with ...") has the subject of the
+	// clause before it: start there.
+	if start > 1 && s[start-2] == ',' && isParticiple(firstWord(s[start:])) {
+		start = prev
+	}
+	// Clause ends after the mention; widen while short. A "that" right
+	// after the date opens what was said or asked: the event itself.
+	for i, b := range breaks {
 		if b[0] < me {
+			continue
+		}
+		if s[b[0]:b[1]] == " that " && (i == 0 || breaks[i-1][0] < me) {
 			continue
 		}
 		if countWords(s[start:b[0]]) >= minSummaryWords {
@@ -240,4 +250,65 @@ var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120
 // the citations.
 func dropAsides(s string) string {
 	return aside.ReplaceAllString(s, "")
+}
+
+// nonParticiples end in "-ing" but open no participle clause.
+var nonParticiples = wordSet(`during according morning evening spring thing something nothing anything everything king ring string`)
+
+// isParticiple reports whether w looks like a present participle.
+func isParticiple(w string) bool {
+	w = strings.ToLower(w)
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && !nonParticiples[w]
+}
+
+// firstWord returns the first white-space separated word of s.
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimLeft(s, " "), " ")
+	return w
+}
+
+// coreBreakWords open a subordinate clause that tells another event than
+// the clause before it ("offered talks after the leader described him as a
+// killer"). "that" is not one: what follows it says what was said or
+// asked, which is the event.
+var coreBreakWords = wordSet(`after when while because but which before since until although though whereas where who whose whom if`)
+
+// coreClause returns the byte range of sentence text s (offsets relative
+// to s) of the clause that tells the event dated at [ms, me): bounded by
+// the subordinating words, semicolons, colons and dashes around the date,
+// not by commas, so that an apposition or a fronted time stays in it
+// ("Last week, X, the ambassador, was summoned"). A fronted phrase holding
+// the date gives way to the main clause after it.
+func coreClause(s string, ms, me int) (int, int) {
+	start, end := 0, len(s)
+	if r := introEnd(s); r > 0 && me <= r {
+		start = r
+	}
+	for i := 0; i < len(s); i++ {
+		brk, next := -1, i+1
+		switch c := s[i]; {
+		case (c == ';' || c == ':') && i+1 < len(s) && s[i+1] == ' ':
+			brk = i
+		case c == ' ':
+			j := i + 1
+			for j < len(s) && s[j] != ' ' {
+				j++
+			}
+			w := strings.TrimRight(s[i+1:j], ",")
+			if w == "-" || w == "–" || w == "—" || coreBreakWords[strings.ToLower(w)] {
+				brk, next = i, min(j+1, len(s))
+			}
+		}
+		if brk < 0 {
+			continue
+		}
+		if next <= ms && next > start {
+			start = next
+		}
+		if brk >= me {
+			end = brk
+			break
+		}
+	}
+	return start, max(start, end)
 }

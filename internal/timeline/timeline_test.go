@@ -85,6 +85,51 @@ func TestSplitSentences(t *testing.T) {
 	}
 }
 
+func TestSentenceHoles(t *testing.T) {
+	text := "Biden took a tougher line than former President TrumpDonald TrumpChinese apps could face bans: report | Senate confirms pick MORE, agreeing last week that he was a killer.\n\nNext."
+	c := clean("", text)
+	ss := splitSentences(text, &c)
+	if len(ss) != 2 {
+		t.Fatalf("got %d sentences, want 2 (junk inside a sentence does not split it)", len(ss))
+	}
+	s := &ss[0]
+	if got, want := s.text(text), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
+		t.Errorf("text\n got  %q\n want %q", got, want)
+	}
+	at := strings.Index(text, "last week")
+	r := s.run(text, at)
+	if got, want := text[r.Start:r.End], "agreeing last week that he was a killer."; got != want {
+		t.Errorf("run holding the date\n got  %q\n want %q", got, want)
+	}
+	if got := s.toClean(at); s.text(text)[got:got+len("last week")] != "last week" {
+		t.Errorf("toClean(%d) = %d does not point at the date", at, got)
+	}
+	if r := s.run(text, -1); !strings.HasPrefix(text[r.Start:r.End], "Biden took") {
+		t.Errorf("longest run %q", text[r.Start:r.End])
+	}
+}
+
+func TestCoreClause(t *testing.T) {
+	tests := []struct {
+		sentence, date, want string
+	}{
+		{"Putin last week offered to hold virtual talks with Biden after the American leader described him as a killer.",
+			"last week", "Putin last week offered to hold virtual talks with Biden"},
+		{"To recall, last week, Anatoly Antonov, the ambassador, was summoned to Moscow after the interview.",
+			"last week", "To recall, last week, Anatoly Antonov, the ambassador, was summoned to Moscow"},
+		{"Biden took a tougher line, agreeing last week that Putin was a killer; sanctions will come.",
+			"last week", "Biden took a tougher line, agreeing last week that Putin was a killer"},
+		{"Officials said the market fell because of the swings seen last week.", "last week", "of the swings seen last week."},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.date)
+		s, e := coreClause(tt.sentence, i, i+len(tt.date))
+		if got := tt.sentence[s:e]; got != tt.want {
+			t.Errorf("coreClause(%q)\n got  %q\n want %q", tt.date, got, tt.want)
+		}
+	}
+}
+
 func TestClean(t *testing.T) {
 	tests := []struct {
 		name, title, text string
@@ -153,6 +198,8 @@ func TestSummarize(t *testing.T) {
 			"Wednesday", "In an interview on Wednesday, when asked if he thought the leader is “a killer”, he said: “I do.”"},
 		{"To recall, last week, the ambassador to the United States was summoned to Moscow for consultations after the president, in an interview with a network, said many things about many people.",
 			"last week", "Last week, the ambassador to the United States was summoned to Moscow for consultations"},
+		{"He has taken a tougher line than his predecessor, agreeing with an anchor's question last week that the rival leader was a killer, and adding that sanctions will come in time.",
+			"last week", "He has taken a tougher line than his predecessor, agreeing with an anchor's question last week that the rival leader was a killer"},
 	}
 	for _, tt := range tests {
 		i := strings.Index(tt.sentence, tt.date)

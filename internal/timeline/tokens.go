@@ -15,6 +15,7 @@ import (
 type token struct {
 	id     uint64
 	weight float32
+	name   bool // capitalised inside a sentence
 }
 
 // nameWeight is the weight of a capitalised word inside a clause.
@@ -34,7 +35,7 @@ var stopWords = func() map[string]bool {
 	months year years day days today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
 	january february march april may june july august september october november december jan feb mar apr jun
 	jul aug sep sept oct nov dec morning afternoon evening night ago recent recently one two first mr mrs ms
-	new s t ll ve re d get got make made take took go went come came up out off again further once because`) {
+	new s t ll ve re d get got make made take took go went come came up out off again further once because time report`) {
 		m[w] = true
 	}
 	return m
@@ -73,7 +74,7 @@ func tokenize(s string) []token {
 			if capital && !first {
 				weight = nameWeight
 			}
-			out = append(out, token{id: hashString(stem(w)), weight: weight})
+			out = append(out, token{id: hashString(stem(w)), weight: weight, name: weight == nameWeight})
 		}
 		first = false
 		i = j
@@ -187,6 +188,13 @@ func weigh(cands []candidate) {
 			norm += float64(t.weight) * float64(t.weight)
 		}
 		cands[i].norm = float32(math.Sqrt(norm))
+		var mass float32
+		for k := range cands[i].core {
+			t := &cands[i].core[k]
+			t.weight *= float32(math.Log(n / float64(max(df[t.id], 1))))
+			mass += t.weight
+		}
+		cands[i].coreMass = mass
 	}
 }
 
@@ -196,12 +204,21 @@ func cosine(a, b []token, na, nb float32) float32 {
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	var dot float32
+	dot, _, _ := shared(a, b)
+	return dot / (na * nb)
+}
+
+// shared walks two sorted token lists once and returns the dot product of
+// their weights, the weight of the tokens of a that b holds too, and
+// whether one of those is a word rather than a name.
+func shared(a, b []token) (dot, covered float32, word bool) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i].id == b[j].id:
 			dot += a[i].weight * b[j].weight
+			covered += a[i].weight
+			word = word || !a[i].name
 			i++
 			j++
 		case a[i].id < b[j].id:
@@ -210,7 +227,7 @@ func cosine(a, b []token, na, nb float32) float32 {
 			j++
 		}
 	}
-	return dot / (na * nb)
+	return dot, covered, word
 }
 
 // names returns the stems of the capitalised words of s that are not stop
@@ -236,8 +253,8 @@ func names(s string) []uint64 {
 // articleNames returns the distinct names of an article's sentences, sorted.
 func articleNames(text string, _ *cleaned, sents []sentence) []uint64 {
 	var out []uint64
-	for _, s := range sents {
-		out = append(out, names(text[s.Start:s.End])...)
+	for i := range sents {
+		out = append(out, names(sents[i].text(text))...)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
