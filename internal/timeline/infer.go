@@ -18,6 +18,10 @@ type evidence struct {
 	header    dates.Date // a "date YYYY-MM-DD" line
 	explicit  []datedText
 	monthDays []monthDay
+	// latestYear is the latest year the text writes out for something
+	// past, not planned ("the 2020 election"): the publication is no
+	// earlier. Zero when none.
+	latestYear int
 	// reportDay is the weekday of the first reporting verb dated by a bare
 	// weekday ("said Monday"), -1 when there is none; reportText quotes it.
 	reportDay  time.Weekday
@@ -101,6 +105,9 @@ func gatherEvidence(text string, ms []dates.Mention) evidence {
 		}
 		before := text[wordStart(text, m.Start, 12):m.Start]
 		planned := hasPlanCue(before) || m.Tense == dates.TenseFuture
+		if y, ok := writtenYear(m); ok && !planned && y > ev.latestYear {
+			ev.latestYear = y
+		}
 		switch v := fullValue.FindStringSubmatch(m.Value); {
 		case v != nil && yearInText.MatchString(m.Text):
 			y, _ := strconv.Atoi(v[1])
@@ -143,14 +150,18 @@ func InferPublication(a Article) Publication {
 		return Publication{ArticleID: a.ID, Date: a.Published, Basis: basisGiven}
 	}
 	ev := gatherEvidence(a.Text, dates.Resolve(a.Text, dates.Options{DocType: dates.News}))
-	return inferFrom(a.ID, &ev, dates.Date{}, time.Now().Year())
+	return inferFrom(a.ID, &ev, dates.Date{})
 }
 
 // inferFrom decides a publication date from evidence. borrowed is the
 // publication date of the other articles of the collection (zero when
-// none); it supplies the year when the text has none. maxYear bounds the
-// years weekday agreement may pick.
-func inferFrom(id string, ev *evidence, borrowed dates.Date, maxYear int) Publication {
+// none); it supplies the year when the text has none. The result never
+// depends on the clock: weekday and date agreement ("Friday, March 19")
+// recurs every few years, so it picks the earliest agreeing year from the
+// latest year the text writes out (a report is no older than the past it
+// tells, and the nearest such year is the likeliest); without any written
+// year it infers nothing and says so.
+func inferFrom(id string, ev *evidence, borrowed dates.Date) Publication {
 	p := Publication{ArticleID: id, Inferred: true}
 	if !ev.header.IsZero() {
 		p.Date, p.Basis = ev.header, fmt.Sprintf("date header %s", ev.header)
@@ -199,10 +210,18 @@ func inferFrom(id string, ev *evidence, borrowed dates.Date, maxYear int) Public
 			return p
 		}
 	default:
-		y, md, ok := agreeingYear(ev.monthDays, maxYear)
+		if ev.latestYear == 0 {
+			p.Inferred = false
+			p.Basis = "no year evidence in the text"
+			if len(ev.monthDays) > 0 {
+				p.Basis = "no year evidence in the text: months and days alone fit many years"
+			}
+			return p
+		}
+		y, md, ok := agreeingYear(ev.monthDays, ev.latestYear)
 		if !ok {
 			p.Inferred = false
-			p.Basis = "no date evidence in the text"
+			p.Basis = fmt.Sprintf("no weekday written beside a date fixes a year from %d on", ev.latestYear)
 			return p
 		}
 		for _, m := range ev.monthDays {
@@ -210,7 +229,8 @@ func inferFrom(id string, ev *evidence, borrowed dates.Date, maxYear int) Public
 				latest = d
 			}
 		}
-		basis = fmt.Sprintf("%q fixes the year %d; the latest date is %s", md.text, y, latest)
+		basis = fmt.Sprintf("%q fixes the year %d, the first from the latest written year %d; the latest date is %s",
+			md.text, y, ev.latestYear, latest)
 	}
 	p.Date, p.Basis = latest, basis
 	if ev.reportDay >= 0 {
@@ -224,9 +244,10 @@ func inferFrom(id string, ev *evidence, borrowed dates.Date, maxYear int) Public
 	return p
 }
 
-// agreeingYear returns the latest year up to maxYear in which every month
-// and day written with a weekday falls on that weekday.
-func agreeingYear(mds []monthDay, maxYear int) (int, monthDay, bool) {
+// agreeingYear returns the earliest year from floor on in which every
+// month and day written with a weekday falls on that weekday. The calendar
+// repeats every 28 years, so looking further finds nothing new.
+func agreeingYear(mds []monthDay, floor int) (int, monthDay, bool) {
 	var with []monthDay
 	for _, m := range mds {
 		if m.weekday >= 0 {
@@ -236,10 +257,11 @@ func agreeingYear(mds []monthDay, maxYear int) (int, monthDay, bool) {
 	if len(with) == 0 {
 		return 0, monthDay{}, false
 	}
-	for y := maxYear; y >= maxYear-60; y-- {
+	for y := floor; y < floor+28; y++ {
 		ok := true
 		for _, m := range with {
-			if m.day > 31 || dates.NewDate(y, m.month, m.day).Weekday() != m.weekday {
+			d := dates.NewDate(y, m.month, m.day)
+			if d.Month != m.month || d.Day != m.day || d.Weekday() != m.weekday {
 				ok = false
 				break
 			}
@@ -249,4 +271,14 @@ func agreeingYear(mds []monthDay, maxYear int) (int, monthDay, bool) {
 		}
 	}
 	return 0, monthDay{}, false
+}
+
+// writtenYear returns the year a mention writes out in digits ("2020",
+// "March 17, 2021"), if any.
+func writtenYear(m dates.Mention) (int, bool) {
+	if len(m.Value) < 4 || !yearInText.MatchString(m.Text) {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m.Value[:4])
+	return y, err == nil
 }

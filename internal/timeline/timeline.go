@@ -33,7 +33,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/timelined/timelined/internal/dates"
 )
@@ -138,7 +137,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 	if err != nil {
 		return nil, err
 	}
-	pubs := publications(articles, docs, time.Now().Year())
+	pubs := publications(articles, docs)
 	// Resolve against the publication date and find the events.
 	err = parallel(ctx, len(articles), func(i int) {
 		a := &articles[i]
@@ -208,7 +207,7 @@ type doc struct {
 // publications decides every article's publication date: given, inferred
 // from its own text, or, when its text fixes no year, inferred with the
 // latest date of the other articles.
-func publications(articles []Article, docs []doc, maxYear int) []Publication {
+func publications(articles []Article, docs []doc) []Publication {
 	pubs := make([]Publication, len(articles))
 	var borrowed dates.Date
 	var pending []int
@@ -218,7 +217,7 @@ func publications(articles []Article, docs []doc, maxYear int) []Publication {
 		case !a.Published.IsZero():
 			pubs[i] = Publication{ArticleID: a.ID, Date: a.Published, Basis: basisGiven}
 		case docs[i].ev.hasYear():
-			pubs[i] = inferFrom(a.ID, &docs[i].ev, dates.Date{}, maxYear)
+			pubs[i] = inferFrom(a.ID, &docs[i].ev, dates.Date{})
 		default:
 			pending = append(pending, i)
 			continue
@@ -228,7 +227,7 @@ func publications(articles []Article, docs []doc, maxYear int) []Publication {
 		}
 	}
 	for _, i := range pending {
-		pubs[i] = inferFrom(articles[i].ID, &docs[i].ev, borrowed, maxYear)
+		pubs[i] = inferFrom(articles[i].ID, &docs[i].ev, borrowed)
 	}
 	return pubs
 }

@@ -230,9 +230,18 @@ func TestInferFrom(t *testing.T) {
 			"2021-03-22", "2021-03-22", true},
 		{"no text date: the collection's reporting weekday",
 			evidence{reportDay: time.Saturday, reportText: "said Saturday"}, "1998-08-09", "1998-08-08", true},
-		{"weekday agreement fixes the year",
-			evidence{monthDays: []monthDay{{3, 19, time.Friday, "Friday, March 19"}, {3, 22, time.Monday, "Monday, March 22"}}, reportDay: -1},
+		{"weekday agreement fixes the first year from the latest written one",
+			evidence{monthDays: []monthDay{{3, 19, time.Friday, "Friday, March 19"}, {3, 22, time.Monday, "Monday, March 22"}}, latestYear: 2020, reportDay: -1},
 			"", "2021-03-22", true},
+		{"weekday agreement from an older written year",
+			evidence{monthDays: []monthDay{{3, 19, time.Friday, "Friday, March 19"}}, latestYear: 2005, reportDay: -1},
+			"", "2010-03-19", true},
+		{"weekday agreement without a written year infers nothing",
+			evidence{monthDays: []monthDay{{3, 19, time.Friday, "Friday, March 19"}}, reportDay: -1},
+			"", "", false},
+		{"no agreeing weekday",
+			evidence{monthDays: []monthDay{{2, 30, time.Friday, "Friday, Feb. 30"}}, latestYear: 2020, reportDay: -1},
+			"", "", false},
 		{"nothing", evidence{reportDay: -1}, "", "", false},
 	}
 	for _, tt := range tests {
@@ -241,7 +250,7 @@ func TestInferFrom(t *testing.T) {
 			if tt.borrowed != "" {
 				b = day(t, tt.borrowed)
 			}
-			p := inferFrom("a", &tt.ev, b, 2026)
+			p := inferFrom("a", &tt.ev, b)
 			if p.Date.String() != tt.want || p.Inferred != tt.inferred || p.Basis == "" {
 				t.Errorf("got %s inferred=%v (%s), want %s inferred=%v", p.Date, p.Inferred, p.Basis, tt.want, tt.inferred)
 			}
