@@ -80,8 +80,9 @@ func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
 // almost none tell different stories, and their reports merge only when
 // clearly alike.
 func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*cluster, error) {
-	related := relatedArticles(docNames, relatedShare)
-	sameStory := relatedArticles(docNames, sameStoryShare)
+	common := commonNames(docNames)
+	related := relatedArticles(docNames, common, relatedShare)
+	sameStory := relatedArticles(docNames, common, sameStoryShare)
 	order := make([]*candidate, len(cands))
 	for i := range cands {
 		order[i] = &cands[i]
@@ -139,9 +140,11 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
 					// Little in common and different actors: two events of
 					// one day ("Cyprus condemned", "Iran condemned").
-				case sim < conflictSimilarity && !k.related(c, related):
+				case !k.related(c, related) && (sim < conflictSimilarity || !k.sharesName(c, common)):
 					// Articles with almost no name in common tell other
-					// stories: "net income fell" in two company reports.
+					// stories: "net income fell" in two company reports
+					// is two events, however alike the words, unless the
+					// reports themselves name someone in common.
 				case sim < conflictSimilarity && k.otherNames(c):
 					// No name in common: the same kind of news about other
 					// people ("X's third-quarter net income", "Y's").
@@ -207,8 +210,10 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 		}
 		for _, m := range matches[1:] {
 			// Same dates: one event found twice. Other dates: the same event
-			// told with a different date, kept as a conflict.
-			if !m.compatible || (m.k.start == best.start && m.k.end == best.end) {
+			// told with a different date, kept as a conflict. Either way
+			// the two must be alike themselves, not only through c: one
+			// report bridging two events does not make them one.
+			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k) {
 				best.absorb(m.k)
 			}
 		}
@@ -267,6 +272,18 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool) float32 {
 		}
 	}
 	return best
+}
+
+// alike reports whether two clusters tell one event by their own
+// wordings: a wording of one is at least sameValueSimilarity like a
+// wording of the other.
+func (k *cluster) alike(o *cluster) bool {
+	for _, e := range o.exemplars {
+		if k.similarity(e) >= sameValueSimilarity {
+			return true
+		}
+	}
+	return false
 }
 
 // root returns the cluster k was absorbed into, if any.
@@ -348,7 +365,14 @@ const (
 // relatedArticles returns a cached test of whether two articles share
 // enough names to be about one story: at least two, and a 1/share of the
 // smaller article's names.
-func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
+func relatedArticles(docNames [][]uint64, common map[uint64]bool, share int) func(a, b int) bool {
+	if len(common) > 0 {
+		distinct := make([][]uint64, len(docNames))
+		for i, ns := range docNames {
+			distinct[i] = slices.DeleteFunc(slices.Clone(ns), func(n uint64) bool { return common[n] })
+		}
+		docNames = distinct
+	}
 	cache := map[[2]int]bool{}
 	return func(a, b int) bool {
 		if a == b {
@@ -380,12 +404,50 @@ func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
 	}
 }
 
-// related reports whether c's article is about the story of one of the
-// cluster's articles.
+// commonNames returns the names a large collection shares widely ("New
+// York", "Stock Exchange"): they tell no story apart. Names held by more
+// than a tenth of the articles, and by more than commonNameArticles of
+// them, are common; a small collection (one story told by a few outlets)
+// has none.
+func commonNames(docNames [][]uint64) map[uint64]bool {
+	limit := max(commonNameArticles, len(docNames)/10)
+	if len(docNames) <= limit {
+		return nil
+	}
+	df := map[uint64]int{}
+	for _, ns := range docNames {
+		for _, n := range ns {
+			df[n]++
+		}
+	}
+	common := map[uint64]bool{}
+	for n, c := range df {
+		if c > limit {
+			common[n] = true
+		}
+	}
+	return common
+}
+
+// commonNameArticles is the fewest articles a name must be in to be
+// common (see commonNames).
+const commonNameArticles = 10
+
+// related reports whether c's article is about the story of the article
+// that started the cluster: relatedness is not transitive, and a chain of
+// company reports each close to the next is not one story.
 func (k *cluster) related(c *candidate, related func(a, b int) bool) bool {
+	return len(k.members) > 0 && related(k.members[0].article, c.article)
+}
+
+// sharesName reports whether c names someone a wording of k names, not
+// counting the names common to the collection.
+func (k *cluster) sharesName(c *candidate, common map[uint64]bool) bool {
 	for _, e := range k.exemplars {
-		if related(e.article, c.article) {
-			return true
+		for _, n := range e.names {
+			if !common[n] && slices.Contains(c.names, n) {
+				return true
+			}
 		}
 	}
 	return false
