@@ -276,7 +276,8 @@ func (s *Server) MetricsAddr() net.Addr {
 
 // Shutdown stops the server: health checks turn NOT_SERVING, new calls are
 // refused and calls in flight may finish until ctx ends, when the remaining
-// ones are cut off. It returns ctx.Err() when calls had to be cut off.
+// ones are cut off. It returns ctx.Err() when calls had to be cut off; a
+// handler that ignores its context may then still be running.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.shutdown = true
@@ -296,8 +297,10 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	case <-done:
 	case <-ctx.Done():
 		s.log.Warn("shutdown timed out; cutting off calls in flight")
+		// Stop closes every connection without waiting for handlers (the
+		// GracefulStop above still does): a handler deaf to its context
+		// must not hold the process.
 		s.grpc.Stop()
-		<-done
 		err = ctx.Err()
 	}
 	if metrics != nil {

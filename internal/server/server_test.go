@@ -149,7 +149,8 @@ func fieldViolations(st *status.Status) []string {
 // hook is a test interceptor driven by the "x-test" request header:
 // "panic" panics in the handler; "block" reports entry on entered and waits
 // for release or the end of the call, reporting the call's ctx.Err() on
-// ended.
+// ended; "observe" reports entry on entered, runs the handler and reports
+// its error on ended.
 type hook struct {
 	entered chan struct{}
 	release chan struct{}
@@ -165,6 +166,11 @@ func (h *hook) intercept(ctx context.Context, req any, info *grpc.UnaryServerInf
 	switch v := md.Get("x-test"); {
 	case slices.Contains(v, "panic"):
 		panic("injected panic")
+	case slices.Contains(v, "observe"):
+		h.entered <- struct{}{}
+		resp, err := handler(ctx, req)
+		h.ended <- err
+		return resp, err
 	case slices.Contains(v, "block"):
 		h.entered <- struct{}{}
 		select {
