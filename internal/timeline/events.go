@@ -32,11 +32,15 @@ type candidate struct {
 	leadOrder  int          // sentence index in its article, for picking summaries
 	// core holds the words of the dated clause of a coarse report ("last
 	// week"), which decide the finer report it is placed on; coreMass is
-	// their total weight once weighed. proposal says the clause tells an offer or
-	// proposal ("offered last week to hold talks").
-	core       []token
-	coreMass   float32
-	proposal   bool
+	// their total weight once weighed. proposal says the clause tells an
+	// offer or proposal ("offered last week to hold talks").
+	core     []token
+	coreMass float32
+	proposal bool
+	// head holds the words a year (or decade) modifies ("the 2020 US
+	// presidential election"): the thing history remembers by that date.
+	// Quarters and months name results and figures, not events: none.
+	head       []token
 	background bool // the event is history the text itself marks as old
 }
 
@@ -279,8 +283,12 @@ func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int,
 		}
 		proposal = proposalWord.MatchString(text[cge:max(cge, ke)])
 	}
+	var head []token
+	if days > wideDays && isNumber(m.Value) {
+		head = tokenize(modified(text[cge:]))
+	}
 	return candidate{
-		core: core, proposal: proposal,
+		core: core, proposal: proposal, head: head,
 		article: idx,
 		cit: Citation{
 			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
@@ -306,4 +314,28 @@ func wordStart(s string, i, n int) int {
 		n--
 	}
 	return j
+}
+
+// modified returns the noun phrase that opens s, the text right after a
+// date: the words up to the first punctuation or function word, at most
+// four ("United States election, and ..." gives "United States
+// election"). A date followed by a function word ("in 2020, the ...")
+// modifies nothing.
+func modified(s string) string {
+	end := 0
+	for n, w := range strings.Fields(s) {
+		if n == 4 {
+			break
+		}
+		bare := strings.TrimRight(w, ",.;:!?”\")'’")
+		// A capitalised word after a date is a name ("2020 US election").
+		if bare == "" || (stopWords[bare] && bare == strings.ToLower(bare)) {
+			break
+		}
+		end = strings.Index(s, w) + len(bare)
+		if bare != w {
+			break
+		}
+	}
+	return s[:end]
 }

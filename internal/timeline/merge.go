@@ -81,8 +81,9 @@ func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
 // clearly alike.
 func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*cluster, error) {
 	common := commonNames(docNames)
-	related := relatedArticles(docNames, common, relatedShare)
-	sameStory := relatedArticles(docNames, common, sameStoryShare)
+	docNames = withoutNames(docNames, common)
+	related := relatedArticles(docNames, relatedShare)
+	sameStory := relatedArticles(docNames, sameStoryShare)
 	order := make([]*candidate, len(cands))
 	for i := range cands {
 		order[i] = &cands[i]
@@ -134,6 +135,10 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 				case sameValue && sim > 0 && k.sameAlternatives(c):
 					// The same choice of days offered: the same plan.
 					matches = append(matches, match{k, sim, true})
+				case sameValue && c.days > wideDays && k.sameHead(c) && k.related(c, related) && !k.hasSentence(c):
+					// "the 2020 election" told three ways: one event of
+					// history, whatever the sentences around it say.
+					matches = append(matches, match{k, max(sim, mergeSimilarity), true})
 				case sim < sameValueSimilarity, sameValue && c.days > 0 && sim < mergeSimilarity:
 					// A week or a month holds many events: sharing one
 					// needs more likeness than sharing a day.
@@ -365,14 +370,7 @@ const (
 // relatedArticles returns a cached test of whether two articles share
 // enough names to be about one story: at least two, and a 1/share of the
 // smaller article's names.
-func relatedArticles(docNames [][]uint64, common map[uint64]bool, share int) func(a, b int) bool {
-	if len(common) > 0 {
-		distinct := make([][]uint64, len(docNames))
-		for i, ns := range docNames {
-			distinct[i] = slices.DeleteFunc(slices.Clone(ns), func(n uint64) bool { return common[n] })
-		}
-		docNames = distinct
-	}
+func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
 	cache := map[[2]int]bool{}
 	return func(a, b int) bool {
 		if a == b {
@@ -429,6 +427,18 @@ func commonNames(docNames [][]uint64) map[uint64]bool {
 	return common
 }
 
+// withoutNames returns each article's names without those in drop.
+func withoutNames(docNames [][]uint64, drop map[uint64]bool) [][]uint64 {
+	if len(drop) == 0 {
+		return docNames
+	}
+	out := make([][]uint64, len(docNames))
+	for i, ns := range docNames {
+		out[i] = slices.DeleteFunc(slices.Clone(ns), func(n uint64) bool { return drop[n] })
+	}
+	return out
+}
+
 // commonNameArticles is the fewest articles a name must be in to be
 // common (see commonNames).
 const commonNameArticles = 10
@@ -438,6 +448,31 @@ const commonNameArticles = 10
 // company reports each close to the next is not one story.
 func (k *cluster) related(c *candidate, related func(a, b int) bool) bool {
 	return len(k.members) > 0 && related(k.members[0].article, c.article)
+}
+
+// sameHead reports whether c's wide date modifies a word (not only a
+// name) that the wide date of a wording of k modifies too.
+func (k *cluster) sameHead(c *candidate) bool {
+	if len(c.head) == 0 {
+		return false
+	}
+	for _, e := range k.exemplars {
+		if _, _, word := shared(c.head, e.head); word {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSentence reports whether c's sentence already reports in k: two
+// dates of one sentence ("Greece in 1952, Germany in 1955") are two events.
+func (k *cluster) hasSentence(c *candidate) bool {
+	for _, m := range k.members {
+		if m.article == c.article && m.cit.Start == c.cit.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesName reports whether c names someone a wording of k names, not

@@ -130,6 +130,22 @@ func TestCoreClause(t *testing.T) {
 	}
 }
 
+func TestModified(t *testing.T) {
+	tests := []struct{ after, want string }{
+		{" United States election, and the poisoning", " United States election"},
+		{" US presidential election in favor of", " US presidential election"},
+		{" annexation of Ukraine", " annexation"},
+		{", the year it was founded", ""},
+		{" when Russian troops swept in", ""},
+		{" election.", " election"},
+	}
+	for _, tt := range tests {
+		if got := modified(tt.after); got != tt.want {
+			t.Errorf("modified(%q) = %q, want %q", tt.after, got, tt.want)
+		}
+	}
+}
+
 func TestClean(t *testing.T) {
 	tests := []struct {
 		name, title, text string
