@@ -137,21 +137,23 @@ func checkArticle(v *violations, path string, a *timelinev1.Article, l Limits, z
 		v.add(path, "required")
 		return timeline.Article{}
 	}
+	// Fields in the order of the contract, so violations read in that order.
 	checkString(v, path+".id", a.GetId(), true, maxIDBytes, "id")
-	checkString(v, path+".text", a.GetText(), true, l.MaxArticleBytes, "max article bytes")
 	checkString(v, path+".title", a.GetTitle(), false, 0, "")
-	checkString(v, path+".url", a.GetUrl(), false, 0, "")
-	checkString(v, path+".source", a.GetSource(), false, 0, "")
+	checkString(v, path+".text", a.GetText(), true, l.MaxArticleBytes, "max article bytes")
+	published := checkDate(v, path+".published_date", a.GetPublishedDate())
 	if tz := a.GetTimeZone(); tz != "" {
 		if err := zones.check(tz); err != nil {
 			v.add(path+".time_zone", "%s is not an IANA time zone name (like \"Europe/Moscow\")", clip(tz))
 		}
 	}
+	checkString(v, path+".url", a.GetUrl(), false, 0, "")
+	checkString(v, path+".source", a.GetSource(), false, 0, "")
 	return timeline.Article{
 		ID:        a.GetId(),
 		Title:     a.GetTitle(),
 		Text:      a.GetText(),
-		Published: checkDate(v, path+".published_date", a.GetPublishedDate()),
+		Published: published,
 		URL:       a.GetUrl(),
 		Source:    a.GetSource(),
 	}

@@ -54,7 +54,7 @@ func TestCheckArticleInProcess(t *testing.T) {
 		{"nil article", &timelinev1.BuildTimelineRequest{Articles: []*timelinev1.Article{nil}}, []string{"articles[0]"}},
 		{"invalid UTF-8", &timelinev1.BuildTimelineRequest{Articles: []*timelinev1.Article{
 			{Id: "a\xff", Text: "ok \xc3", Title: "\xfe", Url: "u", Source: "s\x80"},
-		}}, []string{"articles[0].id", "articles[0].text", "articles[0].title", "articles[0].source"}},
+		}}, []string{"articles[0].id", "articles[0].title", "articles[0].text", "articles[0].source"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

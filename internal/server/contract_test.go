@@ -257,7 +257,7 @@ func TestValidation(t *testing.T) {
 		{"unknown document type", &timelinev1.ResolveDatesRequest{Article: ok(), DocumentType: 7}, []string{"document_type"}},
 		{"id too long", &timelinev1.ResolveDatesRequest{Article: with(func(a *timelinev1.Article) { a.Id = strings.Repeat("x", 257) })}, []string{"article.id"}},
 		{"everything", &timelinev1.ResolveDatesRequest{Article: &timelinev1.Article{PublishedDate: "x", TimeZone: "y"}, DocumentType: -1},
-			[]string{"article.id", "article.text", "article.time_zone", "article.published_date", "document_type"}},
+			[]string{"article.id", "article.text", "article.published_date", "article.time_zone", "document_type"}},
 	}
 	for _, tt := range resolve {
 		t.Run("ResolveDates/"+tt.name, func(t *testing.T) {
