@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -291,6 +292,51 @@ func TestSeedAcceptance(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("background lacks %s", v)
+		}
+	}
+}
+
+// TestCollectionNoChains builds all 256 TBAQ documents at once, many
+// stories and dozens of unrelated company reports, and checks that no
+// entry joins articles of other stories: every article an entry cites
+// names someone (beyond the names common to the collection) that another
+// article of the entry names. Alike wordings ("net income fell", "shares
+// closed yesterday") must not chain company reports into one event.
+func TestCollectionNoChains(t *testing.T) {
+	as := loadTBAQ(t)
+	if len(as) == 0 {
+		t.Skip("../shared/data/timeml/tbaq is absent: no collection to build")
+	}
+	docNames := make([][]uint64, len(as))
+	index := map[string]int{}
+	for i := range as {
+		c := clean(as[i].Title, as[i].Text)
+		docNames[i] = articleNames(as[i].Text, &c, splitSentences(as[i].Text, &c))
+		index[as[i].ID] = i
+	}
+	names := withoutNames(docNames, commonNames(docNames))
+	r, err := Build(context.Background(), as, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInvariants(t, as, r)
+	for _, es := range [][]Entry{r.Entries, r.Background} {
+		for _, e := range es {
+			var arts []int
+			for _, c := range e.Citations {
+				if i := index[c.ArticleID]; !slices.Contains(arts, i) {
+					arts = append(arts, i)
+				}
+			}
+			for _, a := range arts {
+				linked := false
+				for _, b := range arts {
+					linked = linked || (a != b && sharedName(names[a], names[b], nil))
+				}
+				if len(arts) > 1 && !linked {
+					t.Errorf("%s %q cites %s, which shares no name with the entry's other articles", e.Value, e.Summary, as[a].ID)
+				}
+			}
 		}
 	}
 }

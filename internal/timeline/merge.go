@@ -35,7 +35,8 @@ const (
 	placeMargin     = 1.3
 	// clearPlacement is the share of a coarse report's dated clause a
 	// finer report must tell to take it from an article of another story
-	// (few names in common).
+	// (few names in common); the two reports must also name someone in
+	// common.
 	clearPlacement = 0.4
 	// conflictDays is how far apart two day-dated reports may be and still
 	// be compared as a possible disagreement.
@@ -124,7 +125,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 				sameValue := k.start == c.start && k.end == c.end
 				if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
 					// A coarse report and a finer event it may tell.
-					if p := k.placement(c, sameStory); p > 0 {
+					if p := k.placement(c, sameStory, common); p > 0 {
 						placements = append(placements, match{k, p, true})
 					}
 					continue
@@ -218,7 +219,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			// told with a different date, kept as a conflict. Either way
 			// the two must be alike themselves, not only through c: one
 			// report bridging two events does not make them one.
-			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k) {
+			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k, related) {
 				best.absorb(m.k)
 			}
 		}
@@ -260,7 +261,7 @@ func placed(ps []match) *cluster {
 // caption's date is often when the photo was released). Zero when c tells
 // a proposal, which the finer reports of its words (the talks, the answer)
 // are not.
-func (k *cluster) placement(c *candidate, related func(a, b int) bool) float32 {
+func (k *cluster) placement(c *candidate, related func(a, b int) bool, common map[uint64]bool) float32 {
 	if c.proposal || c.coreMass == 0 {
 		return 0
 	}
@@ -272,7 +273,7 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool) float32 {
 		// Names alone (the people and places every report of a story
 		// names) do not make two reports one event: a word must be shared.
 		_, sum, word := shared(c.core, e.tokens)
-		if p := sum / c.coreMass; word && (p >= clearPlacement || related(e.article, c.article)) {
+		if p := sum / c.coreMass; word && (related(e.article, c.article) || (p >= clearPlacement && sharedName(e.names, c.names, common))) {
 			best = max(best, p)
 		}
 	}
@@ -280,9 +281,12 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool) float32 {
 }
 
 // alike reports whether two clusters tell one event by their own
-// wordings: a wording of one is at least sameValueSimilarity like a
-// wording of the other.
-func (k *cluster) alike(o *cluster) bool {
+// wordings: they were started by related articles and a wording of one is
+// at least sameValueSimilarity like a wording of the other.
+func (k *cluster) alike(o *cluster, related func(a, b int) bool) bool {
+	if !related(k.members[0].article, o.members[0].article) {
+		return false
+	}
 	for _, e := range o.exemplars {
 		if k.similarity(e) >= sameValueSimilarity {
 			return true
@@ -479,10 +483,18 @@ func (k *cluster) hasSentence(c *candidate) bool {
 // counting the names common to the collection.
 func (k *cluster) sharesName(c *candidate, common map[uint64]bool) bool {
 	for _, e := range k.exemplars {
-		for _, n := range e.names {
-			if !common[n] && slices.Contains(c.names, n) {
-				return true
-			}
+		if sharedName(e.names, c.names, common) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedName reports whether a and b hold a name not in common.
+func sharedName(a, b []uint64, common map[uint64]bool) bool {
+	for _, n := range a {
+		if !common[n] && slices.Contains(b, n) {
+			return true
 		}
 	}
 	return false

@@ -278,11 +278,11 @@ func TestInferFrom(t *testing.T) {
 func handMade(t *testing.T) ([]Article, resolver) {
 	as := []Article{
 		{ID: "a", Published: day(t, "2021-03-22"), Text: "The ministry said Monday that the envoy returned to Moscow on Sunday.\n\n" +
-			"The envoy was recalled on Wednesday after the interview with the network.\n\n" +
+			"Envoy Antonov was recalled on Wednesday after the interview with the network.\n\n" +
 			"The president proposed talks on March 26 with the leader.\n\n" +
 			"Relations soured after the 2014 annexation of the peninsula."},
 		{ID: "b", Published: day(t, "2021-03-22"), Text: "The ministry said on Monday that the envoy was back in Moscow.\n\n" +
-			"Last week the envoy was recalled to Moscow after the network interview.\n\n" +
+			"Last week envoy Antonov was recalled to Moscow after the network interview.\n\n" +
 			"The envoy returned to Moscow on Saturday, the ministry said."},
 	}
 	r := fakeResolver(t, map[string]fakeDate{
