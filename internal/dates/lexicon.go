@@ -296,8 +296,8 @@ func buildLexicon() map[string]entry {
 		}
 	}
 	add(cFiscal, 0, "fiscal")
-	add(cLit, 0, "right", "as", "year", "the", "that")
-	add(cPeriod, 0, "period", "latest")
+	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple")
+	add(cPeriod, 0, "period", "latest", "term")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")
 	add(cOf, 0, "of")

@@ -1551,7 +1551,7 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
 			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"}}},
-	{name: "year-end", src: "LAST|THIS? year ~-|' ~s? end",
+	{name: "year-end", src: "LAST|THIS? year -|'? ~s? end",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
 			if a.IsZero() {
@@ -1563,7 +1563,65 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeDate, yearValue(y), "END", TenseUnknown, explain("'%s' -> the end of the year of %s", m.text(), as))
 		},
-		examples: []example{{"before year-end", "year-end", "2021"}, {"by year's end", "year's end", "2021"}}},
+		examples: []example{{"before year-end", "year-end", "2021"}, {"by year's end", "year's end", "2021"}, {"by year end.", "year end", "2021"}}},
+	{name: "more units", src: "the? A|NUM couple? of? more|additional|extra|further UNIT|UNITS ahead?",
+		build: func(r *run, m *match) bool {
+			n := num(m.tok(1))
+			if m.tok(2) != nil {
+				if m.tok(3) == nil || m.tok(1).class&cIndef == 0 {
+					return false
+				}
+				n = 2 // "a couple of"
+			} else if m.tok(3) != nil {
+				return false
+			}
+			if n < 1 {
+				return false
+			}
+			return r.duration(m, m.start, m.end, n, unitOf(m.tok(5)))
+		},
+		examples: []example{{"for at least two more weeks", "at least two more weeks", "P2W"}, {"for an additional year", "an additional year", "P1Y"}}},
+	{name: "a couple of units", src: "the? NEXT|LAST? a? couple of UNITS",
+		build: func(r *run, m *match) bool {
+			if m.tok(2) == nil && m.tok(1) == nil {
+				return false
+			}
+			return r.emit(piece{from: m.start, to: m.end, typ: TypeDuration, value: durationValue(2, unitOf(m.tok(5))), mod: "APPROX",
+				expl: explain("'%s' is about two %ss", m.text(), unitNames[unitOf(m.tok(5))])})
+		},
+		examples: []example{{"for a couple of years.", "a couple of years", "P2Y"}, {"over the next couple of years we", "the next couple of years", "P2Y"}}},
+	{name: "the units ahead", src: "the UNITS ahead",
+		build: func(r *run, m *match) bool {
+			return r.duration(m, m.start, m.end, -1, unitOf(m.tok(1)))
+		},
+		examples: []example{{"in the weeks ahead.", "the weeks ahead", "PXW"}}},
+	{name: "unit-long", src: "NUM|A? -? UNIT|UNITS ~- ~long",
+		build: func(r *run, m *match) bool {
+			u := m.tok(2)
+			n, from := -1, m.start
+			if u.class&cUnit != 0 {
+				n = 1 // "day-long"
+			}
+			if t := m.tok(0); t != nil {
+				if t.class&cIndef != 0 {
+					from = m.at[2] // "a decades-long battle": "a" belongs to the noun
+				} else {
+					n = num(t)
+				}
+			}
+			return r.duration(m, from, m.end, n, unitOf(u))
+		},
+		examples: []example{{"a decades-long battle", "decades-long", "PXDE"}, {"their day-long meeting", "day-long", "P1D"}}},
+	{name: "these days", src: "these days",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))
+		},
+		examples: []example{{"more painfully these days.", "these days", "PRESENT_REF"}}},
+	{name: "the near term", src: "the near|short|long term",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' refers to the future", m.text()))
+		},
+		examples: []example{{"the challenges of the near term.", "the near term", "FUTURE_REF"}}},
 	{name: "the full year", src: "the full year",
 		build: func(r *run, m *match) bool {
 			return r.relUnit(m, uYear, 0, "of")
