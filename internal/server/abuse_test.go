@@ -96,46 +96,61 @@ func cpuTime(t *testing.T) time.Duration {
 func TestAbuseCancelStopsWork(t *testing.T) {
 	h := newHook()
 	ts := start(t, server.WithTestInterceptor(server.Config{}, h.intercept))
-	req := &timelinev1.BuildTimelineRequest{Articles: manyArticles(t, server.DefaultMaxArticles)}
+	const line = 32 << 10
+	tests := []struct {
+		name     string
+		articles []*timelinev1.Article
+	}{
+		// Work spread over many articles, and work inside one long sentence.
+		{"1000 articles", manyArticles(t, server.DefaultMaxArticles)},
+		{"one 32 KiB sentence", []*timelinev1.Article{{
+			Id:            "line",
+			Text:          strings.Repeat("Biden spoke on Friday, March 19, and Putin answered last Wednesday, ", line/68+1)[:line],
+			PublishedDate: "2021-03-22",
+		}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(callCtx(t))
+			done := make(chan error, 1)
+			go func() {
+				_, err := ts.rpc.BuildTimeline(withHeader(ctx, "observe"), &timelinev1.BuildTimelineRequest{Articles: tt.articles})
+				done <- err
+			}()
+			if _, err := wait(h.entered, 20*time.Second); err != nil {
+				t.Fatal("call never reached the handler")
+			}
+			time.Sleep(50 * time.Millisecond) // let the work get going
+			cancel()
+			cancelled := time.Now()
+			if err, _ := wait(done, 10*time.Second); status.Code(err) != codes.Canceled {
+				t.Errorf("client sees %v, want CANCELED", err)
+			}
+			herr, werr := wait(h.ended, 10*time.Second)
+			if werr != nil {
+				t.Fatal("handler still running 10 s after the client cancelled")
+			}
+			stopped := time.Since(cancelled)
+			if herr == nil {
+				t.Logf("the build finished before the cancel; nothing to stop")
+			} else if status.Code(herr) != codes.Canceled {
+				t.Errorf("handler returned %v, want CANCELED", herr)
+			}
+			t.Logf("handler returned %v after the cancel: %v", stopped, herr)
+			if stopped > 2*time.Second {
+				t.Errorf("handler took %v to stop after the cancel", stopped)
+			}
 
-	ctx, cancel := context.WithCancel(callCtx(t))
-	done := make(chan error, 1)
-	go func() {
-		_, err := ts.rpc.BuildTimeline(withHeader(ctx, "observe"), req)
-		done <- err
-	}()
-	if _, err := wait(h.entered, 20*time.Second); err != nil {
-		t.Fatal("call never reached the handler")
+			// No work left behind: the process is nearly idle afterwards (a
+			// build still running would burn a whole core).
+			before, wall := cpuTime(t), time.Now()
+			time.Sleep(300 * time.Millisecond)
+			if used, elapsed := cpuTime(t)-before, time.Since(wall); used > elapsed/2 {
+				t.Errorf("process used %v CPU in %v after the call stopped", used, elapsed)
+			}
+			stillServing(t, ts)
+		})
 	}
-	time.Sleep(50 * time.Millisecond) // let the work get going
-	cancel()
-	cancelled := time.Now()
-	if err, _ := wait(done, 10*time.Second); status.Code(err) != codes.Canceled {
-		t.Errorf("client sees %v, want CANCELED", err)
-	}
-	herr, werr := wait(h.ended, 10*time.Second)
-	if werr != nil {
-		t.Fatal("handler still running 10 s after the client cancelled")
-	}
-	stopped := time.Since(cancelled)
-	if herr == nil {
-		t.Logf("the build of %d articles finished before the cancel; nothing to stop", len(req.Articles))
-	} else if status.Code(herr) != codes.Canceled {
-		t.Errorf("handler returned %v, want CANCELED", herr)
-	}
-	t.Logf("handler returned %v after the cancel: %v", stopped, herr)
-	if stopped > 2*time.Second {
-		t.Errorf("handler took %v to stop after the cancel", stopped)
-	}
-
-	// No work left behind: the process is nearly idle afterwards (a build
-	// still running would burn a whole core).
-	before, wall := cpuTime(t), time.Now()
-	time.Sleep(300 * time.Millisecond)
-	if used, elapsed := cpuTime(t)-before, time.Since(wall); used > elapsed/2 {
-		t.Errorf("process used %v CPU in %v after the call stopped", used, elapsed)
-	}
-	stillServing(t, ts)
 	// TestMain's goleak check fails the package if a goroutine outlives it.
 }
 
