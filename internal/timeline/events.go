@@ -40,7 +40,10 @@ type candidate struct {
 	// head holds the words a year (or decade) modifies ("the 2020 US
 	// presidential election"): the thing history remembers by that date.
 	// Quarters and months name results and figures, not events: none.
-	head       []token
+	head []token
+	// refers says the date modifies an event noun ("the Oct. 23 slaying",
+	// "Friday's bombings"): a reference to an event the story knows.
+	refers     bool
 	background bool // the event is history the text itself marks as old
 }
 
@@ -288,7 +291,7 @@ func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int,
 		head = tokenize(modified(text[cge:]))
 	}
 	return candidate{
-		core: core, proposal: proposal, head: head,
+		core: core, proposal: proposal, head: head, refers: refersBack(text, cgs, cge),
 		article: idx,
 		cit: Citation{
 			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
@@ -338,4 +341,27 @@ func modified(s string) string {
 		}
 	}
 	return s[:end]
+}
+
+// refersBack reports whether the date at [s, e) of text modifies an event
+// noun after an article or as a possessive: "the Oct. 23 slaying of",
+// "Saturday night's debate". Such a date names an event rather than
+// dating a new one.
+func refersBack(text string, s, e int) bool {
+	if e <= s {
+		return false
+	}
+	after := text[e:]
+	possessive := false
+	for _, p := range []string{"'s ", "’s "} {
+		if strings.HasPrefix(after, p) {
+			after, possessive = after[len(p):], true
+		}
+	}
+	before := strings.ToLower(strings.TrimRight(text[:s], " "))
+	if !possessive && before != "the" && !strings.HasSuffix(before, " the") {
+		return false
+	}
+	w := strings.TrimRight(firstWord(after), ",.;:")
+	return w != "" && isASCIILower(w[0]) && !stopWords[w] && !strings.HasSuffix(w, "ly")
 }

@@ -125,6 +125,7 @@ var storyTests = []struct {
 	{"seeds", "articles", "seeds.chronology.golden", true},
 	{"embassy bombings 1998", "tbaq/embassy-bombings-1998", "tbaq/embassy-bombings-1998.chronology.golden", false},
 	{"nato enlargement 1999", "tbaq/nato-enlargement-1999", "tbaq/nato-enlargement-1999.chronology.golden", false},
+	{"clinic doctor shooting 1998", "tbaq/clinic-doctor-shooting-1998", "tbaq/clinic-doctor-shooting-1998.chronology.golden", false},
 }
 
 func TestGoldenChronologies(t *testing.T) {
@@ -337,6 +338,56 @@ func TestCollectionNoChains(t *testing.T) {
 					t.Errorf("%s %q cites %s, which shares no name with the entry's other articles", e.Value, e.Summary, as[a].ID)
 				}
 			}
+		}
+	}
+}
+
+// TestShootingAcceptance checks the story of a doctor's killing told over
+// a month by five articles (TBAQ, 1998): one entry for the shooting on the
+// night of Friday, Oct. 23, citing every article that dates it, however it
+// does ("Friday night", "the Oct. 23 slaying", "last month's shooting
+// death"); and the later developments on their own days.
+func TestShootingAcceptance(t *testing.T) {
+	as := loadStory(t, "tbaq/clinic-doctor-shooting-1998")
+	r, err := Build(context.Background(), as, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shooting []Entry
+	for _, e := range r.Entries {
+		if e.StartDate.String() == "1998-10-23" {
+			shooting = append(shooting, e)
+		}
+	}
+	if len(shooting) != 1 {
+		t.Fatalf("want one entry on 1998-10-23, got %d", len(shooting))
+	}
+	var cited []string
+	for _, c := range shooting[0].Citations {
+		cited = append(cited, c.ArticleID+" "+c.Expression)
+	}
+	for _, want := range []string{"NYT19981025.0188 Friday night", "NYT19981026.0446 Friday night",
+		"NYT19981120.0362 Oct. 23", "NYT19981120.0362 last month", "NYT19981121.0173 Oct. 23", "NYT19981121.0173 Friday, Oct. 23"} {
+		if !slices.Contains(cited, want) {
+			t.Errorf("the shooting does not cite %q; cites %q", want, cited)
+		}
+	}
+	for _, want := range []struct{ value, quote string }{
+		{"1998-W42", "FBI joined Canadian authorities"},
+		{"1998-10-25", "Additional details of the slaying emerged"},
+		{"1998-10-26", "Spitzer called for Vacco"},
+		{"1998-11-19", "were named Thursday"},
+		{"1998-11-20", "Buffalo News reported Friday"},
+		{"1998-11-21", "played down the likelihood"},
+	} {
+		found := false
+		for _, e := range r.Entries {
+			for _, c := range e.Citations {
+				found = found || (e.Value == want.value && strings.Contains(c.Quote, want.quote))
+			}
+		}
+		if !found {
+			t.Errorf("no entry %s quoting %q", want.value, want.quote)
 		}
 	}
 }

@@ -179,6 +179,18 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			k.add(c)
 			continue
 		}
+		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity) && placed(placements) == nil {
+			// "the Oct. 23 slaying of Slepian", "last month's shooting":
+			// the main event of that time.
+			var in []*cluster
+			for d := dayNumber(c.start); d <= dayNumber(c.end); d++ {
+				in = append(in, byDay[d]...)
+			}
+			if k := mainEvent(in, c, related, sameStory, common); k != nil {
+				k.add(c)
+				continue
+			}
+		}
 		if len(matches) == 0 {
 			k := &cluster{start: c.start, end: c.end, kind: c.kind, sigs: map[uint64]bool{}}
 			k.add(c)
@@ -231,6 +243,51 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 		}
 	}
 	return live, nil
+}
+
+// mainEvent returns the event a reference ("the Oct. 23 slaying", "last
+// month's shooting") names among the clusters of its time (a cluster may
+// be listed more than once): the occurrence with the most reports, when it is
+// told by two articles or more, has clearly more reports than any other
+// event of the day, was started by an article of c's story and names
+// someone c names (or was started by an article of c's story by the
+// stricter test).
+func mainEvent(day []*cluster, c *candidate, related, sameStory func(a, b int) bool, common map[uint64]bool) *cluster {
+	var best *cluster
+	second := 0
+	for _, k := range day {
+		k = k.root()
+		if k == best || k.kind != c.kind || !contains(c.start, c.end, k.start, k.end) {
+			continue
+		}
+		switch n := len(k.members); {
+		case best == nil || n > len(best.members):
+			if best != nil {
+				second = len(best.members)
+			}
+			best = k
+		case n > second:
+			second = n
+		}
+	}
+	if best == nil || len(best.members) < 2*max(second, 1) || !best.manyArticles() {
+		return nil
+	}
+	if seed := best.members[0].article; !sameStory(seed, c.article) &&
+		!(related(seed, c.article) && best.sharesName(c, common)) {
+		return nil
+	}
+	return best
+}
+
+// manyArticles reports whether two articles or more report in k.
+func (k *cluster) manyArticles() bool {
+	for _, m := range k.members[1:] {
+		if m.article != k.members[0].article {
+			return true
+		}
+	}
+	return false
 }
 
 // placed returns the finer event a coarse report is placed on: the best

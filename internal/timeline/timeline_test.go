@@ -146,6 +146,26 @@ func TestModified(t *testing.T) {
 	}
 }
 
+func TestRefersBack(t *testing.T) {
+	tests := []struct {
+		sentence, date string
+		want           bool
+	}{
+		{"He was seen near the scene of the Oct. 23 slaying of the doctor.", "Oct. 23", true},
+		{"He was wanted in last month's shooting death of a doctor.", "last month", true},
+		{"It was raised in Saturday night's debate.", "Saturday night", true},
+		{"The doctor was shot on Oct. 23 in his home.", "Oct. 23", false},
+		{"The talks on Friday failed.", "Friday", false},
+		{"He said the Friday was quiet.", "Friday", false},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.sentence, tt.date)
+		if got := refersBack(tt.sentence, i, i+len(tt.date)); got != tt.want {
+			t.Errorf("refersBack(%q in %q) = %v, want %v", tt.date, tt.sentence, got, tt.want)
+		}
+	}
+}
+
 func TestClean(t *testing.T) {
 	tests := []struct {
 		name, title, text string
