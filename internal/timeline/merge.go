@@ -140,9 +140,12 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 					// "the 2020 election" told three ways: one event of
 					// history, whatever the sentences around it say.
 					matches = append(matches, match{k, max(sim, mergeSimilarity), true})
-				case sim < sameValueSimilarity, sameValue && c.days > 0 && sim < mergeSimilarity:
+				case sim < sameValueSimilarity, sameValue && (c.days > 0 || k.onlyArticle(c.article)) && sim < mergeSimilarity:
 					// A week or a month holds many events: sharing one
-					// needs more likeness than sharing a day.
+					// needs more likeness than sharing a day. So does one
+					// article's second report of a day: an article tells
+					// an event once ("a poll completed on Saturday",
+					// "Saturday night's debate").
 				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
 					// Little in common and different actors: two events of
 					// one day ("Cyprus condemned", "Iran condemned").
@@ -573,6 +576,16 @@ func (k *cluster) otherNames(c *candidate) bool {
 		}
 	}
 	return named
+}
+
+// onlyArticle reports whether every report of k is from article a.
+func (k *cluster) onlyArticle(a int) bool {
+	for _, m := range k.members {
+		if m.article != a {
+			return false
+		}
+	}
+	return true
 }
 
 // hasArticle reports whether an article already reports in the cluster.
