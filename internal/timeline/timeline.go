@@ -10,16 +10,25 @@
 //     lines, credits, tag lines, a repeated headline) and photo captions,
 //     kept as ranges over the original text so that no offset moves.
 //   - sentences.go: a hand-written splitter (abbreviations, initials,
-//     initialisms, quotes, line breaks) that never crosses junk.
+//     initialisms, quotes, line breaks). Junk never ends a sentence: junk
+//     glued inside one is a hole, left out of the text summaries read,
+//     and a quote is the clean verbatim run holding its date.
 //   - infer.go: publication dates inferred from explicit dates, "said
-//     Monday" weekdays, weekday and date agreement, or the collection.
+//     Monday" weekdays, weekday and date agreement from the latest year
+//     the text writes, or the collection; never from the clock.
 //   - events.go: each anchored date of a sentence becomes the event its
 //     clause tells, an occurrence or a plan; an undated news lead is the
 //     news of its publication day.
-//   - summary.go: the one-line summary of the clause around the date.
+//   - summary.go: the one-line summary of the clause around the date, and
+//     the core clause a coarse report is matched by.
 //   - tokens.go, merge.go: reports of one event merge by compatible time
 //     and IDF-weighted content similarity, blocked by day (n log n);
-//     differing dates for one event are kept as conflicts.
+//     differing dates for one event are kept as conflicts. A coarse report
+//     ("last week") is placed on the finer event its dated clause tells; a
+//     date naming an event ("the Oct. 23 slaying") joins the main event of
+//     its time; one year told of one thing ("the 2020 election") is one
+//     entry. Articles of other stories (few distinctive names in common)
+//     never chain into one entry through alike wordings.
 //   - window.go: the story window, derived from the gaps between event
 //     days; the rest is background.
 //
