@@ -48,7 +48,6 @@ const (
 	cOf                           // of
 	cOr                           // or, and, to, through (ranges and lists)
 	cCentury                      // century
-	cYearWord                     // year (singular), for "year-ago"
 	cHalf                         // half
 	cTenseMark                    // a word that sets the clause tense; val a Tense
 
@@ -105,7 +104,6 @@ const (
 	dYesterday = 9
 	dTomorrow  = 11
 	dTonight   = 20
-	dLastNight = 21
 )
 
 // Reference words, as values of cRef words.
@@ -237,7 +235,6 @@ func buildLexicon() map[string]entry {
 		add(cUnit, u.u, u.sing...)
 		add(cUnits, u.u, u.plur...)
 	}
-	add(cYearWord, 0, "year")
 	add(cCentury, 0, "century")
 	add(cHalf, 0, "half")
 	add(cSeason, 1, "spring")

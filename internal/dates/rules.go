@@ -742,8 +742,6 @@ var ruleTable = []rule{
 			switch int(t.val) {
 			case dTonight:
 				off, pod = 0, "NI"
-			case dLastNight:
-				off, pod = -1, "NI"
 			}
 			if p := m.tok(1); p != nil {
 				pod = podCodes[p.val]
