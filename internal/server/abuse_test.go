@@ -12,6 +12,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protowire"
 	"google.golang.org/protobuf/proto"
@@ -277,6 +278,17 @@ func TestAbuseHugeSingleLine(t *testing.T) {
 			t.Logf("%d entries in %v", len(resp.GetEntries()), time.Since(began))
 		})
 	}
+	stillServing(t, ts)
+}
+
+func TestAbuseHugeMetadata(t *testing.T) {
+	ts := start(t, server.Config{})
+	ctx := metadata.AppendToOutgoingContext(callCtx(t), "x-junk", strings.Repeat("j", 1<<20))
+	_, err := ts.rpc.ResolveDates(ctx, &timelinev1.ResolveDatesRequest{Article: seeds(t)[0]})
+	if err == nil {
+		t.Error("a call with 1 MiB of metadata succeeded")
+	}
+	t.Logf("1 MiB of metadata: %v", err)
 	stillServing(t, ts)
 }
 

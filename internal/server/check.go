@@ -138,7 +138,7 @@ func checkArticle(v *violations, path string, a *timelinev1.Article, l Limits, z
 		return timeline.Article{}
 	}
 	// Fields in the order of the contract, so violations read in that order.
-	checkString(v, path+".id", a.GetId(), true, maxIDBytes, "id")
+	checkString(v, path+".id", a.GetId(), true, maxIDBytes, "max id bytes")
 	checkString(v, path+".title", a.GetTitle(), false, 0, "")
 	checkString(v, path+".text", a.GetText(), true, l.MaxArticleBytes, "max article bytes")
 	published := checkDate(v, path+".published_date", a.GetPublishedDate())

@@ -39,6 +39,9 @@ const DefaultAddr = "localhost:50051"
 // client connection; callers over it wait for a free stream, they do not fail.
 const DefaultMaxConcurrentStreams = 256
 
+// maxHeaderBytes bounds the metadata (HTTP/2 header list) of one call.
+const maxHeaderBytes = 64 << 10
+
 // Config configures a Server. The zero Config is usable: default address
 // and limits, no logs, no metrics.
 type Config struct {
@@ -151,6 +154,9 @@ func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOpt
 		grpc.ChainStreamInterceptor(stream...),
 		grpc.MaxRecvMsgSize(s.cfg.Limits.MaxMessageBytes),
 		grpc.MaxConcurrentStreams(s.cfg.MaxConcurrentStreams),
+		// Metadata is for tracing and auth, not data: 64 KiB is plenty and
+		// keeps a call from parking megabytes in headers (gRPC allows 16 MiB).
+		grpc.MaxHeaderListSize(maxHeaderBytes),
 		// A client has this long to finish the connection handshake.
 		grpc.ConnectionTimeout(10 * time.Second),
 		// Refuse clients that ping more often than every 10 s; allow pings
