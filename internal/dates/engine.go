@@ -446,6 +446,11 @@ func (r *run) tense(i, j int) Tense {
 	for k := j; k < len(r.toks); k++ {
 		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown {
 			right, rd = r.governed(k, t.tense), k-j+1
+			// "were planning", "is expected": the verb after the auxiliary
+			// decides.
+			if k+1 < len(r.toks) && r.toks[k+1].tense == TenseFuture && r.toks[k+1].class&cDeictic == 0 {
+				right = TenseFuture
+			}
 			break
 		}
 	}

@@ -314,7 +314,7 @@ func buildLexicon() map[string]entry {
 		"flew", "grew", "hung", "shot", "sought", "taught", "threw", "wore", "ago", "yesterday",
 		"earlier", "previously", "wasn", "weren", "didn", "hadn")
 	// The tokenizer splits at apostrophes: "we'll" is "we" "'" "ll".
-	setTense(TenseFuture, "will", "ll", "shall", "tomorrow", "next", "upcoming", "scheduled",
+	setTense(TenseFuture, "will", "ll", "shall", "tomorrow", "upcoming", "scheduled",
 		"plans", "planned", "planning", "expected", "expects", "intends", "would")
 	// Words just before a date that make it a coming date: "payable Dec. 7",
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
@@ -387,4 +387,5 @@ var notPast = map[string]bool{
 	"wicked": true, "sacred": true, "rugged": true, "crooked": true, "ragged": true,
 	"alleged": true, "advanced": true, "detailed": true, "experienced": true, "armed": true,
 	"unprecedented": true, "embed": true, "hatred": true, "kindred": true,
+	"deed": true, "heed": true, "weed": true, "reed": true, "greed": true, "creed": true,
 }

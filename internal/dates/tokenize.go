@@ -170,7 +170,7 @@ func (z *tokenizer) word(t *token, i int) {
 		}
 		if e, ok := lexicon[string(b)]; ok {
 			t.class, t.val, t.tense = e.class, e.val, e.tense
-		} else if n >= 5 && b[n-1] == 'd' && b[n-2] == 'e' && !notPast[string(b)] {
+		} else if n >= 4 && b[n-1] == 'd' && b[n-2] == 'e' && !notPast[string(b)] {
 			t.tense = TensePast
 			t.class |= cTenseMark
 		}
