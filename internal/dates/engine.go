@@ -432,9 +432,6 @@ func (r *run) eventAnchor() (Date, string) {
 // "will", "next"), preferring the left side on a tie. A verb governed by a
 // future modal or an infinitive ("will be held", "plans to meet") is future.
 func (r *run) tense(i, j int) Tense {
-	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
-		return TenseFuture
-	}
 	left, right := TenseUnknown, TenseUnknown
 	ld, rd := 1<<30, 1<<30
 	for k := i - 1; k >= 0; k-- {
@@ -452,6 +449,13 @@ func (r *run) tense(i, j int) Tense {
 				right = TenseFuture
 			}
 			break
+		}
+	}
+	// "payable Dec. 7", "effective Feb. 1": a coming date, unless a past
+	// verb stands right beside it ("until Thursday, they had not").
+	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
+		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3) {
+			return TenseFuture
 		}
 	}
 	if left == TensePresent && r.infinitiveBetween(i-ld, i) {
