@@ -102,7 +102,11 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 
 // articleEvents returns the candidates of one article: for each sentence and
 // each anchored date in it, the event that date belongs to.
-func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) []candidate {
+//
+// It also returns the article's names, sorted and distinct: each sentence
+// is read for names and tokens once, whatever the number of its dates.
+func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
+	var all []uint64
 	var out []candidate
 	mi := 0
 	lead, leadAt := true, -1
@@ -116,7 +120,9 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 			mi++
 		}
 		in := usable(ms[first:mi], c)
-		text := s.text(a.Text)
+		st := read(s.text(a.Text))
+		text := st.text
+		all = append(all, st.names...)
 		for g := 0; g < len(in); {
 			// Group alternatives, ranges and appositions.
 			h := g + 1
@@ -144,12 +150,12 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 				(pub.IsZero() || !m.EndDate.Before(pub.AddDays(-planHorizonDays))) {
 				kind = Planned
 			}
-			c := newCandidate(idx, a, &s, text, si, gs, ge, m, kind)
+			c := newCandidate(idx, a, &s, &st, si, gs, ge, m, kind)
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
 				cs, ce := clauseAround(text, s.toClean(gs), s.toClean(ge))
-				c.tokens = eventTokens(text, max(cs, s.toClean(in[g-1].End)), ce)
+				c.tokens = eventTokens(st.tokens(), text[max(cs, s.toClean(in[g-1].End)):ce])
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -173,11 +179,13 @@ func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sent
 	// is dated so only when nothing else in the article is.
 	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
 		s := &sents[leadAt]
-		out = append(out, newCandidate(idx, a, s, s.text(a.Text), leadAt, -1, -1, dates.Mention{
+		st := read(s.text(a.Text))
+		out = append(out, newCandidate(idx, a, s, &st, leadAt, -1, -1, dates.Mention{
 			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
 		}, Occurrence))
 	}
-	return out
+	slices.Sort(all)
+	return out, slices.Compact(all)
 }
 
 // planHorizonDays bounds how far before the publication a plan may lie: a
@@ -256,7 +264,8 @@ func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
 // offsets; -1 for an undated lead) in sentence s, whose clean text is text,
 // dated by m. The summary reads the clean text; the quote is the clean
 // verbatim run holding the date.
-func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+	text := st.text
 	expr := m.Text
 	if ge > gs {
 		expr = a.Text[gs:ge]
@@ -273,7 +282,7 @@ func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int,
 		}
 	}
 	cs, ce := clauseAround(text, cgs, cge)
-	toks := eventTokens(text, cs, ce)
+	toks := eventTokens(st.tokens(), text[cs:ce])
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
 	var core []token
@@ -299,7 +308,7 @@ func newCandidate(idx int, a *Article, s *sentence, text string, si, gs, ge int,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, summary: summary, tokens: toks, sig: signature(toks),
-		leadOrder: si, subject: subject, names: names(text),
+		leadOrder: si, subject: subject, names: st.names,
 	}
 }
 
@@ -364,4 +373,23 @@ func refersBack(text string, s, e int) bool {
 	}
 	w := strings.TrimRight(firstWord(after), ",.;:")
 	return w != "" && isASCIILower(w[0]) && !stopWords[w] && !strings.HasSuffix(w, "ly")
+}
+
+// sentText is one sentence's clean text read once: its names, and its
+// tokens when a date needs them.
+type sentText struct {
+	text  string
+	names []uint64
+	toks  []token
+}
+
+// read reads a sentence's clean text.
+func read(text string) sentText { return sentText{text: text, names: names(text)} }
+
+// tokens returns the sentence's tokens, tokenizing it on first use.
+func (st *sentText) tokens() []token {
+	if st.toks == nil {
+		st.toks = tokenize(st.text)
+	}
+	return st.toks
 }

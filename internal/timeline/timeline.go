@@ -153,8 +153,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		d := &docs[i]
 		ref := pubs[i].Date
 		ms := resolve(a.Text, dates.Options{Reference: ref, DocType: dates.News})
-		d.cands = articleEvents(i, a, ref, &d.clean, d.sents, ms)
-		d.names = articleNames(a.Text, &d.clean, d.sents)
+		d.cands, d.names = articleEvents(i, a, ref, &d.clean, d.sents, ms)
 	})
 	if err != nil {
 		return nil, err

@@ -145,19 +145,19 @@ func signature(ts []token) uint64 {
 	return h
 }
 
-// eventTokens returns the tokens of a sentence with those of the clause
-// [cs, ce) that holds the date counting clauseWeight times as much: the
+// eventTokens returns a copy of a sentence's tokens with those of its
+// clause that holds the date counting clauseWeight times as much: the
 // clause says what happened on that date, the rest of the sentence gives
 // context that still tells one report from another.
-func eventTokens(sentence string, cs, ce int) []token {
-	all := tokenize(sentence)
-	clause := tokenize(sentence[cs:ce])
+func eventTokens(sentence []token, clause string) []token {
+	all := slices.Clone(sentence)
+	in := tokenize(clause)
 	j := 0
 	for i := range all {
-		for j < len(clause) && clause[j].id < all[i].id {
+		for j < len(in) && in[j].id < all[i].id {
 			j++
 		}
-		if j < len(clause) && clause[j].id == all[i].id {
+		if j < len(in) && in[j].id == all[i].id {
 			all[i].weight *= clauseWeight
 		}
 	}
@@ -248,14 +248,4 @@ func names(s string) []uint64 {
 		out = append(out, hashString(stem(w)))
 	}
 	return out
-}
-
-// articleNames returns the distinct names of an article's sentences, sorted.
-func articleNames(text string, _ *cleaned, sents []sentence) []uint64 {
-	var out []uint64
-	for i := range sents {
-		out = append(out, names(sents[i].text(text))...)
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }
