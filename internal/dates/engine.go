@@ -458,6 +458,10 @@ func (r *run) tense(i, j int) Tense {
 			return TenseFuture
 		}
 	}
+	// "as soon as Tuesday", "as early as next week".
+	if i > 1 && r.wordIs(&r.toks[i-1], "as") && r.wordIs(&r.toks[i-2], "soon", "early") {
+		return TenseFuture
+	}
 	if left == TensePresent && r.infinitiveBetween(i-ld, i) {
 		left = TenseFuture // "is to resume trading Tuesday"
 	}
