@@ -369,6 +369,9 @@ func (r *run) emit(p piece) bool {
 			p.mod = modNames[modApprox]
 		}
 	}
+	if p.tense == TenseUnknown {
+		p.tense = r.tense(p.from, p.to)
+	}
 	ms := Mention{
 		Start: r.toks[p.from].start, End: r.toks[p.to-1].end,
 		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,

@@ -118,3 +118,35 @@ func TestNotDates(t *testing.T) {
 		}
 	}
 }
+
+// TestTense checks the clause tense read around a mention, which decides
+// the direction of bare weekdays and dates without a year.
+func TestTense(t *testing.T) {
+	tests := []struct {
+		text string
+		want Tense
+	}{
+		{"Biden was busy on Friday.", TensePast},
+		{"The Russian Foreign Ministry said Monday that", TensePast},
+		{"The talks will resume on Thursday.", TenseFuture},
+		{"The summit is scheduled for Thursday.", TenseFuture},
+		{"Protesters were planning a march on Saturday.", TenseFuture},
+		{"The team planned to leave on Thursday.", TenseFuture},
+		{"Trading is to resume Tuesday.", TenseFuture},
+		{"The dividend is payable Dec. 7.", TenseFuture},
+		{"Until Thursday, they had not called him a suspect.", TensePast},
+		{"A bomb ripped through a building next to the embassy on Friday.", TensePast},
+		{"The case is heard in May.", TensePresent},
+		{"He died on Friday.", TensePast},
+	}
+	for _, tc := range tests {
+		ms := Resolve(tc.text, Options{Reference: testRef})
+		if len(ms) != 1 {
+			t.Errorf("Resolve(%q) = %s, want one mention", tc.text, dump(ms))
+			continue
+		}
+		if ms[0].Tense != tc.want {
+			t.Errorf("Resolve(%q): tense of %q = %d, want %d (%s)", tc.text, ms[0].Text, ms[0].Tense, tc.want, ms[0].Explanation)
+		}
+	}
+}
