@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -92,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	log := cfg.Logger
 	if log == nil {
-		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: log, health: health.NewServer(), registry: cfg.Registry}
 	if s.registry == nil && cfg.MetricsAddr != "" {
@@ -124,8 +123,8 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOption {
 	logger := slogLogger(s.log)
 	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
-	// Health checks come every few seconds from load balancers: log them
-	// only when they fail.
+	// Health checks come every few seconds from load balancers; logging
+	// them would drown the calls that matter.
 	notHealth := selector.MatchFunc(func(_ context.Context, c interceptors.CallMeta) bool {
 		return c.Service != healthgrpc.Health_ServiceDesc.ServiceName
 	})
