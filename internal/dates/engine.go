@@ -414,20 +414,51 @@ func (r *run) quantifierBefore(i int) (string, int) {
 
 // anchor is the date relative expressions resolve against: the reference,
 // or in narrative text the last date mentioned.
-func (r *run) anchor() (Date, string) {
+func (r *run) anchor() (Date, string) { return r.anchorAt(gDay) }
+
+// anchorAt is the anchor for an expression of granularity g: in narrative
+// text the last date mentioned, when it is at least that fine ("the next
+// day" after "in 1998" has no day to count from: zero, so the expression
+// stays unanchored), else the reference.
+func (r *run) anchorAt(g gran) (Date, string) {
 	if r.opts.DocType == Narrative && !r.last.IsZero() {
-		return r.last, "the last date mentioned, " + r.last.String()
+		if r.lastGran >= g {
+			return r.last, "the last date mentioned, " + r.last.String()
+		}
+		return Date{}, "the last date mentioned, " + r.lastVal
 	}
 	return r.opts.Reference, r.opts.Reference.String()
 }
 
-// eventAnchor is the date an event-relative expression ("the day before",
-// "a year earlier") counts from: the last date mentioned, else the anchor.
-func (r *run) eventAnchor() (Date, string) {
-	if !r.last.IsZero() {
+// eventAnchor is the date an event-relative expression of granularity g
+// ("the day before", "a year earlier") counts from: the last date
+// mentioned when it is at least that fine, else the anchor.
+func (r *run) eventAnchor(g gran) (Date, string) {
+	if !r.last.IsZero() && r.lastGran >= g {
 		return r.last, "the last date mentioned, " + r.last.String()
 	}
-	return r.anchor()
+	return r.anchorAt(g)
+}
+
+// unitGran is the granularity of a unit's values.
+func unitGran(unit int) gran {
+	switch unit {
+	case uDay:
+		return gDay
+	case uWeek, uWeekend:
+		return gWeek
+	case uMonth:
+		return gMonth
+	case uQuarter:
+		return gQuarter
+	case uYear:
+		return gYear
+	case uDecade:
+		return gDecade
+	case uCentury:
+		return gCentury
+	}
+	return gTime
 }
 
 // tense reads the orientation of the clause around tokens [i, j): the

@@ -230,9 +230,9 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 // relUnit resolves "last/this/next <unit>" against the anchor.
 func (r *run) relUnit(m *match, unit, n int, word string) bool {
 	q := m.text()
-	a, as := r.anchor()
+	a, as := r.anchorAt(unitGran(unit))
 	if a.IsZero() {
-		return r.whole(m, TypeDate, unknownValue(unit), "", TenseUnknown, explain("'%s' is relative and there is no reference date", q))
+		return r.whole(m, TypeDate, unknownValue(unit), "", TenseUnknown, explain("'%s' is relative and there is no date to count from", q))
 	}
 	d := shift(a, unit, n)
 	if d.IsZero() {
@@ -839,7 +839,7 @@ var ruleTable = []rule{
 			}
 			if m.is(1, "previous") || m.is(1, "following") {
 				// "the previous Friday" counts from the date last mentioned.
-				a, as := r.eventAnchor()
+				a, as := r.eventAnchor(gDay)
 				if a.IsZero() {
 					return false
 				}
@@ -993,9 +993,9 @@ var ruleTable = []rule{
 			var a Date
 			var as string
 			if w == "ago" {
-				a, as = r.anchor()
+				a, as = r.anchorAt(unitGran(u))
 			} else {
-				a, as = r.eventAnchor()
+				a, as = r.eventAnchor(unitGran(u))
 			}
 			if a.IsZero() {
 				return r.whole(m, TypeDate, unknownValue(u), "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
@@ -1031,7 +1031,7 @@ var ruleTable = []rule{
 			if m.is(2, "after") || m.is(2, "later") {
 				n = 1
 			}
-			a, as := r.eventAnchor()
+			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
 				return false
 			}
@@ -1048,7 +1048,7 @@ var ruleTable = []rule{
 			if m.tok(1).class&cLast != 0 {
 				n = -1
 			}
-			a, as := r.eventAnchor()
+			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
 				return false
 			}

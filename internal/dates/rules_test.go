@@ -74,6 +74,18 @@ func TestNarrative(t *testing.T) {
 		{Narrative, map[string]string{"June 3, 1998": "1998-06-03", "Two days later": "1998-06-05", "the next day": "1998-06-06", "Last week": "1998-W22"}},
 		{News, map[string]string{"June 3, 1998": "1998-06-03", "Two days later": "1998-06-05", "the next day": "1998-06-06", "Last week": "2021-W11"}},
 	}
+	coarse := "In 1998 the war began. The next year it ended. Two days later the army left."
+	ms := Resolve(coarse, Options{Reference: testRef, DocType: Narrative})
+	want := map[string]string{"1998": "1998", "The next year": "1999", "Two days later": "XXXX-XX-XX"}
+	for _, m := range ms {
+		if w, ok := want[m.Text]; ok && m.Value != w {
+			t.Errorf("narrative %q = %s, want %s (%s)", m.Text, m.Value, w, m.Explanation)
+		}
+		delete(want, m.Text)
+	}
+	if len(want) > 0 {
+		t.Errorf("narrative: missing %v in %s", want, dump(ms))
+	}
 	for _, tc := range tests {
 		ms := Resolve(text, Options{Reference: testRef, DocType: tc.doc})
 		got := map[string]string{}
