@@ -607,6 +607,9 @@ func unknownValue(unit int) string {
 	return "XXXX"
 }
 
+// monthsIn is the length of the calendar units in months.
+var monthsIn = [...]int{uMonth: 1, uQuarter: 3, uYear: 12, uDecade: 120, uCentury: 1200}
+
 // shift moves d by n units, clamping the day for months ("a month before
 // March 31" is February 28).
 func shift(d Date, unit, n int) Date {
@@ -616,7 +619,7 @@ func shift(d Date, unit, n int) Date {
 	case uWeek, uWeekend:
 		return d.AddDays(7 * n)
 	case uMonth, uQuarter, uYear, uDecade, uCentury:
-		months := n * map[int]int{uMonth: 1, uQuarter: 3, uYear: 12, uDecade: 120, uCentury: 1200}[unit]
+		months := n * monthsIn[unit]
 		total := d.Year*12 + int(d.Month) - 1 + months
 		y, m := total/12, time.Month(total%12+1)
 		if total < 0 {

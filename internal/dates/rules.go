@@ -798,9 +798,6 @@ var ruleTable = []rule{
 	{name: "weekday", src: "WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			t := m.tok(0)
-			if t.end-t.start <= 4 && t.val != 0 && m.word(t)[t.end-t.start-1] != '.' {
-				return false
-			}
 			pod := ""
 			if p := m.tok(1); p != nil {
 				pod = podCodes[p.val]
