@@ -1,6 +1,8 @@
 package dates
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -131,7 +133,18 @@ func checkMentions(t testing.TB, text string, ms []Mention) {
 	}
 }
 
+// FuzzResolve feeds arbitrary bytes and reference dates to Resolve:
+//
+//	go test ./internal/dates -run '^$' -fuzz FuzzResolve -fuzztime 3m
+//
+// The corpus starts from the seed articles and every rule example.
 func FuzzResolve(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "articles", "*.txt"))
+	for _, file := range files {
+		if b, err := os.ReadFile(file); err == nil {
+			f.Add(string(b), 2021, 3, 22, false)
+		}
+	}
 	for _, ru := range rules {
 		for _, ex := range ru.examples {
 			f.Add(ex.text, 2021, 3, 22, false)
