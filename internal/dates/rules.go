@@ -181,6 +181,9 @@ func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 	return r.whole(m, TypeDate, monthValue(y, mon), mod, t, explain("'%s' has no year: %s", q, why))
 }
 
+// weekdayNames are the ISO weekdays' names, Monday first.
+var weekdayNames = [...]string{1: "Monday", 2: "Tuesday", 3: "Wednesday", 4: "Thursday", 5: "Friday", 6: "Saturday", 7: "Sunday"}
+
 // weekdayOf resolves a weekday: how is "bare" (direction from the clause's
 // tense), "last", "next" or "this".
 func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
@@ -203,21 +206,21 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 	switch how {
 	case "last":
 		d = weekdayFrom(a, wd, -1, true)
-		why = "the last such day before " + as
+		why = "-> the last " + weekdayNames[wd] + " before " + as
 	case "next":
 		d = weekdayFrom(a, wd, 1, true)
-		why = "the next such day after " + as
+		why = "-> the next " + weekdayNames[wd] + " after " + as
 	case "this":
 		mon := weekdayFrom(a, 1, -1, false)
 		d = mon.AddDays(wd - 1)
-		why = "that day in the week of " + as
+		why = "-> the " + weekdayNames[wd] + " of the week of " + as
 	default:
 		if t == TenseFuture {
 			d = weekdayFrom(a, wd, 1, false)
-			why = "in " + tenseWord(t) + " -> the first such day on or after " + as
+			why = "in " + tenseWord(t) + " -> the first " + weekdayNames[wd] + " on or after " + as
 		} else {
 			d = weekdayFrom(a, wd, -1, false)
-			why = "in " + tenseWord(t) + " -> the last such day on or before " + as
+			why = "in " + tenseWord(t) + " -> the last " + weekdayNames[wd] + " on or before " + as
 		}
 	}
 	v := dayValue(d)
