@@ -90,6 +90,26 @@ func trimRun(text string, start, end int) span {
 	return span{start, end}
 }
 
+// maxSentenceBytes bounds a sentence: longer runs are cut at a clause
+// break or a space. News sentences stay well below it.
+const maxSentenceBytes = 1000
+
+// cutPoint returns where to cut text[s:limit) that runs past the longest
+// sentence: after the last comma or semicolon, else the last space, else
+// at a rune boundary before limit.
+func cutPoint(text string, s, limit int) int {
+	if i := strings.LastIndexAny(text[s:limit], ",;"); i > (limit-s)/2 {
+		return s + i + 1
+	}
+	if i := strings.LastIndexByte(text[s:limit], ' '); i > 0 {
+		return s + i
+	}
+	for limit > s+1 && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
 // abbreviations end with a period that does not end a sentence when a
 // capitalised word follows ("Mr. Biden", "Jan. 26", "Gen. Milley").
 var abbreviations = map[string]bool{
@@ -138,13 +158,22 @@ func splitSentences(text string, c *cleaned) []sentence {
 
 // splitParagraph appends the sentences of paragraph p, whose junk is junk.
 func splitParagraph(text string, p span, para int, caption bool, junk []span, out []sentence) []sentence {
-	emit := func(s, e int) {
+	// within returns the junk overlapping [s, e).
+	within := func(s, e int) []span {
+		i := sort.Search(len(junk), func(i int) bool { return junk[i].End > s })
+		k := i
+		for k < len(junk) && junk[k].Start < e {
+			k++
+		}
+		return junk[i:k]
+	}
+	emitOne := func(s, e int) {
 		// Junk and the punctuation it leaves never open or close a sentence.
 		for {
 			r := trimRun(text, s, e)
 			s, e = r.Start, r.End
 			moved := false
-			for _, j := range junk {
+			for _, j := range within(s, e) {
 				if j.Start <= s && s < j.End {
 					s, moved = j.End, true
 				}
@@ -160,7 +189,7 @@ func splitParagraph(text string, p span, para int, caption bool, junk []span, ou
 			return
 		}
 		st := sentence{Start: s, End: e, Caption: caption, Para: para}
-		for _, j := range junk {
+		for _, j := range within(s, e) {
 			if j.Start >= s && j.End <= e {
 				h := j
 				// Take one of two spaces around the hole along.
@@ -173,6 +202,23 @@ func splitParagraph(text string, p span, para int, caption bool, junk []span, ou
 		if hasLetters(st.text(text), 2) {
 			out = append(out, st)
 		}
+	}
+	emit := func(s, e int) {
+		// No real sentence is this long: cut the rest of a run-on line
+		// (a table, a list, an attack) so that work per date stays bounded.
+		for e-s > maxSentenceBytes {
+			cut := cutPoint(text, s, s+maxSentenceBytes)
+			for _, j := range within(cut, cut+1) {
+				if j.Start > s {
+					cut = j.Start // never inside junk
+				} else {
+					cut = j.End
+				}
+			}
+			emitOne(s, cut)
+			s = cut
+		}
+		emitOne(s, e)
 	}
 	s, end := p.Start, p.End
 	ji := 0

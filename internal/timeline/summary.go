@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,6 +60,8 @@ var leadConnective = regexp.MustCompile(`^(?:(?:to recall|earlier|later|in respo
 // is in the first clause (the subject is there).
 func clauseAround(s string, ms, me int) (int, int) {
 	breaks := clauseBreaks(s)
+	words := wordStarts(s)
+	count := func(a, b int) int { return words.before(b) - words.before(a) }
 	start, end := 0, len(s)
 	prev := 0 // the start of the clause before start
 	for _, b := range breaks {
@@ -80,22 +83,22 @@ func clauseAround(s string, ms, me int) (int, int) {
 		if s[b[0]:b[1]] == " that " && (i == 0 || breaks[i-1][0] < me) {
 			continue
 		}
-		if countWords(s[start:b[0]]) >= minSummaryWords {
+		if count(start, b[0]) >= minSummaryWords {
 			end = b[0]
 			break
 		}
 	}
 	// A short first clause is the sentence start; a short later clause
 	// takes the clauses before it until it says enough.
-	if countWords(s[:start]) <= 3 {
+	if count(0, start) <= 3 {
 		start = 0
 	}
-	for i := len(breaks) - 1; i >= 0 && countWords(s[start:end]) < minSummaryWords; i-- {
+	for i := len(breaks) - 1; i >= 0 && count(start, end) < minSummaryWords; i-- {
 		if breaks[i][1] < start {
 			start = breaks[i][1]
 		}
 	}
-	if countWords(s[:start]) <= 3 {
+	if count(0, start) <= 3 {
 		start = 0
 	}
 	return start, end
@@ -206,8 +209,20 @@ func balanceQuotes(s string) string {
 	return strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s)
 }
 
-// countWords counts white-space separated words.
-func countWords(s string) int { return len(strings.Fields(s)) }
+// countWords counts white-space separated words, as strings.Fields
+// splits them, without allocating: summaries count words often.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // introOpeners begin a fronted adverbial phrase ("Last Thursday, in
 // response to ..., Psaki said"): the main clause follows a comma.
@@ -311,4 +326,28 @@ func coreClause(s string, ms, me int) (int, int) {
 		}
 	}
 	return start, max(start, end)
+}
+
+// offsets are sorted byte offsets.
+type offsets []int
+
+// wordStarts returns where the white-space separated words of s start:
+// with it, the words of any range are counted in O(log n).
+func wordStarts(s string) offsets {
+	var out offsets
+	in := false
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			out = append(out, i)
+		}
+		in = !space
+	}
+	return out
+}
+
+// before returns how many offsets lie before i.
+func (o offsets) before(i int) int {
+	n, _ := slices.BinarySearch(o, i)
+	return n
 }

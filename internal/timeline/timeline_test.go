@@ -109,6 +109,39 @@ func TestSentenceHoles(t *testing.T) {
 	}
 }
 
+func TestSplitRunOn(t *testing.T) {
+	// A line with no sentence end is cut at clause breaks into pieces no
+	// longer than maxSentenceBytes, so that work per date stays bounded;
+	// junk is never cut.
+	unit := "Biden spoke on Friday, and aides met in the weekend, "
+	text := strings.Repeat(unit, 3*maxSentenceBytes/len(unit)) + "President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE and more."
+	c := clean("", text)
+	ss := splitSentences(text, &c)
+	if len(ss) < 3 {
+		t.Fatalf("got %d pieces, want at least 3", len(ss))
+	}
+	for _, s := range ss {
+		if s.End-s.Start > maxSentenceBytes+len("President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE") {
+			t.Errorf("piece of %d bytes", s.End-s.Start)
+		}
+		if st := s.text(text); strings.Contains(st, "Chinese apps") || strings.Contains(st, "MORE") {
+			t.Errorf("junk in a piece: %q", st)
+		}
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc", "dash – counts, too"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+		w := wordStarts(s)
+		if got, want := w.before(len(s)), len(strings.Fields(s)); got != want {
+			t.Errorf("wordStarts(%q).before(end) = %d, want %d", s, got, want)
+		}
+	}
+}
+
 func TestCoreClause(t *testing.T) {
 	tests := []struct {
 		sentence, date, want string
