@@ -298,6 +298,9 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 	var head []token
 	if days > wideDays && isNumber(m.Value) {
 		head = tokenize(modified(text[cge:]))
+		for i := range head {
+			head[i].key = !head[i].name
+		}
 	}
 	return candidate{
 		core: core, proposal: proposal, head: head, refers: refersBack(text, cgs, cge),

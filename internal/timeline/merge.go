@@ -331,7 +331,8 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool, common ma
 			continue
 		}
 		// Names alone (the people and places every report of a story
-		// names) do not make two reports one event: a word must be shared.
+		// names) and common words ("officials", "federal") do not make two
+		// reports one event: a key word must be shared.
 		_, sum, word := shared(c.core, e.tokens)
 		if p := sum / c.coreMass; word && (related(e.article, c.article) || (p >= clearPlacement && sharedName(e.names, c.names, common))) {
 			best = max(best, p)

@@ -16,6 +16,9 @@ type token struct {
 	id     uint64
 	weight float32
 	name   bool // capitalised inside a sentence
+	// key marks a word (not a name) specific enough to tell one event:
+	// rare among the reports of a core clause, or the word a year names.
+	key bool
 }
 
 // nameWeight is the weight of a capitalised word inside a clause.
@@ -180,6 +183,7 @@ func weigh(cands []candidate) {
 		}
 	}
 	n := float64(len(cands)) + 1
+	rare := int32(max(rareReports, len(cands)/50))
 	for i := range cands {
 		var norm float64
 		for k := range cands[i].tokens {
@@ -192,11 +196,16 @@ func weigh(cands []candidate) {
 		for k := range cands[i].core {
 			t := &cands[i].core[k]
 			t.weight *= float32(math.Log(n / float64(max(df[t.id], 1))))
+			t.key = !t.name && df[t.id] <= rare
 			mass += t.weight
 		}
 		cands[i].coreMass = mass
 	}
 }
+
+// rareReports is the fewest reports a word may be in and still be rare
+// (key); in a large collection, a fiftieth of the reports.
+const rareReports = 8
 
 // cosine is the cosine similarity of two weighted, sorted token lists with
 // norms na and nb.
@@ -210,7 +219,7 @@ func cosine(a, b []token, na, nb float32) float32 {
 
 // shared walks two sorted token lists once and returns the dot product of
 // their weights, the weight of the tokens of a that b holds too, and
-// whether one of those is a word rather than a name.
+// whether one of those is a key word.
 func shared(a, b []token) (dot, covered float32, word bool) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -218,7 +227,7 @@ func shared(a, b []token) (dot, covered float32, word bool) {
 		case a[i].id == b[j].id:
 			dot += a[i].weight * b[j].weight
 			covered += a[i].weight
-			word = word || !a[i].name
+			word = word || a[i].key
 			i++
 			j++
 		case a[i].id < b[j].id:
