@@ -336,7 +336,8 @@ func handMade(t *testing.T) ([]Article, resolver) {
 			"Relations soured after the 2014 annexation of the peninsula."},
 		{ID: "b", Published: day(t, "2021-03-22"), Text: "The ministry said on Monday that the envoy was back in Moscow.\n\n" +
 			"Last week envoy Antonov was recalled to Moscow after the network interview.\n\n" +
-			"The envoy returned to Moscow on Saturday, the ministry said."},
+			"The envoy returned to Moscow on Saturday, the ministry said.\n\n" +
+			"Last week the president offered to hold talks with Antonov after the interview with the network."},
 	}
 	r := fakeResolver(t, map[string]fakeDate{
 		"Monday":    {"2021-03-22", "2021-03-22", "2021-03-22", 0},
@@ -378,6 +379,11 @@ func TestBuildHandMade(t *testing.T) {
 	if es := byValue(res.Entries, "2021-03-17"); len(es) != 1 || len(es[0].Citations) != 2 {
 		t.Errorf("recall: want one 2021-03-17 entry citing both, got %+v", es)
 	}
+	// A proposal told with "last week" is not placed on the interview it
+	// follows, however alike the words: it stays a week entry.
+	if es := byValue(res.Entries, "2021-W11"); len(es) != 1 || !strings.Contains(es[0].Summary, "offered") {
+		t.Errorf("proposal: want one 2021-W11 entry for the offer, got %+v", es)
+	}
 	// Sunday and Saturday for the same return: a conflict.
 	ret := byValue(res.Entries, "2021-03-21")
 	if len(ret) == 0 {
@@ -393,7 +399,7 @@ func TestBuildHandMade(t *testing.T) {
 	if es := byValue(res.Background, "2014"); len(es) != 1 {
 		t.Errorf("2014 should be background, got %+v", res.Background)
 	}
-	if res.WindowStart.String() != "2021-03-17" || res.WindowEnd.String() != "2021-03-22" {
+	if res.WindowStart.String() != "2021-03-15" || res.WindowEnd.String() != "2021-03-22" {
 		t.Errorf("window %s..%s", res.WindowStart, res.WindowEnd)
 	}
 
