@@ -107,6 +107,11 @@ func TestSentenceHoles(t *testing.T) {
 	if r := s.run(text, -1); !strings.HasPrefix(text[r.Start:r.End], "Biden took") {
 		t.Errorf("longest run %q", text[r.Start:r.End])
 	}
+	// The summary reads the sentence whole, junk left out.
+	at = s.toClean(at)
+	if got, want := summarize(s.text(text), at, at+len("last week")), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
+		t.Errorf("summary\n got  %q\n want %q", got, want)
+	}
 }
 
 func TestSplitRunOn(t *testing.T) {
