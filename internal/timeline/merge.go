@@ -64,6 +64,7 @@ type cluster struct {
 	kind       Kind
 	exemplars  []*candidate // distinct wordings, at most maxExemplars
 	sigs       map[uint64]bool
+	articles   []int    // the distinct articles reporting, in order of arrival
 	parent     *cluster // set when absorbed into another cluster
 }
 
@@ -284,14 +285,7 @@ func mainEvent(day []*cluster, c *candidate, related, sameStory func(a, b int) b
 }
 
 // manyArticles reports whether two articles or more report in k.
-func (k *cluster) manyArticles() bool {
-	for _, m := range k.members[1:] {
-		if m.article != k.members[0].article {
-			return true
-		}
-	}
-	return false
-}
+func (k *cluster) manyArticles() bool { return len(k.articles) > 1 }
 
 // placed returns the finer event a coarse report is placed on: the best
 // of the candidate placements when it is clearly better than the next.
@@ -372,7 +366,7 @@ func (k *cluster) absorb(o *cluster) {
 	for _, c := range o.members {
 		k.add(c)
 	}
-	o.members, o.exemplars, o.sigs = nil, nil, nil
+	o.members, o.exemplars, o.sigs, o.articles = nil, nil, nil, nil
 	o.parent = k
 }
 
@@ -580,24 +574,10 @@ func (k *cluster) otherNames(c *candidate) bool {
 }
 
 // onlyArticle reports whether every report of k is from article a.
-func (k *cluster) onlyArticle(a int) bool {
-	for _, m := range k.members {
-		if m.article != a {
-			return false
-		}
-	}
-	return true
-}
+func (k *cluster) onlyArticle(a int) bool { return len(k.articles) == 1 && k.articles[0] == a }
 
 // hasArticle reports whether an article already reports in the cluster.
-func (k *cluster) hasArticle(a int) bool {
-	for _, c := range k.members {
-		if c.article == a {
-			return true
-		}
-	}
-	return false
-}
+func (k *cluster) hasArticle(a int) bool { return slices.Contains(k.articles, a) }
 
 // similarity is the best similarity of c to the cluster's wordings.
 func (k *cluster) similarity(c *candidate) float32 {
@@ -613,6 +593,9 @@ func (k *cluster) similarity(c *candidate) float32 {
 
 func (k *cluster) add(c *candidate) {
 	k.members = append(k.members, c)
+	if !slices.Contains(k.articles, c.article) {
+		k.articles = append(k.articles, c.article)
+	}
 	if !k.sigs[c.sig] && len(k.exemplars) < maxExemplars {
 		k.sigs[c.sig] = true
 		k.exemplars = append(k.exemplars, c)
