@@ -213,15 +213,33 @@ func balanceQuotes(s string) string {
 // splits them, without allocating: summaries count words often.
 func countWords(s string) int {
 	n := 0
+	eachWord(s, func(int) { n++ })
+	return n
+}
+
+// asciiSpace marks the ASCII white space unicode.IsSpace knows.
+var asciiSpace = [128]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// eachWord calls f with the offset of each white-space separated word of
+// s, as strings.Fields splits them; ASCII is read byte by byte.
+func eachWord(s string, f func(start int)) {
 	in := false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var space bool
+		n := 1
+		if b := s[i]; b < utf8.RuneSelf {
+			space = asciiSpace[b]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
 		if !space && !in {
-			n++
+			f(i)
 		}
 		in = !space
+		i += n
 	}
-	return n
 }
 
 // introOpeners begin a fronted adverbial phrase ("Last Thursday, in
@@ -335,14 +353,7 @@ type offsets []int
 // with it, the words of any range are counted in O(log n).
 func wordStarts(s string) offsets {
 	var out offsets
-	in := false
-	for i, r := range s {
-		space := unicode.IsSpace(r)
-		if !space && !in {
-			out = append(out, i)
-		}
-		in = !space
-	}
+	eachWord(s, func(i int) { out = append(out, i) })
 	return out
 }
 

@@ -136,7 +136,7 @@ func TestSplitRunOn(t *testing.T) {
 }
 
 func TestCountWords(t *testing.T) {
-	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc", "dash – counts, too"} {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc", "dash – counts, too", "no\u00a0break", "em\u2003space é"} {
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
