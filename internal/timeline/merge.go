@@ -10,22 +10,24 @@ import (
 	"github.com/timelined/timelined/internal/dates"
 )
 
-// Merging thresholds on the weighted Jaccard similarity of two event
+// Merging thresholds on the IDF-weighted cosine similarity of two event
 // descriptions. Reports of one event at compatible times need only share
 // their key words and names; a report at an incompatible date must be
 // clearly the same event before it is read as a disagreement.
 //
-// Two reports dated to the same value (the same day, the same week) by
-// different articles of one collection very often tell the same event, so
-// little shared content suffices (sameValueSimilarity); a coarse report
-// ("last week") must share more with a finer one ("on Wednesday") to be
-// placed on it (mergeSimilarity).
+// Two reports dated to the same day by different articles of one
+// collection very often tell the same event, so little shared content
+// suffices (sameValueSimilarity); two reports of the same week or month,
+// or two of one article, need more (mergeSimilarity). A coarse report
+// ("last week") is placed on a finer one ("on Wednesday") by its dated
+// clause instead (placeSimilarity).
 const (
 	sameValueSimilarity = 0.1
 	mergeSimilarity     = 0.2
 	conflictSimilarity  = 0.45
-	// placeSimilarity is how much of a coarse report's dated clause a finer
-	// report from another article must share for the coarse one to be
+	// placeSimilarity is how much of a coarse report's dated clause (its
+	// IDF-weighted words, a key word among them) a finer report from
+	// another article must share for the coarse one to be
 	// placed on it ("agreeing ... last week that Putin was a killer" on
 	// "replied 'I do' when asked if he thought Putin was a killer" of
 	// Wednesday), and placeMargin how much better that finer event must
