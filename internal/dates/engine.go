@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -43,6 +44,12 @@ type run struct {
 	quarter string
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
+	// sent counts the sentences begun; cumulative is the sentence in which
+	// a cumulative reporting period ("the nine months", "the first half")
+	// was last named after the last quarter, or 0. While it is in force (its
+	// sentence and the next), "a year earlier" compares that period, so it
+	// is the year before, not the quarter.
+	sent, cumulative int
 }
 
 type cand struct {
@@ -76,6 +83,7 @@ func (r *run) sentence() {
 	if len(r.toks) == 0 {
 		return
 	}
+	r.sent++
 	r.mergeNumbers()
 	toks := r.toks
 	// nextCore[i] is the first token at or after i with a core class: every
@@ -381,13 +389,72 @@ func (r *run) emit(p piece) bool {
 		ms.StartDate, ms.EndDate = s, e
 		pv, _ := parseValue(p.value)
 		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
-		if pv.gran == gQuarter && !r.deriving {
-			r.quarter = p.value
+		switch {
+		case pv.gran == gQuarter && !r.deriving && r.reportable(s, e, p.tense, p.from, p.to):
+			r.quarter, r.cumulative = p.value, 0
+		case pv.gran == gHalf:
+			r.cumulative = r.sent
 		}
+	} else if p.typ == TypeDuration && r.cumulativePeriod(p) {
+		r.cumulative = r.sent
 	}
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
 	return true
+}
+
+// reportable reports whether a quarter from s to e, named by tokens [i, j)
+// in a clause of tense t, can be the period a results story reports, which
+// later comparisons ("a year earlier", "the year-ago period") refer to:
+// not one that has not begun by the reference date ("losses through the
+// third quarter of 1990"), nor an unfinished one spoken of in the future
+// ("expect the trend to continue into the fourth quarter"; "expects to
+// report a third-quarter loss" after the quarter ended is a report), nor
+// one that is the head of an indefinite noun phrase ("after a flat second
+// quarter"), which is an aside ("a third-quarter loss" is a loss of the
+// quarter reported).
+func (r *run) reportable(s, e Date, t Tense, i, j int) bool {
+	if ref := r.opts.Reference; !ref.IsZero() && (ref.Before(s) || t == TenseFuture && ref.Before(e)) {
+		return false
+	}
+	if j-i < 2 || r.toks[j-2].kind == kPunct {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if r.wordIs(&r.toks[k], "a", "an") {
+			return false
+		}
+		if r.toks[k].kind != kWord {
+			break
+		}
+	}
+	return true
+}
+
+// cumulativePeriod reports whether duration p names a reporting period
+// longer than a quarter and shorter than a year, with a definite article:
+// "the nine months", "the first nine months", "in the latest six months".
+func (r *run) cumulativePeriod(p piece) bool {
+	v := p.value
+	if len(v) < 3 || v[len(v)-1] != 'M' || v[1] == 'T' {
+		return false
+	}
+	n, err := strconv.Atoi(v[1 : len(v)-1])
+	if err != nil || n <= 3 || n >= 12 {
+		return false
+	}
+	for k := p.from; k >= 0 && k >= p.from-2; k-- {
+		if r.wordIs(&r.toks[k], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// periodYear reports whether a cumulative period is in force: the
+// comparison "a year earlier" then means the year before, not a quarter.
+func (r *run) periodYear() bool {
+	return r.cumulative > 0 && r.sent-r.cumulative <= 1
 }
 
 // quantifierBefore reports the quantifier that ends just before token i

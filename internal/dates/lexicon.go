@@ -315,7 +315,8 @@ func buildLexicon() map[string]entry {
 		"earlier", "previously", "wasn", "weren", "didn", "hadn")
 	// The tokenizer splits at apostrophes: "we'll" is "we" "'" "ll".
 	setTense(TenseFuture, "will", "ll", "shall", "tomorrow", "upcoming", "scheduled",
-		"plans", "planned", "planning", "expected", "expects", "intends", "would")
+		"plans", "planned", "planning", "expected", "expects", "expect", "intends", "intend",
+		"anticipate", "anticipates", "would")
 	// Words just before a date that make it a coming date: "payable Dec. 7",
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
 	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "due", "record", "starting")

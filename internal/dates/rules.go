@@ -1007,8 +1007,12 @@ var ruleTable = []rule{
 			v := unitValue(d, u)
 			if u == uYear && n == 1 && r.quarter != "" {
 				// "profit rose from $5 million a year earlier", after "the
-				// third quarter": the same quarter a year before.
+				// third quarter": the same quarter a year before; after "for
+				// the nine months", the year before.
 				pv, _ := parseValue(r.quarter)
+				if pv.year > 0 && r.periodYear() {
+					return r.derive(m, yearValue(pv.year+sign), explain("'%s' -> the year of the period last named, a year away", m.text()))
+				}
 				if pv.year > 0 {
 					return r.derive(m, quarterValue(pv.year+sign, pv.quarter), explain("'%s' -> the quarter last named (%s), a year away", m.text(), r.quarter))
 				}
@@ -1020,6 +1024,9 @@ var ruleTable = []rule{
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},
 			{"removed a few years ago", "a few years ago", "201X"},
+			{"Third-quarter net fell from $5 million a year earlier.", "a year earlier", "2019-Q3"},
+			{"Third-quarter net fell. For the nine months, net was $9 million, up from $8 million a year earlier.", "a year earlier", "2019"},
+			{"Third-quarter net fell. Analysts expect the slump to continue into the second quarter. Sales fell from a year earlier.", "a year earlier", "2019-Q3"},
 		}},
 	{name: "the unit before/after", src: "the UNIT before|after|earlier|later",
 		build: func(r *run, m *match) bool {
@@ -1455,6 +1462,9 @@ var ruleTable = []rule{
 			}
 			if quarter {
 				pv, _ := parseValue(r.quarter)
+				if pv.year > 0 && r.periodYear() {
+					return r.derive(m, yearValue(pv.year-1), explain("'%s' -> the year of the period last named, a year before", m.text()))
+				}
 				if pv.year > 0 {
 					return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
 				}
@@ -1465,7 +1475,8 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, yearValue(a.Year-1), "", TenseUnknown, explain("'%s' -> the year before %s", m.text(), as))
 		},
 		examples: []example{{"net in the year-earlier quarter", "the year-earlier quarter", "2019-Q4"},
-			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"}}},
+			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"},
+			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"}}},
 	{name: "this year's quarter", src: "THIS|LAST|NEXT year ~' ~s FISCAL? QORD ~-? quarter|half",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
@@ -1503,13 +1514,14 @@ var ruleTable = []rule{
 				}
 				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' names a quarter", m.text()))
 			}
-			if r.quarter != "" && !strings.EqualFold(m.word(m.tok(5)), "half") {
+			if r.quarter != "" && !strings.EqualFold(m.word(m.tok(5)), "half") && !r.periodYear() {
 				pv, _ := parseValue(r.quarter)
 				return r.derive(m, quarterValue(y, pv.quarter), explain("'%s' -> the quarter last named (%s) in %d", m.text(), r.quarter, y))
 			}
 			return r.whole(m, TypeDate, yearValue(y), "", TenseUnknown, explain("'%s' is a period of %d", m.text(), y))
 		},
-		examples: []example{{"in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"}, {"in the 1988 period", "the 1988 period", "1988"}}},
+		examples: []example{{"in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"}, {"in the 1988 period", "the 1988 period", "1988"},
+			{"Third-quarter net rose. In the first nine months, net was $3 million, against $2 million in the 2019 period.", "the 2019 period", "2019"}}},
 	{name: "the fiscal year", src: "the current? FISCAL year",
 		build: func(r *run, m *match) bool {
 			if m.tok(1) != nil {
