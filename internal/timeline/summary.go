@@ -60,7 +60,8 @@ var leadConnective = regexp.MustCompile(`^(?:(?:to recall|earlier|later|in respo
 // is in the first clause (the subject is there).
 func clauseAround(s string, ms, me int) (int, int) {
 	breaks := clauseBreaks(s)
-	words := wordStarts(s)
+	var buf [128]int // most sentences: no allocation
+	words := appendWordStarts(buf[:0], s)
 	count := func(a, b int) int { return words.before(b) - words.before(a) }
 	start, end := 0, len(s)
 	prev := 0 // the start of the clause before start
@@ -349,10 +350,9 @@ func coreClause(s string, ms, me int) (int, int) {
 // offsets are sorted byte offsets.
 type offsets []int
 
-// wordStarts returns where the white-space separated words of s start:
-// with it, the words of any range are counted in O(log n).
-func wordStarts(s string) offsets {
-	var out offsets
+// appendWordStarts appends to out where the white-space separated words
+// of s start: with them, the words of any range are counted in O(log n).
+func appendWordStarts(out offsets, s string) offsets {
 	eachWord(s, func(i int) { out = append(out, i) })
 	return out
 }

@@ -140,7 +140,7 @@ func TestCountWords(t *testing.T) {
 		if got, want := countWords(s), len(strings.Fields(s)); got != want {
 			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 		}
-		w := wordStarts(s)
+		w := appendWordStarts(nil, s)
 		if got, want := w.before(len(s)), len(strings.Fields(s)); got != want {
 			t.Errorf("wordStarts(%q).before(end) = %d, want %d", s, got, want)
 		}
