@@ -75,6 +75,11 @@ func clauseAround(s string, ms, me int) (int, int) {
 	if start > 1 && s[start-2] == ',' && isParticiple(firstWord(s[start:])) {
 		start = prev
 	}
+	// "..., Kenya, on Aug. 7 killed 258 people": a date phrase right
+	// before the verb closes the subject, which starts the sentence.
+	if start > 1 && s[start-2] == ',' && datePhraseBeforeVerb(s[start:ms], s[me:]) {
+		start = 0
+	}
 	// Clause ends after the mention; widen while short. A "that" right
 	// after the date opens what was said or asked: the event itself.
 	for i, b := range breaks {
@@ -111,8 +116,14 @@ func summarize(s string, ms, me int) string {
 	if r := introEnd(s); r > 0 && me <= r {
 		s, ms, me = s[r:], 0, 0
 	}
-	// Asides go, unless the date is in one.
-	for _, m := range aside.FindAllStringIndex(s, -1) {
+	// Asides go, unless the date is in one; so does an apposition to the
+	// opening name ("Slepian, a 52-year-old obstetrician ..., was shot").
+	asides := aside.FindAllStringIndex(s, -1)
+	if m := apposition.FindStringSubmatchIndex(s); m != nil && m[3] <= ms &&
+		(len(asides) == 0 || asides[0][0] >= m[3]) {
+		asides = append([][]int{{m[2], m[3]}}, asides...)
+	}
+	for _, m := range asides {
 		if me <= m[0] {
 			break
 		}
@@ -124,7 +135,7 @@ func summarize(s string, ms, me int) string {
 	var b strings.Builder
 	shift := 0
 	last := 0
-	for _, m := range aside.FindAllStringIndex(s, -1) {
+	for _, m := range asides {
 		b.WriteString(s[last:m[0]])
 		if m[1] <= ms {
 			shift += m[1] - m[0]
@@ -280,6 +291,11 @@ func introEnd(s string) int {
 // commas (", who has been accused of ...,").
 var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120},`)
 
+// apposition matches a sentence that opens with a name followed by an
+// apposition set off by commas ("Slepian, a 52-year-old obstetrician who
+// ..., was shot"); its group is the apposition.
+var apposition = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(, (?:a|an|the) [^,;:“”"]{3,150},)`)
+
 // dropAsides removes asides from a summary; quotes are kept verbatim in
 // the citations.
 func dropAsides(s string) string {
@@ -361,4 +377,18 @@ func appendWordStarts(out offsets, s string) offsets {
 func (o offsets) before(i int) int {
 	n, _ := slices.BinarySearch(o, i)
 	return n
+}
+
+// datePhraseBeforeVerb reports whether a clause is only a preposition and
+// a date (before is the clause up to the date) followed by a verb (after):
+// "on Aug. 7 | killed 258 people".
+func datePhraseBeforeVerb(before, after string) bool {
+	switch strings.TrimSpace(strings.ToLower(before)) {
+	case "on", "in", "at", "":
+	default:
+		return false
+	}
+	w := firstWord(after)
+	return after != "" && after[0] == ' ' && w != "" && isASCIILower(w[0]) && !stopWords[w] &&
+		(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s"))
 }

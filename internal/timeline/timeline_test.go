@@ -272,6 +272,10 @@ func TestSummarize(t *testing.T) {
 			"Wednesday", "In an interview on Wednesday, when asked if he thought the leader is “a killer”, he said: “I do.”"},
 		{"To recall, last week, the ambassador to the United States was summoned to Moscow for consultations after the president, in an interview with a network, said many things about many people.",
 			"last week", "Last week, the ambassador to the United States was summoned to Moscow for consultations"},
+		{"Twin blasts at the consulates in Lyon, France, and Turin, Italy, on May 3 killed 40 people, including six children, and injured hundreds more in both cities, where rescuers worked all night.",
+			"May 3", "Twin blasts at the consulates in Lyon, France, and Turin, Italy, on May 3 killed 40 people"},
+		{"Jansen, a 61-year-old surgeon who ran the town's only clinic for two decades, was attacked on the night of May 3 as he walked home from work.",
+			"May 3", "Jansen was attacked on the night of May 3 as he walked home from work."},
 		{"He has taken a tougher line than his predecessor, agreeing with an anchor's question last week that the rival leader was a killer, and adding that sanctions will come in time.",
 			"last week", "He has taken a tougher line than his predecessor, agreeing with an anchor's question last week that the rival leader was a killer"},
 	}
