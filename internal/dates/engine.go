@@ -3,6 +3,7 @@ package dates
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -65,13 +66,24 @@ func resolve(text string, opts Options) []Mention {
 	}
 	z := tokenizer{text: text}
 	var t token
+	// A period ends a sentence unless a comma or a lower-case word follows
+	// it: then it closed an abbreviation ("Birmingham, Ala., killed",
+	// "Acme Inc. said"), so the decision waits for the next token.
+	period := false
 	for z.next(&t) {
+		if period && !(t.kind == kPunct && (t.punct == ',' || t.punct == ';') || t.kind == kWord && t.flags&fCap == 0) {
+			r.sentence()
+		}
+		period = false
 		if t.flags&fBreak != 0 && len(r.toks) > 0 {
 			r.sentence()
 		}
 		r.toks = append(r.toks, t)
-		if (t.kind == kPunct && (t.punct == '.' || t.punct == '!' || t.punct == '?')) || len(r.toks) >= maxSentence {
+		switch {
+		case len(r.toks) >= maxSentence, t.kind == kPunct && (t.punct == '!' || t.punct == '?'):
 			r.sentence()
+		case t.kind == kPunct && t.punct == '.':
+			period = true
 		}
 	}
 	r.sentence()
@@ -546,16 +558,24 @@ func (r *run) tense(i, j int) Tense {
 			right, rd = r.governed(k, t.tense), k-j+1
 			// "were planning", "is expected": the verb after the auxiliary
 			// decides.
-			if k+1 < len(r.toks) && r.toks[k+1].tense == TenseFuture && r.toks[k+1].class&cDeictic == 0 {
+			// ("announced plans" is a past verb and its object).
+			if k+1 < len(r.toks) && r.toks[k+1].tense == TenseFuture && r.toks[k+1].class&cDeictic == 0 &&
+				r.wordIs(t, "was", "were", "is", "are", "am", "had", "has", "have", "did") {
 				right = TenseFuture
 			}
 			break
 		}
 	}
+	// "since March", "since Friday": always before.
+	if i > 0 && r.wordIs(&r.toks[i-1], "since") {
+		return TensePast
+	}
 	// "payable Dec. 7", "effective Feb. 1": a coming date, unless a past
-	// verb stands right beside it ("until Thursday, they had not").
+	// verb stands right beside it ("until Thursday, they had not") or the
+	// plan is told in the past perfect ("it had been due to expire
+	// Friday": the date has passed).
 	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
-		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3) {
+		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i)) {
 			return TenseFuture
 		}
 	}
@@ -563,8 +583,8 @@ func (r *run) tense(i, j int) Tense {
 	if i > 1 && r.wordIs(&r.toks[i-1], "as") && r.wordIs(&r.toks[i-2], "soon", "early") {
 		return TenseFuture
 	}
-	if left == TensePresent && r.infinitiveBetween(i-ld, i) {
-		left = TenseFuture // "is to resume trading Tuesday"
+	if left == TensePresent && r.infinitiveBetween(i-ld, i, false) || left == TensePast && r.infinitiveBetween(i-ld, i, true) {
+		left = TenseFuture // "is to resume trading Tuesday", "agreed to buy it in February"
 	}
 	if left != TenseUnknown && ld <= rd+leftBias {
 		return left
@@ -575,15 +595,39 @@ func (r *run) tense(i, j int) Tense {
 	return left
 }
 
-// infinitiveBetween reports whether "to" and a verb-like word stand between
-// tokens a and b (a plan: "is to resume", "are set to meet").
-func (r *run) infinitiveBetween(a, b int) bool {
-	for k := a + 1; k+1 < b; k++ {
-		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 {
+// pastPerfectBefore reports whether "had" stands among the six words
+// before token i.
+func (r *run) pastPerfectBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if r.wordIs(&r.toks[k], "had") {
 			return true
 		}
 	}
 	return false
+}
+
+// infinitiveBetween reports whether "to" and a verb-like word stand between
+// tokens a and b (a plan: "is to resume", "are set to meet"). After a past
+// verb, only an infinitive of intent counts ("agreed to buy it in
+// February", "was set to resume Monday"): in "shot to death last Oct. 23"
+// or "extended their offers to acquire it Friday" the date is the past
+// verb's.
+func (r *run) infinitiveBetween(a, b int, intent bool) bool {
+	for k := a + 1; k+1 < b; k++ {
+		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 &&
+			(!intent || k > 0 && intentWords[strings.ToLower(r.text[r.toks[k-1].start:r.toks[k-1].end])]) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentWords are the verbs and nouns of intent whose infinitive looks
+// ahead even in a past clause: "decided to admit them in March".
+var intentWords = map[string]bool{
+	"agreed": true, "decided": true, "voted": true, "promised": true, "pledged": true, "vowed": true,
+	"arranged": true, "set": true, "slated": true, "poised": true, "subpoenaed": true, "summoned": true,
+	"agreement": true, "ordered": true, "prepared": true,
 }
 
 // leftBias is how much nearer a tense word after a date must be to win

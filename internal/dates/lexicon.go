@@ -292,6 +292,11 @@ func buildLexicon() map[string]entry {
 			add(cHoliday, i, h.word)
 		}
 	}
+	// Titles and "vs." take their period (they never end a sentence), so
+	// that "Mr. Smith said" or "Roe vs. Wade" does not cut a sentence in
+	// two and hide its verb from the dates before it.
+	add(0, 0, "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
+		"capt.", "rev.", "prof.", "adm.", "vs.")
 	add(cFiscal, 0, "fiscal")
 	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple")
 	add(cPeriod, 0, "period", "latest", "term")
