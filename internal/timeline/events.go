@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -105,12 +106,18 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 //
 // It also returns the article's names, sorted and distinct: each sentence
 // is read for names and tokens once, whatever the number of its dates.
-func articleEvents(idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
+//
+// It returns nothing once ctx is done: one huge article is stopped inside,
+// not only between the phases of Build.
+func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
 	var all []uint64
 	var out []candidate
 	mi := 0
 	lead, leadAt := true, -1
 	for si, s := range sents {
+		if si%64 == 63 && ctx.Err() != nil {
+			return nil, nil
+		}
 		// The mentions inside this sentence.
 		for mi < len(ms) && ms[mi].Start < s.Start {
 			mi++

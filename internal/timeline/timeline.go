@@ -153,7 +153,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		d := &docs[i]
 		ref := pubs[i].Date
 		ms := resolve(a.Text, dates.Options{Reference: ref, DocType: dates.News})
-		d.cands, d.names = articleEvents(i, a, ref, &d.clean, d.sents, ms)
+		d.cands, d.names = articleEvents(ctx, i, a, ref, &d.clean, d.sents, ms)
 	})
 	if err != nil {
 		return nil, err

@@ -435,6 +435,24 @@ func TestBuildCancelled(t *testing.T) {
 	}
 }
 
+// TestBuildCancelledInsideArticle cancels while one huge run-on article is
+// being read: Build stops inside it, not after it.
+func TestBuildCancelledInsideArticle(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	unit := "Biden spoke on Friday, March 19, and Putin answered last Wednesday while aides met in the weekend, "
+	a := Article{ID: "huge", Text: strings.Repeat(unit, (4<<20)/len(unit)), Published: day(t, "2021-03-22")}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	began := time.Now()
+	_, err := Build(ctx, []Article{a}, Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if late := time.Since(began) - 200*time.Millisecond; late > 2*time.Second {
+		t.Errorf("Build returned %v after the cancel", late)
+	}
+}
+
 func TestBuildConcurrent(t *testing.T) {
 	as, r := handMade(t)
 	want, err := build(context.Background(), as, Options{}, r)
