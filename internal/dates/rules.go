@@ -707,6 +707,20 @@ var ruleTable = []rule{
 			{"in the first quarter of 1998", "the first quarter of 1998", "1998-Q1"},
 			{"the first half", "the first half", "2021-H1"},
 		}},
+	{name: "half of a year", src: "the? first|last two? quarters|half of FISCAL? YEAR",
+		build: func(r *run, m *match) bool {
+			if m.is(3, "quarters") != (m.tok(2) != nil) {
+				return false // "the first two halves", "the last quarters of"
+			}
+			h := 2
+			if m.is(1, "first") {
+				h = 1
+			}
+			y := int(m.tok(6).val)
+			return r.whole(m, TypeDate, yearValue(y)+"-H"+string(rune('0'+h)), "", TenseUnknown, explain("'%s' is half %d of %d", m.text(), h, y))
+		},
+		examples: []example{{"losses through the first two quarters of 1990", "the first two quarters of 1990", "1990-H1"},
+			{"earnings for the last half of 1989", "the last half of 1989", "1989-H2"}}},
 	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same quarter|period",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
@@ -1646,6 +1660,28 @@ var ruleTable = []rule{
 		examples: []example{{"for the full year", "the full year", "2021"}}},
 
 	// ---- More days and times ----
+	{name: "mid part of day", src: "EARLY ~-? POD DEICTIC?",
+		build: func(r *run, m *match) bool {
+			if !r.wordIs(m.tok(0), "mid", "early", "late") {
+				return false
+			}
+			off := 0
+			if t := m.tok(3); t != nil {
+				if t.val > dTomorrow {
+					return false
+				}
+				off = int(t.val) - dToday
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			pod := podCodes[m.tok(2).val]
+			return r.whole(m, TypeTime, dayValue(a.AddDays(off))+"T"+pod, modNames[m.tok(0).val], TenseUnknown,
+				explain("'%s' -> part of the %s %d day(s) from %s", m.text(), strings.ToLower(m.word(m.tok(2))), off, as))
+		},
+		examples: []example{{"at mid-afternoon yesterday, shares rose", "mid-afternoon yesterday", "2021-03-21TAF"},
+			{"By mid afternoon, the operation was over", "mid afternoon", "2021-03-22TAF"}}},
 	{name: "early/late day", src: "EARLY|EARLIER DEICTIC|WEEKDAY",
 		build: func(r *run, m *match) bool {
 			t := m.tok(1)
