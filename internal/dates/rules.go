@@ -248,6 +248,38 @@ func (r *run) relUnit(m *match, unit, n int, word string) bool {
 	return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the %s %s %s", q, unitNames[unit], word, as))
 }
 
+// weekdayInParens reads the day of a clock time from a weekday in the
+// parenthesis right after it, or right after that parenthesis: "at 10:35
+// a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)".
+// The weekday resolves from anchor a as a bare weekday in the clause would.
+func (r *run) weekdayInParens(m *match, a Date) (Date, string, bool) {
+	if p := m.after(1); a.IsZero() || p == nil || p.kind != kPunct || p.punct != '(' {
+		return Date{}, "", false
+	}
+	for k := 2; k <= 12; k++ {
+		t := m.after(k)
+		if t == nil {
+			break
+		}
+		if t.kind == kPunct && t.punct == ')' {
+			if n := m.after(k + 1); n == nil || n.class&cWeekday == 0 {
+				break
+			}
+			continue
+		}
+		if t.class&cWeekday == 0 {
+			continue
+		}
+		tn := r.tense(m.start, m.end)
+		dir := -1
+		if tn == TenseFuture {
+			dir = 1
+		}
+		return weekdayFrom(a, int(t.val), dir, false), "on the " + weekdayNames[t.val] + " it is given beside, nearest " + a.String() + " in " + tenseWord(tn), true
+	}
+	return Date{}, "", false
+}
+
 // num returns the number a token stands for ("a" is 1), or -1.
 func num(t *token) int {
 	if t == nil {
@@ -880,6 +912,40 @@ var ruleTable = []rule{
 			{"this Thursday", "this Thursday", "2021-03-25"},
 			{"this coming Sunday", "this coming Sunday", "2021-03-28"},
 		}},
+	{name: "the day before a weekday", src: "the day before|after LAST|NEXT|THIS? WEEKDAY",
+		build: func(r *run, m *match) bool {
+			how := ""
+			if t := m.tok(3); t != nil {
+				switch {
+				case t.class&cNext != 0:
+					how = "next"
+				case t.class&cThis != 0:
+					how = "this"
+				case m.is(3, "last"):
+					how = "last"
+				default:
+					return false
+				}
+			}
+			n := len(r.out)
+			if !r.weekdayOf(m, int(m.tok(4).val), how, "") || len(r.out) == n {
+				return false
+			}
+			ms := &r.out[n]
+			if !ms.Anchored() {
+				return true
+			}
+			off := -1
+			if m.is(2, "after") {
+				off = 1
+			}
+			d := ms.StartDate.AddDays(off)
+			ms.Value, ms.StartDate, ms.EndDate = dayValue(d), d, d
+			ms.Explanation += explain(", and one day %s it: %s", strings.ToLower(m.word(m.tok(2))), d)
+			r.last = d
+			return true
+		},
+		examples: []example{{"The day before last Tuesday's hearing, he went home.", "The day before last Tuesday", "2021-03-15"}}},
 	{name: "last/next/this unit", src: "LAST|NEXT|THIS UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
@@ -1310,6 +1376,9 @@ var ruleTable = []rule{
 					why = m.word(d) + " from " + as
 				}
 			}
+			if d, w, ok := r.weekdayInParens(m, a); ok && m.tok(7) == nil {
+				day, why = d, w
+			}
 			v := "XXXX-XX-XXT" + hhmm(mins)
 			if !day.IsZero() {
 				v = dayValue(day) + "T" + hhmm(mins)
@@ -1321,6 +1390,7 @@ var ruleTable = []rule{
 			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
 			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
 			{"a score of 3-1", "", ""},
+			{"The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "10:35 a.m.", "2021-03-19T10:35"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",
@@ -1498,6 +1568,18 @@ var ruleTable = []rule{
 		examples: []example{{"net in the year-earlier quarter", "the year-earlier quarter", "2019-Q4"},
 			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"},
 			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"}}},
+	{name: "the quarter a year ago", src: "the quarter|period a year ago|earlier",
+		build: func(r *run, m *match) bool {
+			if r.quarter == "" || r.periodYear() {
+				return false
+			}
+			pv, _ := parseValue(r.quarter)
+			if pv.year <= 0 {
+				return false
+			}
+			return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
+		},
+		examples: []example{{"A third-quarter loss. For the quarter a year ago, it earned $5 million.", "the quarter a year ago", "2019-Q3"}}},
 	{name: "this year's quarter", src: "THIS|LAST|NEXT year ~' ~s FISCAL? QORD ~-? quarter|half",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
@@ -1766,13 +1848,18 @@ var ruleTable = []rule{
 				h %= 12
 			}
 			a, as := r.anchor()
-			v := "XXXX-XX-XXT" + hhmm(h*60)
-			if !a.IsZero() {
-				v = dayValue(a) + "T" + hhmm(h*60)
+			day, why := a, "on "+as
+			if d, w, ok := r.weekdayInParens(m, a); ok {
+				day, why = d, w
 			}
-			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time on %s", m.text(), as))
+			v := "XXXX-XX-XXT" + hhmm(h*60)
+			if !day.IsZero() {
+				v = dayValue(day) + "T" + hhmm(h*60)
+			}
+			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
-		examples: []example{{"will leave at 4 in the morning", "4 in the morning", "2021-03-22T04:00"}}},
+		examples: []example{{"will leave at 4 in the morning", "4 in the morning", "2021-03-22T04:00"},
+			{"He will leave at 4 in the morning (4 a.m. EDT Thursday).", "4 in the morning", "2021-03-25T04:00"}}},
 	{name: "every month name", src: "EVERY MONTH",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeSet, "XXXX-"+string(pad(nil, int(m.tok(1).val), 2)), "", TenseUnknown, explain("'%s' repeats yearly", m.text()))
@@ -1796,7 +1883,7 @@ var ruleTable = []rule{
 		examples: []example{{"In January this year, British", "January this year", "2021-01"}, {"in June last year", "June last year", "2020-06"}}},
 
 	// ---- Holidays ----
-	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? ,? YEAR?",
+	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? week? ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			var rel class
 			if t := m.tok(0); t != nil {
@@ -1809,12 +1896,18 @@ var ruleTable = []rule{
 				return false // "election" alone is not Election Day
 			}
 			eve := m.is(3, "eve")
-			if y := m.tok(5); y != nil {
+			// "Easter week" is the ISO week the day falls in.
+			week := m.tok(4) != nil
+			value := dayValue
+			if week {
+				value = weekValue
+			}
+			if y := m.tok(6); y != nil {
 				d := h.date(int(y.val))
 				if eve {
 					d = d.AddDays(-1)
 				}
-				return r.whole(m, TypeDate, dayValue(d), "", TenseUnknown, explain("'%s' is %s of %d", m.text(), h.name, y.val))
+				return r.whole(m, TypeDate, value(d), "", TenseUnknown, explain("'%s' is %s of %d", m.text(), h.name, y.val))
 			}
 			a, as := r.anchor()
 			if a.IsZero() {
@@ -1829,22 +1922,30 @@ var ruleTable = []rule{
 				return d
 			}
 			d := day(a.Year)
+			// The week of the holiday counts as past (future) while it has
+			// begun (not ended) by the anchor.
+			first, end := d, d
+			if week {
+				first = weekdayFrom(d, 1, -1, false)
+				end = first.AddDays(6)
+			}
 			switch {
 			case rel&cLast != 0 || rel == 0 && t == TensePast:
-				if d.After(a) || rel != 0 && d == a {
+				if first.After(a) || rel != 0 && d == a {
 					d = day(a.Year - 1)
 				}
 			case rel&cNext != 0 || rel == 0 && t == TenseFuture:
-				if d.Before(a) || rel != 0 && d == a {
+				if end.Before(a) || rel != 0 && d == a {
 					d = day(a.Year + 1)
 				}
 			}
-			return r.whole(m, TypeDate, dayValue(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), h.name, tenseWord(t), as))
+			return r.whole(m, TypeDate, value(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), h.name, tenseWord(t), as))
 		},
 		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
-			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"}}},
+			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
+			{"protesters prayed as Easter week began", "Easter week", "2020-W15"}}},
 
 	// ---- References ----
 	{name: "reference word", src: "REF",
