@@ -566,6 +566,12 @@ func (r *run) tense(i, j int) Tense {
 			break
 		}
 	}
+	// "postponed until Tuesday", "extended to Nov. 16": a delay moves a
+	// thing to a later date, whatever the tense.
+	if i > 1 && r.wordIs(&r.toks[i-1], "until", "till", "to") &&
+		r.wordIs(&r.toks[i-2], "postponed", "delayed", "deferred", "adjourned", "extended", "rescheduled", "off") {
+		return TenseFuture
+	}
 	// "since March", "since Friday": always before.
 	if i > 0 && r.wordIs(&r.toks[i-1], "since") {
 		return TensePast

@@ -215,6 +215,12 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 		d = mon.AddDays(wd - 1)
 		why = "-> the " + weekdayNames[wd] + " of the week of " + as
 	default:
+		if t == TenseFuture && r.possessive(m) && !r.willBefore(m.start) {
+			// "get around Wednesday's ruling": the possessive names an event
+			// that exists; only a plain future ("will be decided at
+			// Tuesday's meeting") makes it a coming one.
+			t = TensePast
+		}
 		if t == TenseFuture {
 			d = weekdayFrom(a, wd, 1, false)
 			why = "in " + tenseWord(t) + " -> the first " + weekdayNames[wd] + " on or after " + as
@@ -228,6 +234,23 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 		v += "T" + pod
 	}
 	return r.whole(m, typ, v, "", t, explain("'%s' %s", q, why))
+}
+
+// possessive reports whether the match is followed by "'s".
+func (r *run) possessive(m *match) bool {
+	a, b := m.after(1), m.after(2)
+	return a != nil && b != nil && a.kind == kPunct && a.punct == '\'' && a.flags&fSpace == 0 && r.wordIs(b, "s") && b.flags&fSpace == 0
+}
+
+// willBefore reports whether "will", "'ll", "shall", "upcoming" or "ahead
+// of" stands before token i in the sentence.
+func (r *run) willBefore(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if r.wordIs(&r.toks[k], "will", "ll", "shall", "upcoming", "ahead") {
+			return true
+		}
+	}
+	return false
 }
 
 // relUnit resolves "last/this/next <unit>" against the anchor.
@@ -867,6 +890,9 @@ var ruleTable = []rule{
 			{"The offer had been due to expire Friday.", "Friday", "2021-03-19"},
 			{"Extremists bombed two towns to undermine the peace process, set to resume Tuesday in Belfast.", "Tuesday", "2021-03-23"},
 			{"Talks have stalled since Tuesday.", "Tuesday", "2021-03-16"},
+			{"They said they would look for ways to get around Wednesday's ruling.", "Wednesday", "2021-03-17"},
+			{"The bill will be decided at Thursday's session.", "Thursday", "2021-03-25"},
+			{"Officials postponed until Tuesday any action on the permit.", "Tuesday", "2021-03-23"},
 		}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
@@ -1268,6 +1294,12 @@ var ruleTable = []rule{
 			if m.tok(2) != nil {
 				from = m.at[1] // "the 30-day period": "the" belongs to the noun
 			}
+			// "a minute and a half", "two years and a half".
+			if r.wordIs(m.after(1), "and") && r.wordIs(m.after(2), "a") && r.wordIs(m.after(3), "half") {
+				if v := halfDuration(n, u); v != "" {
+					return r.emit(piece{from: from, to: m.end + 3, typ: TypeDuration, value: v, expl: explain("'%s and a half' is a length of time, not a date", m.text())})
+				}
+			}
 			return r.duration(m, from, m.end, n, u)
 		},
 		examples: []example{
@@ -1280,6 +1312,7 @@ var ruleTable = []rule{
 			{"105 children", "", ""},
 			{"for 2 1/2 years", "2 1/2 years", "P2Y6M"},
 			{"about 5 1/2 hours", "about 5 1/2 hours", "PT5H30M"},
+			{"a minute and a half later, a pilot calls", "a minute and a half", "PT1M30S"},
 			{"700 seats a week", "", ""},
 			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
