@@ -19,6 +19,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/server"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -49,14 +50,7 @@ func run(args []string, stderr io.Writer) error {
 	}
 	req := &timelinev1.BuildTimelineRequest{}
 	for _, a := range articles {
-		req.Articles = append(req.Articles, &timelinev1.Article{
-			Id:            a.ID,
-			Title:         a.Title,
-			Text:          a.Text,
-			PublishedDate: a.Published.String(),
-			Url:           a.URL,
-			Source:        a.Source,
-		})
+		req.Articles = append(req.Articles, server.ArticleToProto(a))
 	}
 	if *build != "" {
 		if err := write(*build, req); err != nil {

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"google.golang.org/protobuf/encoding/protojson"
@@ -20,6 +19,7 @@ import (
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/evaluate"
 	"github.com/timelined/timelined/internal/server"
+	"github.com/timelined/timelined/internal/server/servertest"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -418,27 +418,7 @@ func TestFailureExit(t *testing.T) {
 // on a loopback port and checks the output is what the in-process service
 // prints.
 func TestRemoteMatchesInProcess(t *testing.T) {
-	srv, err := server.New(server.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(lis) }()
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
-	addr := lis.Addr().String()
+	_, addr := servertest.Start(t, server.Config{})
 
 	for _, args := range [][]string{
 		{"build", seeds},

@@ -196,14 +196,7 @@ func loadPath(p string) ([]input, error) {
 	}
 	out := make([]input, len(as))
 	for i, a := range as {
-		out[i] = input{article: &timelinev1.Article{
-			Id:            a.ID,
-			Title:         a.Title,
-			Text:          a.Text,
-			PublishedDate: a.Published.String(),
-			Url:           a.URL,
-			Source:        a.Source,
-		}}
+		out[i] = input{article: server.ArticleToProto(a)}
 	}
 	return out, nil
 }

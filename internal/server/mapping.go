@@ -208,3 +208,16 @@ func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
 	}
 	return out
 }
+
+// ArticleToProto returns the request form of a loaded article, as the CLI
+// and the load-test request writer send it.
+func ArticleToProto(a timeline.Article) *timelinev1.Article {
+	return &timelinev1.Article{
+		Id:            a.ID,
+		Title:         a.Title,
+		Text:          a.Text,
+		PublishedDate: a.Published.String(),
+		Url:           a.URL,
+		Source:        a.Source,
+	}
+}

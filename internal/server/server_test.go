@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net"
 	"slices"
 	"sync"
 	"testing"
@@ -21,6 +20,7 @@ import (
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/server"
+	"github.com/timelined/timelined/internal/server/servertest"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -47,17 +47,8 @@ func start(t *testing.T, cfg server.Config) *testServer {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewJSONHandler(ts.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
-	srv, err := server.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(lis) }()
-	ts.srv, ts.addr = srv, lis.Addr().String()
+	var err error
+	ts.srv, ts.addr = servertest.Start(t, cfg)
 	ts.conn, err = grpc.NewClient(ts.addr,
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(64<<20), grpc.MaxCallSendMsgSize(64<<20)))
@@ -65,17 +56,7 @@ func start(t *testing.T, cfg server.Config) *testServer {
 		t.Fatal(err)
 	}
 	ts.rpc = timelinev1.NewTimelineServiceClient(ts.conn)
-	t.Cleanup(func() {
-		ts.conn.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(ctx); err != nil {
-			t.Errorf("shutdown: %v", err)
-		}
-		if err := <-served; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	})
+	t.Cleanup(func() { ts.conn.Close() })
 	return ts
 }
 
