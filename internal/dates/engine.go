@@ -389,6 +389,9 @@ func (r *run) emit(p piece) bool {
 			p.mod = modNames[modApprox]
 		}
 	}
+	if r.titleCase(p.from, p.to) {
+		return false
+	}
 	if p.tense == TenseUnknown {
 		p.tense = r.tense(p.from, p.to)
 	}
@@ -413,6 +416,33 @@ func (r *run) emit(p piece) bool {
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
 	return true
+}
+
+// titleCase reports whether tokens [i, j) are a name in title case, not
+// a time: a unit, part of day or "noon" capitalised inside a sentence
+// (ABC's "This Week", CBS's "60 Minutes", the film "High Noon").
+// Holidays ("Election Day") are names of days and stay.
+func (r *run) titleCase(i, j int) bool {
+	title := false
+	for k := i; k < j; k++ {
+		t := &r.toks[k]
+		if t.class&cHoliday != 0 {
+			return false
+		}
+		if t.class&(cUnit|cUnits|cNoon|cPOD) == 0 || t.flags&fCap == 0 || t.end-t.start < 2 || isUpper(r.text[t.start+1]) {
+			continue
+		}
+		if k > i {
+			title = true
+			continue
+		}
+		if k > 0 {
+			if p := &r.toks[k-1]; p.kind == kWord && p.flags&fCap != 0 || p.kind == kPunct && (p.punct == '`' || p.punct == '"' || p.punct == '\'') {
+				title = true
+			}
+		}
+	}
+	return title
 }
 
 // reportable reports whether a quarter from s to e, named by tokens [i, j)

@@ -1009,6 +1009,7 @@ var ruleTable = []rule{
 		examples: []example{
 			{"a television anchor's question last week that", "last week", "2021-W11"},
 			{"this week", "this week", "2021-W12"},
+			{"Baker said on ABC's \"This Week\" that", "This Week", ""},
 			{"next month", "next month", "2021-04"},
 			{"last year", "last year", "2020"},
 			{"this year's budget", "this year", "2021"},
@@ -1151,13 +1152,29 @@ var ruleTable = []rule{
 			if m.is(2, "after") || m.is(2, "later") {
 				n = 1
 			}
+			// "the day before returning home", "the day before police
+			// issued a warrant": "before" joins a clause; the day is the
+			// one of the clause, not the day before the last date.
+			if m.is(2, "before") || m.is(2, "after") {
+				if x := m.after(1); x != nil && x.kind == kWord && x.flags&fCap == 0 {
+					w := m.word(x)
+					if strings.HasSuffix(w, "ing") && len(w) > 4 {
+						return false
+					}
+					if y := m.after(2); y != nil && y.class&cTenseMark != 0 && y.tense == TensePast && x.class&(cDet|cIndef|cMonth|cWeekday|cDeictic) == 0 {
+						return false
+					}
+				}
+			}
 			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
 				return false
 			}
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), "", TenseUnknown, explain("'%s' -> one %s from %s", m.text(), unitNames[u], as))
 		},
-		examples: []example{{"On March 3 they met. The day before, he", "The day before", "2021-03-02"}}},
+		examples: []example{{"On March 3 they met. The day before, he", "The day before", "2021-03-02"},
+			{"On March 3 they met, later in the day before returning home.", "the day before", ""},
+			{"He was last seen March 3, the day before authorities issued a warrant.", "the day before", ""}}},
 	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
@@ -1313,6 +1330,7 @@ var ruleTable = []rule{
 			{"for 2 1/2 years", "2 1/2 years", "P2Y6M"},
 			{"about 5 1/2 hours", "about 5 1/2 hours", "PT5H30M"},
 			{"a minute and a half later, a pilot calls", "a minute and a half", "PT1M30S"},
+			{"Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes", ""},
 			{"700 seats a week", "", ""},
 			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
