@@ -118,8 +118,8 @@ wait "$server_pid" 2>/dev/null || true
 server_pid=
 
 n_articles=$(grep -o '"id":' "$tmp/build.json" | wc -l)
-echo "Load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1), one connection,"
-echo "BuildTimeline: $n_articles articles from $articles ($(wc -c <"$tmp/build.json") bytes of JSON); ResolveDates: the first of them."
+echo "- Load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1), one connection, metrics off."
+echo "- BuildTimeline: $n_articles articles from $articles ($(wc -c <"$tmp/build.json") bytes of JSON); ResolveDates: the first of them."
 echo
 "$tmp/loadreport" "$tmp/runs.tsv"

@@ -129,9 +129,9 @@ figure() {
 base=$(median "$tmp/timelinectl.times" 1)
 base_cpu=$(median "$tmp/timelinectl.times" 2)
 machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-echo "Peer comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "Corpus: $corpus ($(grep -c '"id"' "$tmp/corpus/manifest.json") documents, ${bytes:-?} bytes of text)"
-echo "Whole process, median of $rounds alternating rounds after a warm-up; peak RSS: the largest of the rounds (GNU time %M)."
+echo "- Peer comparison, $(date -u '+%Y-%m-%d %H:%M UTC'), $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- Corpus: $corpus ($(grep -c '"id"' "$tmp/corpus/manifest.json") documents, ${bytes:-?} bytes of text)"
+echo "- Whole process, median of $rounds alternating rounds after a warm-up; peak RSS: the largest of the rounds (GNU time %M)."
 echo
 echo "| tool | wall median (ms) | wall vs timelinectl | CPU median (ms) | CPU vs timelinectl | text MB/s (wall) | peak RSS (MiB) | TIMEX found | strict F1 | relaxed P | relaxed R | relaxed F1 | value F1 | type F1 |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -165,6 +165,6 @@ for name in "${names[@]}"; do
 		printf "| %s | %.2f | %s |\n", n, mbs, (e > 0 ? sprintf("%.1fx", e / mbs) : "n/a") }'
 done
 echo
-echo "X vs timelinectl: the tool's median over timelinectl's (above 1 = slower than timelinectl). CPU = user + sys of the process tree."
-echo "MB/s: text bytes over whole-process wall time (start-up, reading, JSON output included)."
-echo "Accuracy: TempEval-3 Task A on the same corpus, from \`timelinectl eval $corpus\` and \`timelinectl eval --system TOOL.json $corpus\`."
+echo "- X vs timelinectl: the tool's median over timelinectl's (above 1 = slower than timelinectl). CPU = user + sys of the process tree."
+echo "- MB/s: text bytes over whole-process wall time (start-up, reading, JSON output included)."
+echo "- Accuracy: TempEval-3 Task A on the same corpus, from \`timelinectl eval $corpus\` and \`timelinectl eval --system TOOL.json $corpus\`."
