@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/olebedev/when"
@@ -64,23 +65,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Units:  evaluate.UnitBytes,
 		Docs:   make(map[string][]evaluate.Timex, len(articles)),
 	}
-	var failed, size int
+	var skipped, size int
 	var parsing time.Duration
 	for _, a := range articles {
 		t0 := time.Now()
-		ms, err := find(p, a.Text, a.Published.Time())
+		ms, errs := find(p, a.Text, a.Published.Time())
 		parsing += time.Since(t0)
 		size += len(a.Text)
-		if err != nil {
-			// when gives no position with its errors, so the rest of
-			// this text cannot be searched; count it and go on.
-			failed++
+		for _, err := range errs {
 			fmt.Fprintf(stderr, "when: %s: %v\n", a.ID, err)
 		}
+		skipped += len(errs)
 		out.Docs[a.ID] = ms
 	}
-	if failed > 0 {
-		fmt.Fprintf(stderr, "when: %d of %d texts stopped early on an error\n", failed, len(articles))
+	if skipped > 0 {
+		fmt.Fprintf(stderr, "when: skipped %d sentences on an error\n", skipped)
 	}
 	// The same line as the chrono harness, read by scripts/peers.sh.
 	fmt.Fprintf(stderr, "parse: %d bytes in %.3f ms\n", size, float64(parsing)/float64(time.Millisecond))
@@ -92,13 +91,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 }
 
 // find returns every match when finds in text, in text order, with byte
-// offsets into text. It returns the matches found before an error.
-func find(p *when.Parser, text string, base time.Time) ([]evaluate.Timex, error) {
+// offsets into text.
+//
+// When Parse fails it says neither where nor on what. Parse works on the
+// leftmost cluster of rule matches, so the failing expression is the first
+// one in the rest of the text and nothing before it matches: find skips one
+// sentence (or line) at a time until Parse succeeds again, losing at most
+// the matches in the failing sentence. It returns one error per skip.
+func find(p *when.Parser, text string, base time.Time) ([]evaluate.Timex, []error) {
 	ms := []evaluate.Timex{}
+	var errs []error
 	for off := 0; off < len(text); {
 		r, err := p.Parse(text[off:], base)
 		if err != nil {
-			return ms, fmt.Errorf("at byte %d: %w", off, err)
+			next := strings.IndexAny(text[off:], ".\n")
+			errs = append(errs, fmt.Errorf("at byte %d, skipping to the next sentence: %w", off, err))
+			if next < 0 {
+				break
+			}
+			off += next + 1
+			continue
 		}
 		if r == nil {
 			break
@@ -108,7 +120,7 @@ func find(p *when.Parser, text string, base time.Time) ([]evaluate.Timex, error)
 		ms = append(ms, timex(text[start:end], start, end, r.Time))
 		off = max(end, off+1)
 	}
-	return ms, nil
+	return ms, errs
 }
 
 // timex formats one when match as a TIMEX3 annotation.

@@ -24,9 +24,9 @@ func TestFindAll(t *testing.T) {
 		{"Talks at 3 pm, then a vote on 25/03/2021.", []string{"3 pm", "25/03/2021"}},
 	}
 	for _, tt := range tests {
-		got, err := find(p, tt.text, base)
-		if err != nil {
-			t.Errorf("find(%q): %v", tt.text, err)
+		got, errs := find(p, tt.text, base)
+		if errs != nil {
+			t.Errorf("find(%q): %v", tt.text, errs)
 			continue
 		}
 		if len(got) != len(tt.want) {
