@@ -675,6 +675,15 @@ const leftBias = 4
 // it: a future modal or "to" there makes it future.
 func (r *run) governed(k int, t Tense) Tense {
 	if t == TenseFuture {
+		// "had been scheduled to expire Friday", "as previously planned
+		// Saturday night": a plan told as past is a past date.
+		if r.wordIs(&r.toks[k], "scheduled", "planned", "expected") {
+			for b := k - 1; b >= 0 && b >= k-2 && r.toks[b].kind == kWord; b-- {
+				if r.wordIs(&r.toks[b], "had", "previously", "originally") {
+					return TensePast
+				}
+			}
+		}
 		return t
 	}
 	for b := k - 1; b >= 0 && b >= k-3; b-- {

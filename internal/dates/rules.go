@@ -888,6 +888,7 @@ var ruleTable = []rule{
 			{"Biden spoke Friday afternoon", "Friday afternoon", "2021-03-19TAF"},
 			{"He left Sunday night", "Sunday night", "2021-03-21TNI"},
 			{"The offer had been due to expire Friday.", "Friday", "2021-03-19"},
+			{"The offensive began as previously planned Saturday night.", "Saturday night", "2021-03-20TNI"},
 			{"Extremists bombed two towns to undermine the peace process, set to resume Tuesday in Belfast.", "Tuesday", "2021-03-23"},
 			{"Talks have stalled since Tuesday.", "Tuesday", "2021-03-16"},
 			{"They said they would look for ways to get around Wednesday's ruling.", "Wednesday", "2021-03-17"},
