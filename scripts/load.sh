@@ -3,7 +3,8 @@
 # tools/ghz/go.mod): BuildTimeline on the seed articles and ResolveDates on
 # one of them, each at concurrency 1, 8 and 32 with a fixed number of
 # requests (bounded runs), and prints one markdown table: requests, errors,
-# RPS, p50, p99 and the server's peak RSS (VmHWM from /proc) after each run.
+# RPS, p50, p99, the server's CPU time per call and its peak RSS (VmHWM from
+# /proc) after each run.
 #
 # Usage: scripts/load.sh
 # Env:   REQUESTS=2000      requests per measured run
@@ -78,6 +79,11 @@ done
 ((healthy)) || die "timelined did not report SERVING within 10 s: $(tail -5 "$tmp/server.log")"
 
 peak_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status"; }
+# cpu_ticks prints the server's user + system CPU time so far, in clock ticks.
+# The command name in /proc/PID/stat is in parentheses and may hold spaces,
+# so the fields are counted after the closing one.
+cpu_ticks() { sed 's/.*) //' "/proc/$server_pid/stat" | awk '{print $12 + $13}'; }
+hz=$(getconf CLK_TCK)
 
 # ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
 ghz_run() {
@@ -98,8 +104,11 @@ for rpc in BuildTimeline ResolveDates; do
 	for c in $concurrency; do
 		log "== $rpc: $requests requests at concurrency $c"
 		out=$tmp/$rpc-c$c.json
+		t0=$(cpu_ticks)
 		ghz_run "$rpc" "$data" "$requests" "$c" "$out"
-		printf '%s\t%s\t%s\t%s\n' "$rpc" "$c" "$out" "$(peak_kib)" >>"$tmp/runs.tsv"
+		t1=$(cpu_ticks)
+		printf '%s\t%s\t%s\t%s\t%s\n' "$rpc" "$c" "$out" "$(peak_kib)" \
+			"$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.0f", d * 1e6 / hz}')" >>"$tmp/runs.tsv"
 	done
 done
 
