@@ -1819,6 +1819,9 @@ var ruleTable = []rule{
 	{name: "early/late day", src: "EARLY|EARLIER DEICTIC|WEEKDAY",
 		build: func(r *run, m *match) bool {
 			t := m.tok(1)
+			if n := m.after(1); n != nil && n.class&cPOD != 0 {
+				return false // "early Friday morning": the part of day says when
+			}
 			if t.class&cWeekday != 0 {
 				return r.weekdayOf(m, int(t.val), "", "")
 			}
@@ -1828,7 +1831,8 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeDate, dayValue(a.AddDays(int(t.val)-dToday)), "", TenseUnknown, explain("'%s' -> part of the day %d day(s) from %s", m.text(), t.val-dToday, as))
 		},
-		examples: []example{{"weren't available late yesterday", "late yesterday", "2021-03-21"}, {"Earlier Sunday, police", "Earlier Sunday", "2021-03-21"}}},
+		examples: []example{{"weren't available late yesterday", "late yesterday", "2021-03-21"}, {"Earlier Sunday, police", "Earlier Sunday", "2021-03-21"},
+			{"The commemorations began early Friday morning.", "Friday morning", "2021-03-19TMO"}}},
 	{name: "right now", src: "right now",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))
