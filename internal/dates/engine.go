@@ -578,13 +578,13 @@ func (r *run) tense(i, j int) Tense {
 	left, right := TenseUnknown, TenseUnknown
 	ld, rd := 1<<30, 1<<30
 	for k := i - 1; k >= 0; k-- {
-		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.adjectival(k) {
 			left, ld = r.governed(k, t.tense), i-k
 			break
 		}
 	}
 	for k := j; k < len(r.toks); k++ {
-		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.adjectival(k) {
 			right, rd = r.governed(k, t.tense), k-j+1
 			// "were planning", "is expected": the verb after the auxiliary
 			// decides.
@@ -602,9 +602,12 @@ func (r *run) tense(i, j int) Tense {
 		r.wordIs(&r.toks[i-2], "postponed", "delayed", "deferred", "adjourned", "extended", "rescheduled", "off") {
 		return TenseFuture
 	}
-	// "since March", "since Friday": always before.
-	if i > 0 && r.wordIs(&r.toks[i-1], "since") {
-		return TensePast
+	// "since March", "since shortly after the Oct. 23 slaying": always
+	// before.
+	for k := i - 1; k >= 0 && k >= i-4 && r.toks[k].kind == kWord; k-- {
+		if r.wordIs(&r.toks[k], "since") {
+			return TensePast
+		}
 	}
 	// "payable Dec. 7", "effective Feb. 1": a coming date, unless a past
 	// verb stands right beside it ("until Thursday, they had not") or the
@@ -640,6 +643,25 @@ func (r *run) pastPerfectBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// adjectival reports whether the -ed word at k modifies a noun rather
+// than telling a past event: after an article, a possessive or "still"
+// ("on a still unspecified date", "the proposed merger", "its restated
+// results"). Words the lexicon knows are left alone.
+func (r *run) adjectival(k int) bool {
+	t := &r.toks[k]
+	if k == 0 || t.tense != TensePast || t.kind != kWord {
+		return false
+	}
+	w := r.text[t.start:t.end]
+	if len(w) < 4 || w[len(w)-2:] != "ed" {
+		return false
+	}
+	if _, ok := lexicon[strings.ToLower(w)]; ok {
+		return false
+	}
+	return r.wordIs(&r.toks[k-1], "a", "an", "the", "its", "their", "his", "her", "our", "still", "newly")
 }
 
 // infinitiveBetween reports whether "to" and a verb-like word stand between
