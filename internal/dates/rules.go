@@ -1222,7 +1222,10 @@ var ruleTable = []rule{
 				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
 			if n := m.after(1); n != nil && (r.wordIs(n, "before", "after", "earlier", "later", "of", "ago", "when", "in", "that") || n.kind == kNum) {
-				return false
+				// "a high for the year of $42.875": "of" brings an amount.
+				if a := m.after(2); !r.wordIs(n, "of") || a == nil || a.kind != kNum && !(a.kind == kPunct && a.punct == '$') {
+					return false
+				}
 			}
 			if p := m.before(1); p == nil || !r.wordIs(p, "for", "during", "in", "over", "through", "throughout", "of") {
 				return false
@@ -1234,6 +1237,7 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, unitValue(a, u), "", TenseUnknown, explain("'%s' -> the %s of %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"profits for the year rose", "the year", "2021"}, {"net for the year ended June 30", "the year", "P1Y"},
+			{"rising to a high for the year of $42.875 a share", "the year", "2021"},
 			{"profit in the quarter rose", "the quarter", "2020-Q4"}}},
 
 	// ---- Durations ----
@@ -1338,6 +1342,15 @@ var ruleTable = []rule{
 			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
 		}},
+	{name: "n business days", src: "NUM trading|business|working|calendar UNIT|UNITS",
+		build: func(r *run, m *match) bool {
+			n, u := num(m.tok(0)), unitOf(m.tok(2))
+			if n <= 0 || u != uDay && u != uWeek {
+				return false
+			}
+			return r.duration(m, m.start, m.end, n, u)
+		},
+		examples: []example{{"Eight trading days after Oct. 12, the index", "Eight trading days", "P8D"}, {"within five business days", "five business days", "P5D"}}},
 	{name: "few units", src: "a? FEW UNITS",
 		build: func(r *run, m *match) bool {
 			return r.duration(m, m.start, m.end, -1, unitOf(m.tok(2)))
@@ -2028,7 +2041,7 @@ var ruleTable = []rule{
 			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
-			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that")) && n.kind != kPunct {
+			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you", "there")) && n.kind != kPunct {
 				return false
 			}
 			v := "PAST_REF"
@@ -2037,7 +2050,7 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' is an unspecified time", m.text()))
 		},
-		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"},
+		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the past it considered a merger", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"},
 			{"in the near future.", "the near future", "FUTURE_REF"}}},
 	{name: "the year in words", src: "the year NUM",
 		build: func(r *run, m *match) bool {
