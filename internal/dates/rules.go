@@ -303,6 +303,20 @@ func (r *run) weekdayInParens(m *match, a Date) (Date, string, bool) {
 	return Date{}, "", false
 }
 
+// quarterBefore emits the match as the quarter last named, a year before
+// ("the corresponding period last year", "last year's quarter"), or fails
+// when no quarter is in force.
+func (r *run) quarterBefore(m *match) bool {
+	if r.quarter == "" || r.periodYear() {
+		return false
+	}
+	pv, _ := parseValue(r.quarter)
+	if pv.year <= 1 {
+		return false
+	}
+	return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
+}
+
 // num returns the number a token stands for ("a" is 1), or -1.
 func num(t *token) int {
 	if t == nil {
@@ -1637,16 +1651,19 @@ var ruleTable = []rule{
 			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"}}},
 	{name: "the quarter a year ago", src: "the quarter|period a year ago|earlier",
 		build: func(r *run, m *match) bool {
-			if r.quarter == "" || r.periodYear() {
-				return false
-			}
-			pv, _ := parseValue(r.quarter)
-			if pv.year <= 0 {
-				return false
-			}
-			return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
+			return r.quarterBefore(m)
 		},
 		examples: []example{{"A third-quarter loss. For the quarter a year ago, it earned $5 million.", "the quarter a year ago", "2019-Q3"}}},
+	{name: "the same period last year", src: "the corresponding|comparable|same period|quarter last year",
+		build: func(r *run, m *match) bool {
+			return r.quarterBefore(m)
+		},
+		examples: []example{{"Third-quarter net fell from $1.8 million for the corresponding period last year.", "the corresponding period last year", "2019-Q3"}}},
+	{name: "last year's quarter", src: "last year ~' ~s period|quarter",
+		build: func(r *run, m *match) bool {
+			return r.quarterBefore(m)
+		},
+		examples: []example{{"Third-quarter sales fell. Sales for last year's quarter were $3 million.", "last year's quarter", "2019-Q3"}}},
 	{name: "this year's quarter", src: "THIS|LAST|NEXT year ~' ~s FISCAL? QORD ~-? quarter|half",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
