@@ -303,6 +303,17 @@ func (r *run) weekdayInParens(m *match, a Date) (Date, string, bool) {
 	return Date{}, "", false
 }
 
+// comparedAmount reports whether the match stands right after an amount
+// ("$33 million last year", "16 cents a share last year") or before one
+// ("last year's $1.55 billion").
+func (r *run) comparedAmount(m *match) bool {
+	if p := m.before(1); p != nil && (p.kind == kNum || r.wordIs(p, "million", "billion", "cents", "share")) {
+		return true
+	}
+	a, b, c := m.after(1), m.after(2), m.after(3)
+	return a != nil && b != nil && c != nil && a.punct == '\'' && r.wordIs(b, "s") && (c.kind == kNum || c.punct == '$')
+}
+
 // quarterBefore emits the match as the quarter last named, a year before
 // ("the corresponding period last year", "last year's quarter"), or fails
 // when no quarter is in force.
@@ -1021,10 +1032,18 @@ var ruleTable = []rule{
 				}
 				return r.whole(m, TypeDate, weekendValue(a), "", TenseUnknown, explain("'%s' -> the weekend of the week of %s", m.text(), as))
 			}
+			// "earnings of $33 million last year", "from last year's $1.55
+			// billion", with a quarter in force: the figure compared is
+			// that quarter's, a year before.
+			if u == uYear && n == -1 && r.comparedAmount(m) && r.quarterBefore(m) {
+				return true
+			}
 			return r.relUnit(m, u, n, word)
 		},
 		examples: []example{
 			{"a television anchor's question last week that", "last week", "2021-W11"},
+			{"Third-quarter profit was $24 million, compared with a loss of $3 million last year.", "last year", "2019-Q3"},
+			{"The market had sales of about $1.4 billion last year.", "last year", "2020"},
 			{"this week", "this week", "2021-W12"},
 			{"Baker said on ABC's \"This Week\" that", "This Week", ""},
 			{"next month", "next month", "2021-04"},
