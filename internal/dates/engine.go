@@ -583,8 +583,18 @@ func (r *run) tense(i, j int) Tense {
 			break
 		}
 	}
+	comma := j > 0 && r.toks[j-1].kind == kPunct && r.toks[j-1].punct == ','
 	for k := j; k < len(r.toks); k++ {
+		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' {
+			comma = true
+		}
 		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.adjectival(k) {
+			// "... in early March, an official said": a reporting verb
+			// after a comma tells when it was said, not when the reported
+			// thing happens; the clause's own verb decides.
+			if comma && left != TenseUnknown && r.wordIs(t, "said", "says", "told", "added", "announced", "reported") {
+				break
+			}
 			right, rd = r.governed(k, t.tense), k-j+1
 			// "were planning", "is expected": the verb after the auxiliary
 			// decides.

@@ -597,6 +597,7 @@ var ruleTable = []rule{
 			return r.monthOf(m, time.Month(mt.val), y, mod)
 		},
 		examples: []example{
+			{"NATO has decided to admit them in early May, an official said on Wednesday.", "early May", "2021-05"},
 			{"by mid-March the", "mid-March", "2021-03"},
 			{"talks began in early December", "early December", "2020-12"},
 			{"it happened in late last July", "late last July", "2020-07"},
