@@ -995,6 +995,10 @@ var ruleTable = []rule{
 				off = 1
 			}
 			d := ms.StartDate.AddDays(off)
+			if d.Year < MinYear || d.Year > MaxYear {
+				r.out = r.out[:n]
+				return false
+			}
 			ms.Value, ms.StartDate, ms.EndDate = dayValue(d), d, d
 			ms.Explanation += explain(", and one day %s it: %s", strings.ToLower(m.word(m.tok(2))), d)
 			r.last = d
@@ -2047,7 +2051,11 @@ var ruleTable = []rule{
 					d = day(a.Year + 1)
 				}
 			}
-			return r.whole(m, TypeDate, value(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), h.name, tenseWord(t), as))
+			name := h.name
+			if week {
+				name = "the week of " + name
+			}
+			return r.whole(m, TypeDate, value(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), name, tenseWord(t), as))
 		},
 		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
