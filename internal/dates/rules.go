@@ -236,6 +236,32 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 	return r.whole(m, typ, v, "", t, explain("'%s' %s", q, why))
 }
 
+// pluralPOD reads a plural part of day after a weekday: right after it
+// ("Tuesday nights", k = 1) or after "and"/"or" and another weekday
+// ("Monday and Tuesday nights", k = 3). It returns the TIMEX3 code, or "".
+func (r *run) pluralPOD(m *match) (string, int) {
+	for _, k := range []int{1, 3} {
+		if k == 3 && (!r.wordIs(m.after(1), "and", "or") || m.after(2) == nil || m.after(2).class&cWeekday == 0) {
+			continue
+		}
+		t := m.after(k)
+		if t == nil || t.kind != kWord {
+			continue
+		}
+		switch strings.ToLower(m.word(t)) {
+		case "mornings":
+			return "MO", k
+		case "afternoons":
+			return "AF", k
+		case "evenings":
+			return "EV", k
+		case "nights":
+			return "NI", k
+		}
+	}
+	return "", 0
+}
+
 // possessive reports whether the match is followed by "'s".
 func (r *run) possessive(m *match) bool {
 	a, b := m.after(1), m.after(2)
@@ -905,6 +931,15 @@ var ruleTable = []rule{
 			pod := ""
 			if p := m.tok(1); p != nil {
 				pod = podCodes[p.val]
+			} else if code, k := r.pluralPOD(m); code != "" {
+				// "Tuesday nights", "on Monday and Tuesday nights": every
+				// such part of that weekday.
+				to := m.end
+				if k == 1 {
+					to++
+				}
+				return r.emit(piece{from: m.start, to: to, typ: TypeSet, value: "XXXX-WXX-" + string(rune('0'+t.val)) + "T" + code,
+					expl: explain("'%s' with a plural part of day repeats weekly", m.text())})
 			}
 			return r.weekdayOf(m, int(t.val), "", pod)
 		},
@@ -915,6 +950,8 @@ var ruleTable = []rule{
 			{"The talks will resume on Thursday.", "Thursday", "2021-03-25"},
 			{"Biden spoke Friday afternoon", "Friday afternoon", "2021-03-19TAF"},
 			{"He left Sunday night", "Sunday night", "2021-03-21TNI"},
+			{"flights would leave on Monday and Tuesday nights from March 30", "Tuesday nights", "XXXX-WXX-2TNI"},
+			{"flights would leave on Monday and Tuesday nights from March 30", "Monday", "XXXX-WXX-1TNI"},
 			{"The offer had been due to expire Friday.", "Friday", "2021-03-19"},
 			{"The offensive began as previously planned Saturday night.", "Saturday night", "2021-03-20TNI"},
 			{"Extremists bombed two towns to undermine the peace process, set to resume Tuesday in Belfast.", "Tuesday", "2021-03-23"},
