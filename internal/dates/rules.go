@@ -1393,6 +1393,10 @@ var ruleTable = []rule{
 			if m.tok(2) != nil {
 				from = m.at[1] // "the 30-day period": "the" belongs to the noun
 			}
+			// "Islam will one day be ...": some day to come, not a length.
+			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), "will", "ll", "would", "could", "might", "may", "can", "shall") {
+				return r.whole(m, TypeDate, "FUTURE_REF", "", TenseFuture, explain("'%s' after a modal is some day to come", m.text()))
+			}
 			// "a minute and a half", "two years and a half".
 			if r.wordIs(m.after(1), "and") && r.wordIs(m.after(2), "a") && r.wordIs(m.after(3), "half") {
 				if v := halfDuration(n, u); v != "" {
@@ -1412,6 +1416,7 @@ var ruleTable = []rule{
 			{"for 2 1/2 years", "2 1/2 years", "P2Y6M"},
 			{"about 5 1/2 hours", "about 5 1/2 hours", "PT5H30M"},
 			{"a minute and a half later, a pilot calls", "a minute and a half", "PT1M30S"},
+			{"Islam will one day be the second largest religion", "one day", "FUTURE_REF"},
 			{"Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes", ""},
 			{"700 seats a week", "", ""},
 			{"about three-quarters of its food", "", ""},
