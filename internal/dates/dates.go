@@ -28,11 +28,18 @@
 // without a year takes the year that puts it nearest the reference, moved a
 // year back (forward) when the clause is past (future) and the date would lie
 // more than a month on the wrong side; "last week" is the ISO week before the
-// reference's; "a year earlier" after "the third quarter" is that quarter a
-// year before. Tense is read from the words around the mention: auxiliaries,
-// a lexicon of irregular past forms, the -ed suffix, "will"/"would"/"to"
-// and cues such as "payable" or "effective" just before a date. Every
-// mention carries a one-line Explanation of the choice.
+// reference's. A comparison takes the granularity of the period in force:
+// "a year earlier" after "the third quarter" is that quarter a year
+// before, after "for the nine months" the year before; the quarter in force
+// is the last one named that had begun by the reference and is not an
+// aside ("after a flat second quarter") or a forecast. Tense is read from
+// the words around the mention: auxiliaries, a lexicon of irregular past
+// forms, the -ed suffix (not after an article: "a still unspecified
+// date"), "will"/"would"/"to", past verbs of intent ("agreed to buy it in
+// February"), "since", "had been due to", and cues such as "payable" or
+// "effective" just before a date; a reporting verb after a comma ("...,
+// an official said") does not decide. Every mention carries a one-line
+// Explanation of the choice.
 //
 // Values are checked by ValidValue and turned into intervals by Interval;
 // a value that fails the check is never emitted.
