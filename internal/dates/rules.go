@@ -1294,6 +1294,19 @@ var ruleTable = []rule{
 				if a.IsZero() {
 					return false
 				}
+				// "the quarter ended July 31": three months to that day,
+				// most of them in the calendar quarter of the middle month.
+				if e, mon, d := m.after(1), m.after(2), m.after(3); r.wordIs(e, "ended", "ending") && mon != nil && mon.class&cMonth != 0 && d != nil && d.class&cDayNum != 0 {
+					y := a.Year
+					if end := (Date{y, time.Month(mon.val), int(d.val)}); end.After(a) && r.wordIs(e, "ended") {
+						y--
+					}
+					mid := int(mon.val) - 1
+					if mid == 0 {
+						y, mid = y-1, 12
+					}
+					return r.whole(m, TypeDate, quarterValue(y, (mid-1)/3+1), "", TenseUnknown, explain("'%s' -> the calendar quarter holding most of the three months to %s %d", m.text(), m.word(mon), d.val))
+				}
 				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
 			if n := m.after(1); n != nil && (r.wordIs(n, "before", "after", "earlier", "later", "of", "ago", "when", "in", "that") || n.kind == kNum) {
@@ -1313,7 +1326,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"profits for the year rose", "the year", "2021"}, {"net for the year ended June 30", "the year", "P1Y"},
 			{"rising to a high for the year of $42.875 a share", "the year", "2021"},
-			{"profit in the quarter rose", "the quarter", "2020-Q4"}}},
+			{"profit in the quarter rose", "the quarter", "2020-Q4"},
+			{"In the quarter ended July 31, it had 5.6 million shares", "the quarter", "2020-Q2"}}},
 
 	// ---- Durations ----
 	{name: "the past n units", src: "the? LAST|NEXT|first NUM|FEW UNITS|UNIT",
