@@ -1835,12 +1835,18 @@ var ruleTable = []rule{
 				return false
 			}
 			y := a.Year
+			why := "the end of the year of " + as
 			if t := m.tok(0); t != nil && t.class&cLast != 0 {
 				y--
+			} else if t == nil && r.wordIs(m.before(1), "since") {
+				// "the change since year-end": the last one passed.
+				y--
+				why = "the last year-end before " + as
 			}
-			return r.whole(m, TypeDate, yearValue(y), "END", TenseUnknown, explain("'%s' -> the end of the year of %s", m.text(), as))
+			return r.whole(m, TypeDate, yearValue(y), "END", TenseUnknown, explain("'%s' -> %s", m.text(), why))
 		},
-		examples: []example{{"before year-end", "year-end", "2021"}, {"by year's end", "year's end", "2021"}, {"by year end.", "year end", "2021"}}},
+		examples: []example{{"before year-end", "year-end", "2021"}, {"by year's end", "year's end", "2021"}, {"by year end.", "year end", "2021"},
+			{"The percentage change is since year-end.", "year-end", "2020"}}},
 	{name: "more units", src: "the? A|NUM couple? of? more|additional|extra|further UNIT|UNITS ahead?",
 		build: func(r *run, m *match) bool {
 			n := num(m.tok(1))
