@@ -683,8 +683,27 @@ func (r *run) adjectival(k int) bool {
 func (r *run) infinitiveBetween(a, b int, intent bool) bool {
 	for k := a + 1; k+1 < b; k++ {
 		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 &&
-			(!intent || k > 0 && intentWords[strings.ToLower(r.text[r.toks[k-1].start:r.toks[k-1].end])]) {
+			(!intent || r.intentBefore(k)) {
 			return true
+		}
+	}
+	return false
+}
+
+// intentBefore reports whether a word of intent governs the "to" at k:
+// right before it ("agreed to") or before its object ("subpoenaed
+// 6-year-old Elian to testify", "ordered them to leave").
+func (r *run) intentBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		t := &r.toks[b]
+		if t.kind == kPunct && t.punct != '-' {
+			return false
+		}
+		if intentWords[strings.ToLower(r.text[t.start:t.end])] {
+			return true
+		}
+		if t.class&cTenseMark != 0 || r.wordIs(t, "for", "of", "in", "on", "at", "with", "by", "from") {
+			return false // "voted for an Arab force to protect it": the force's purpose
 		}
 	}
 	return false
