@@ -15,12 +15,12 @@ import (
 // Never lower a floor to make a change pass without saying why in the
 // commit message.
 //
-// Recorded on 2026-11-21 (strict 88.30, relaxed 94.61, value 82.63, type
+// Recorded on 2026-11-21 (strict 88.30, relaxed 94.61, value 82.74, type
 // 90.35).
 const (
 	floorStrictF1  = 87.9
 	floorRelaxedF1 = 94.2
-	floorValueF1   = 82.2
+	floorValueF1   = 82.3
 	floorTypeF1    = 89.9
 )
 
