@@ -2144,9 +2144,14 @@ var ruleTable = []rule{
 					return false
 				}
 			}
+			if v == "PRESENT_REF" && m.is(0, "current") && r.wordIs(m.before(1), "then") {
+				// "the then current price": the present of a past time.
+				return r.emit(piece{from: m.start - 1, to: m.end, typ: TypeDate, value: "PAST_REF", expl: explain("'then %s' is the present of a past time", m.text())})
+			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' refers to the %s without a date", m.text(), strings.ToLower(strings.TrimSuffix(v, "_REF"))))
 		},
 		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"},
+			{"at 50% of the then current market price", "then current", "PAST_REF"},
 			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
