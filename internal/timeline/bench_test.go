@@ -64,6 +64,18 @@ func benchArticles(b *testing.B, n int) []Article {
 	return out
 }
 
+// BenchmarkBuildSeeds is one BuildTimeline call on the five seed
+// articles: the request the load test sends.
+func BenchmarkBuildSeeds(b *testing.B) {
+	as := loadStory(b, "articles")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(context.Background(), as, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
