@@ -84,7 +84,7 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 			expl: explain("'%s' has no year and there is no reference date", q)})
 	}
 	t := r.tense(m.start, m.end)
-	y, why := inferYear(a, as, mon, day, t)
+	y, why := inferYear(a, as, mon, day, t, yearWindow)
 	if y < MinYear || y > MaxYear {
 		return false
 	}
@@ -102,9 +102,9 @@ const yearWindow = 31
 // inferYear picks the year of a month and day (day 0: the whole month)
 // written without one: of the three candidate years around the anchor, the
 // one nearest the anchor, then moved back a year when the clause is past and
-// the date lies more than yearWindow days after the anchor (forward when
+// the date lies more than window days after the anchor (forward when
 // future and before it).
-func inferYear(a Date, as string, mon time.Month, day int, t Tense) (int, string) {
+func inferYear(a Date, as string, mon time.Month, day int, t Tense, window int) (int, string) {
 	probe := func(y int) (Date, Date) {
 		if day == 0 {
 			return Date{y, mon, 1}, lastOfMonth(y, mon)
@@ -132,10 +132,7 @@ func inferYear(a Date, as string, mon time.Month, day int, t Tense) (int, string
 		}
 	}
 	why := "the nearest such date to " + as
-	window := yearWindow
-	if day == 0 {
-		window = 0
-	}
+
 	switch d := dist(best); {
 	case t == TensePast && d > window:
 		best--
@@ -165,6 +162,21 @@ func abs(x int) int {
 	return x
 }
 
+// pastVerbNear reports whether a past-tense verb stands among the four
+// words before token i, within its clause.
+func (r *run) pastVerbNear(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := &r.toks[k]
+		if t.kind == kPunct && t.punct != '%' && t.punct != '$' {
+			return false
+		}
+		if t.class&cTenseMark != 0 && t.tense == TensePast && !r.adjectival(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // monthOf builds a month value; year 0 means "infer the year".
 func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 	q := m.text()
@@ -177,7 +189,17 @@ func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 			explain("'%s' has no year and there is no reference date", q))
 	}
 	t := r.tense(m.start, m.end)
-	y, why := inferYear(a, as, mon, 0, t)
+	// A whole month after the anchor is last year's in a past clause
+	// ("was released in April" in March); but when the past verb stands
+	// away from it, the month mostly belongs to a noun that tells of a
+	// coming thing ("told oil companies of a cutback in September",
+	// "placed orders for November transactions"), and the month just
+	// ahead is this year's.
+	window := 0
+	if t == TensePast && !r.pastVerbNear(m.start) {
+		window = yearWindow
+	}
+	y, why := inferYear(a, as, mon, 0, t, window)
 	return r.whole(m, TypeDate, monthValue(y, mon), mod, t, explain("'%s' has no year: %s", q, why))
 }
 
@@ -642,6 +664,10 @@ var ruleTable = []rule{
 			{"Sales rose in January.", "January", "2021-01"},
 			{"The summit is planned for June.", "June", "2021-06"},
 			{"The report was released in April.", "April", "2020-04"},
+			{"Sales rose 5% in April.", "April", "2020-04"},
+			{"Saudi Arabia told oil companies of a cutback in its oil supply in April.", "April", "2021-04"},
+			{"Dealers placed orders to start the first trading day for April transactions.", "April", "2021-04"},
+			{"Officials told of the attack in May.", "May", "2020-05"},
 			{"The split would be paid on a still unspecified date in May.", "May", "2021-05"},
 			{"The carrier has been on patrol since May.", "May", "2020-05"},
 			{"It agreed to buy the unit for $22 million in May.", "May", "2021-05"},
@@ -1974,7 +2000,7 @@ var ruleTable = []rule{
 				if a.IsZero() {
 					return false
 				}
-				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end))
+				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end), yearWindow)
 			}
 			if day > daysIn(y, mon) {
 				return false
@@ -1997,7 +2023,7 @@ var ruleTable = []rule{
 				if a.IsZero() {
 					return false
 				}
-				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end))
+				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end), yearWindow)
 			}
 			if day > daysIn(y, mon) {
 				return false
