@@ -578,7 +578,7 @@ func (r *run) tense(i, j int) Tense {
 	left, right := TenseUnknown, TenseUnknown
 	ld, rd := 1<<30, 1<<30
 	for k := i - 1; k >= 0; k-- {
-		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.adjectival(k) {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.notVerb(k) {
 			left, ld = r.governed(k, t.tense), i-k
 			break
 		}
@@ -588,7 +588,7 @@ func (r *run) tense(i, j int) Tense {
 		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' {
 			comma = true
 		}
-		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.adjectival(k) {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.notVerb(k) {
 			// "... in early March, an official said": a reporting verb
 			// after a comma tells when it was said, not when the reported
 			// thing happens; the clause's own verb decides.
@@ -655,12 +655,18 @@ func (r *run) pastPerfectBefore(i int) bool {
 	return false
 }
 
-// adjectival reports whether the -ed word at k modifies a noun rather
-// than telling a past event: after an article, a possessive or "still"
-// ("on a still unspecified date", "the proposed merger", "its restated
-// results"). Words the lexicon knows are left alone.
-func (r *run) adjectival(k int) bool {
+// notVerb reports whether the tense word at k is not a verb here: "plans"
+// without an infinitive is a noun ("set aside vacation plans for the
+// trip"; "plans to meet" is a verb or a plan, future either way), and an
+// -ed word after an article, a possessive or "still" modifies a noun
+// rather than telling a past event ("on a still unspecified date", "the
+// proposed merger", "its restated results"). Other -ed words the lexicon
+// knows are left alone.
+func (r *run) notVerb(k int) bool {
 	t := &r.toks[k]
+	if r.wordIs(t, "plans") {
+		return k+1 >= len(r.toks) || !r.wordIs(&r.toks[k+1], "to")
+	}
 	if k == 0 || t.tense != TensePast || t.kind != kWord {
 		return false
 	}
@@ -715,6 +721,9 @@ var intentWords = map[string]bool{
 	"agreed": true, "decided": true, "voted": true, "promised": true, "pledged": true, "vowed": true,
 	"arranged": true, "set": true, "slated": true, "poised": true, "subpoenaed": true, "summoned": true,
 	"agreement": true, "ordered": true, "prepared": true,
+	// Base forms after "did" or "did not": "did not plan to remove him on
+	// Thursday morning".
+	"plan": true, "intend": true, "agree": true, "decide": true, "promise": true, "vow": true,
 }
 
 // leftBias is how much nearer a tense word after a date must be to win

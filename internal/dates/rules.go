@@ -170,7 +170,7 @@ func (r *run) pastVerbNear(i int) bool {
 		if t.kind == kPunct && t.punct != '%' && t.punct != '$' {
 			return false
 		}
-		if t.class&cTenseMark != 0 && t.tense == TensePast && !r.adjectival(k) {
+		if t.class&cTenseMark != 0 && t.tense == TensePast && !r.notVerb(k) {
 			return true
 		}
 	}
@@ -987,6 +987,8 @@ var ruleTable = []rule{
 			{"They said they would look for ways to get around Wednesday's ruling.", "Wednesday", "2021-03-17"},
 			{"The bill will be decided at Thursday's session.", "Thursday", "2021-03-25"},
 			{"Officials postponed until Tuesday any action on the permit.", "Tuesday", "2021-03-23"},
+			{"Officials said they did not plan to remove him on Thursday.", "Thursday", "2021-03-25"},
+			{"On Friday, her vacation plans for the trip fell through.", "Friday", "2021-03-19"},
 		}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
