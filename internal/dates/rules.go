@@ -738,16 +738,18 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val)), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
 		},
 		examples: []example{{"profit in fiscal 1998 rose", "fiscal 1998", "1998"}}},
-	{name: "decade", src: "EARLY? -? DECADE",
+	// A determiner is part of a decade's extent, as of any temporal noun
+	// phrase (TimeML, TIDES): "the late 1970s", "the nineties".
+	{name: "decade", src: "the? EARLY? -? DECADE",
 		build: func(r *run, m *match) bool {
 			var mod string
-			if t := m.tok(0); t != nil {
+			if t := m.tok(1); t != nil {
 				mod = modNames[t.val]
 			}
-			v := string(pad(nil, int(m.tok(2).val), 3))
+			v := string(pad(nil, int(m.tok(3).val), 3))
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
-		examples: []example{{"in the 1990s the", "1990s", "199"}, {"by the mid-1980s", "mid-1980s", "198"}}},
+		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
@@ -768,15 +770,11 @@ var ruleTable = []rule{
 			if t := m.tok(1); t != nil {
 				mod = modNames[t.val]
 			}
-			from := m.start
-			if m.tok(0) != nil {
-				from = m.start + 1 // "the" stays out, as with "the 1990s"
-			}
-			return r.emit(piece{from: from, to: m.end, typ: TypeDate, value: string(pad(nil, d, 3)), mod: mod,
+			return r.emit(piece{from: m.start, to: m.end, typ: TypeDate, value: string(pad(nil, d, 3)), mod: mod,
 				expl: explain("'%s' -> the most recent such decade by %s", m.text(), as)})
 		},
-		examples: []example{{"in the nineties", "nineties", "199"}, {"since the early '80s", "early '80s", "198"}, {"in the '90s", "'90s", "199"},
-			{"in the 2020s", "2020s", "202"}, {"he is in his nineties", "", ""}}},
+		examples: []example{{"in the nineties", "the nineties", "199"}, {"since the early '80s", "the early '80s", "198"}, {"in the '90s", "the '90s", "199"},
+			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}}},
 	{name: "century", src: "the? EARLY? -? ORD CENTURY",
 		build: func(r *run, m *match) bool {
 			n := int(m.tok(3).val)
