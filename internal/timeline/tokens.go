@@ -1,7 +1,7 @@
 package timeline
 
 import (
-	"hash/fnv"
+	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -48,40 +48,13 @@ var stopWords = func() map[string]bool {
 // sorted by id.
 func tokenize(s string) []token {
 	var out []token
-	first := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			if r == '.' || r == '!' || r == '?' || r == '“' || r == '"' || r == ':' {
-				first = true
-			}
-			i += n
-			continue
+	eachToken(s, func(id uint64, name bool) {
+		weight := float32(1)
+		if name {
+			weight = nameWeight
 		}
-		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
-				break
-			}
-			j += n
-		}
-		word := s[i:j]
-		capital := unicode.IsUpper(r)
-		for _, part := range strings.Split(word, "-") {
-			w := strings.ToLower(part)
-			if len(w) < 2 || stopWords[w] || isNumber(w) {
-				continue
-			}
-			weight := float32(1)
-			if capital && !first {
-				weight = nameWeight
-			}
-			out = append(out, token{id: hashString(stem(w)), weight: weight, name: weight == nameWeight})
-		}
-		first = false
-		i = j
-	}
+		out = append(out, token{id: id, weight: weight, name: name})
+	})
 	slices.SortFunc(out, func(a, b token) int {
 		switch {
 		case a.id < b.id:
@@ -92,6 +65,78 @@ func tokenize(s string) []token {
 		return int(b.weight - a.weight)
 	})
 	return slices.CompactFunc(out, func(a, b token) bool { return a.id == b.id })
+}
+
+// eachToken calls f with the stem hash of each content word of s and
+// whether it is a name (capitalised, not first in its sentence). Words are
+// lower-cased and stemmed in a stack buffer: this runs for every sentence
+// and clause, and a string per word was a fifth of Build.
+func eachToken(s string, f func(id uint64, name bool)) {
+	var buf [64]byte
+	first := true
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isWordRune(r) {
+			if r == '.' || r == '!' || r == '?' || r == '“' || r == '"' || r == ':' {
+				first = true
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, n := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isWordRune(r) && r != '-' {
+				break
+			}
+			j += n
+		}
+		name := unicode.IsUpper(r) && !first
+		for rest := s[i:j]; ; {
+			part, more, found := strings.Cut(rest, "-")
+			w := appendLower(buf[:0], part)
+			if len(w) >= 2 && !stopWords[string(w)] && !isNumber(part) {
+				f(stemHash(w), name)
+			}
+			if !found {
+				break
+			}
+			rest = more
+		}
+		first = false
+		i = j
+	}
+}
+
+// isWordRune reports whether r is a letter or digit, ASCII first.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// appendLower appends strings.ToLower(w) to b, without a string for ASCII.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(b[:0], strings.ToLower(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func isNumber(w string) bool {
@@ -106,36 +151,68 @@ func isNumber(w string) bool {
 // stem strips the common English inflections so that "refused", "refusal"
 // and "refuses" meet, and nationality adjectives meet their country
 // ("Russian" and "Russia").
-func stem(w string) string {
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+func stem(w string) string { return string(stemBytes([]byte(w))) }
+
+// stemSuffixes are the inflections stem strips, longest first within each
+// family, with what replaces them and the shortest word they apply to.
+var stemSuffixes = []struct {
+	from, to string
+	min      int
+}{
+	{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
+	{"ences", "", 7}, {"ence", "", 6}, {"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
+	{"ans", "a", 6}, {"an", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
+}
+
+// stemBytes is stem in place: every rule shortens the word.
+func stemBytes(w []byte) []byte {
+	w = bytes.TrimSuffix(bytes.TrimSuffix(w, []byte("'s")), []byte("’s"))
 	// "-sion" nouns come from "-de" verbs: explosion, explode; decision,
 	// decide; invasion, invade.
-	if n := len(w); n >= 7 && strings.HasSuffix(w, "sion") && strings.ContainsRune("aeiou", rune(w[n-5])) {
-		return w[:n-4] + "d"
+	if n := len(w); n >= 7 && bytes.HasSuffix(w, []byte("sion")) && isVowel(w[n-5]) {
+		w[n-4] = 'd'
+		return w[:n-3]
 	}
-	if n := len(w); n >= 8 && strings.HasSuffix(w, "sions") && strings.ContainsRune("aeiou", rune(w[n-6])) {
-		return w[:n-5] + "d"
+	if n := len(w); n >= 8 && bytes.HasSuffix(w, []byte("sions")) && isVowel(w[n-6]) {
+		w[n-5] = 'd'
+		return w[:n-4]
 	}
-	for _, sfx := range []struct {
-		from, to string
-		min      int
-	}{
-		{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
-		{"ences", "", 7}, {"ence", "", 6}, {"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
-		{"ans", "a", 6}, {"an", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
-	} {
-		if len(w) >= sfx.min && strings.HasSuffix(w, sfx.from) && !strings.HasSuffix(w, "ss") {
-			w = w[:len(w)-len(sfx.from)] + sfx.to
+	for _, sfx := range stemSuffixes {
+		if len(w) >= sfx.min && bytes.HasSuffix(w, []byte(sfx.from)) && !bytes.HasSuffix(w, []byte("ss")) {
+			n := len(w) - len(sfx.from)
+			w = append(w[:n], sfx.to...)
 			break
 		}
 	}
-	return strings.TrimSuffix(w, "e")
+	return bytes.TrimSuffix(w, []byte("e"))
 }
 
+func isVowel(b byte) bool { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' }
+
+// stemHash returns hashString(stem(w)) for a lower-case word, stemming it
+// in place.
+func stemHash(w []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, b := range stemBytes(w) {
+		h ^= uint64(b)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 func hashString(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
 }
 
 // signature hashes a token list so identical wording is found in O(1).
@@ -154,13 +231,16 @@ func signature(ts []token) uint64 {
 // context that still tells one report from another.
 func eventTokens(sentence []token, clause string) []token {
 	all := slices.Clone(sentence)
-	in := tokenize(clause)
+	var buf [64]uint64
+	in := buf[:0]
+	eachToken(clause, func(id uint64, _ bool) { in = append(in, id) })
+	slices.Sort(in)
 	j := 0
 	for i := range all {
-		for j < len(in) && in[j].id < all[i].id {
+		for j < len(in) && in[j] < all[i].id {
 			j++
 		}
-		if j < len(in) && in[j].id == all[i].id {
+		if j < len(in) && in[j] == all[i].id {
 			all[i].weight *= clauseWeight
 		}
 	}
@@ -240,21 +320,62 @@ func shared(a, b []token) (dot, covered float32, word bool) {
 }
 
 // names returns the stems of the capitalised words of s that are not stop
-// words, the sentence's first word included ("Iran condemned").
+// words, the sentence's first word included ("Iran condemned"). Words are
+// runs of letters and hyphens.
 func names(s string) []uint64 {
 	var out []uint64
-	for i, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+	var buf [64]byte
+	for i, field := 0, 0; i < len(s); field++ {
+		// Skip to the next word.
+		for i < len(s) {
+			r, n := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			if isNameRune(r) {
+				break
+			}
+			i += n
+		}
+		if i >= len(s) {
+			break
+		}
+		j := i
+		for j < len(s) {
+			r, n := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isNameRune(r) {
+				break
+			}
+			j += n
+		}
+		f := s[i:j]
+		i = j
 		r, _ := utf8.DecodeRuneInString(f)
-		w := strings.ToLower(f)
-		if !unicode.IsUpper(r) || stopWords[w] || len(w) < 2 {
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		w := appendLower(buf[:0], f)
+		if stopWords[string(w)] || len(w) < 2 {
 			continue
 		}
 		// A capitalised verb or adverb opening the text is no name
 		// ("Asked by reporters", "Speaking on Monday").
-		if i == 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly")) {
+		if field == 0 && (bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ly"))) {
 			continue
 		}
-		out = append(out, hashString(stem(w)))
+		out = append(out, stemHash(w))
 	}
 	return out
+}
+
+// isNameRune reports whether r belongs to a word names reads: a letter or
+// a hyphen.
+func isNameRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '-'
+	}
+	return unicode.IsLetter(r)
 }
