@@ -623,8 +623,15 @@ func (r *run) tense(i, j int) Tense {
 	// verb stands right beside it ("until Thursday, they had not") or the
 	// plan is told in the past perfect ("it had been due to expire
 	// Friday": the date has passed).
+	// "loans through January" is a term still running; "this year through
+	// August" is a range whose start decides.
 	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
-		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i)) {
+		f := i - 1
+		if r.toks[f].class&cForward == 0 {
+			f--
+		}
+		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i) ||
+			r.wordIs(&r.toks[f], "through") && len(r.out) > 0 && r.lastEnd == f) {
 			return TenseFuture
 		}
 	}

@@ -324,7 +324,7 @@ func buildLexicon() map[string]entry {
 		"anticipate", "anticipates", "would")
 	// Words just before a date that make it a coming date: "payable Dec. 7",
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
-	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "due", "record", "starting")
+	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "through", "due", "record", "starting")
 	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
 	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just")
 	add(cApprox, modMoreThan, "over")

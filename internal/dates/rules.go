@@ -668,6 +668,8 @@ var ruleTable = []rule{
 			{"Saudi Arabia told oil companies of a cutback in its oil supply in April.", "April", "2021-04"},
 			{"Dealers placed orders to start the first trading day for April transactions.", "April", "2021-04"},
 			{"Officials told of the attack in May.", "May", "2020-05"},
+			{"Lenders have extended it $90 million in revolving loans through June.", "June", "2021-06"},
+			{"Sales in 2020 through June fell 5%.", "June", "2020-06"},
 			{"The split would be paid on a still unspecified date in May.", "May", "2021-05"},
 			{"The carrier has been on patrol since May.", "May", "2020-05"},
 			{"It agreed to buy the unit for $22 million in May.", "May", "2021-05"},
