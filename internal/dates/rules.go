@@ -692,20 +692,34 @@ var ruleTable = []rule{
 			}
 			mon := time.Month(mt.val)
 			y := a.Year
+			why := "the nearest such month in that direction from "
+			// The month next to the anchor's has its own name, "last month"
+			// or "next month": "last February" said in March is a year
+			// earlier, "next April" said in March a year later.
 			switch w := strings.ToLower(m.word(m.tok(0))); {
 			case w == "next" || w == "coming" || w == "upcoming" || w == "following":
 				if mon <= a.Month {
 					y++
+				}
+				if w == "next" && int(mon) == int(a.Month)%12+1 {
+					y++
+					why = "the one after the coming month (that is 'next month') from "
 				}
 			case w == "this" || w == "current":
 			default:
 				if mon >= a.Month {
 					y--
 				}
+				if w == "last" && int(a.Month) == int(mon)%12+1 {
+					y--
+					why = "the one before the month just ended (that is 'last month') from "
+				}
 			}
-			return r.whole(m, TypeDate, monthValue(y, mon), "", TenseUnknown, explain("'%s' -> the nearest such month in that direction from %s", m.text(), as))
+			return r.whole(m, TypeDate, monthValue(y, mon), "", TenseUnknown, explain("'%s' -> %s%s", m.text(), why, as))
 		},
-		examples: []example{{"it began last November", "last November", "2020-11"}, {"last April", "last April", "2020-04"}}},
+		examples: []example{{"it began last November", "last November", "2020-11"}, {"last April", "last April", "2020-04"},
+			{"the helicopters crashed last February", "last February", "2020-02"}, {"since last January", "last January", "2021-01"},
+			{"the vote next April", "next April", "2022-04"}, {"the vote next May", "next May", "2021-05"}}},
 	{name: "year", src: "YEAR",
 		build: func(r *run, m *match) bool {
 			t := m.tok(0)
