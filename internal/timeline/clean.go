@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -94,16 +95,18 @@ var (
 func clean(title, text string) cleaned {
 	var c cleaned
 	normTitle := strings.ToLower(strings.TrimSpace(title))
+	var lower []byte // a paragraph in lower case, reused
 	for _, p := range paragraphs(text) {
 		line := text[p.Start:p.End]
 		switch {
-		case junkLine.MatchString(line),
-			normTitle != "" && strings.ToLower(line) == normTitle,
+		case mayStartJunkLine(line) && junkLine.MatchString(line),
+			normTitle != "" && strings.EqualFold(line, normTitle) && strings.ToLower(line) == normTitle,
 			isLabelLine(line):
 			c.junk = append(c.junk, p)
 			continue
 		}
-		caption := isCaption(line)
+		var caption bool
+		caption, lower = isCaptionBuf(line, lower)
 		// Credits inside the paragraph; a paragraph ending in one is a caption.
 		for _, m := range parenthesized(line) {
 			if !isCredit(line[m.Start+1 : m.End-1]) {
@@ -138,16 +141,48 @@ func clean(title, text string) cleaned {
 
 // isCaption reports whether a paragraph reads as a photo caption.
 func isCaption(line string) bool {
-	if captionStart.MatchString(line[:min(len(line), 40)]) {
-		return true
+	caption, _ := isCaptionBuf(line, nil)
+	return caption
+}
+
+// isCaptionBuf is isCaption with a buffer for the lower-case paragraph,
+// returned for reuse.
+func isCaptionBuf(line string, lower []byte) (bool, []byte) {
+	if c := line[0]; (c >= utf8.RuneSelf || strings.IndexByte("iItTfFpP", c) >= 0) &&
+		captionStart.MatchString(line[:min(len(line), 40)]) {
+		return true, lower
 	}
-	lower := strings.ToLower(line)
+	// The cues are ASCII: ASCII lower case finds them where
+	// strings.ToLower does, unless a capital İ or a Kelvin sign K lowers
+	// to an ASCII letter.
+	if strings.Contains(line, "İ") || strings.Contains(line, "\u212a") {
+		l := strings.ToLower(line)
+		for _, cue := range captionCues {
+			if strings.Contains(l, cue) {
+				return true, lower
+			}
+		}
+		return false, lower
+	}
+	lower = lowerASCII(lower[:0], line)
+	// Every cue holds "(", "pictured" or "photo": most paragraphs need
+	// none of the cues looked for.
+	if bytes.IndexByte(lower, '(') < 0 && !bytes.Contains(lower, []byte("pictured")) && !bytes.Contains(lower, []byte("photo")) {
+		return false, lower
+	}
 	for _, cue := range captionCues {
-		if strings.Contains(lower, cue) {
-			return true
+		if bytes.Contains(lower, []byte(cue)) {
+			return true, lower
 		}
 	}
-	return false
+	return false, lower
+}
+
+// mayStartJunkLine reports whether junkLine can match line: its words
+// start with a, r, s, c or f.
+func mayStartJunkLine(line string) bool {
+	c := line[0]
+	return c >= utf8.RuneSelf || strings.IndexByte("aArRsScCfF", c) >= 0
 }
 
 // parenthesized returns the ranges of the innermost parentheses of s,

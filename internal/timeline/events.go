@@ -161,7 +161,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
-				cs, ce := clauseAround(text, s.toClean(gs), s.toClean(ge))
+				cs, ce := st.clauses().around(s.toClean(gs), s.toClean(ge))
 				c.tokens = eventTokens(st.tokens(), text[max(cs, s.toClean(in[g-1].End)):ce])
 				c.sig = signature(c.tokens)
 			}
@@ -177,7 +177,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		}
 		if lead && !s.Caption {
 			lead = false
-			if len(in) == 0 && !isQuotation(text) && leadNews.MatchString(text) {
+			if len(in) == 0 && !isQuotation(text) && leadNews.match(text) {
 				leadAt = si
 			}
 		}
@@ -203,10 +203,10 @@ const planHorizonDays = 31
 
 // leadNews finds the verbs of a lead that reports news rather than
 // describes a scene: a reporting verb or a present or perfect tense.
-var leadNews = regexp.MustCompile(`(?i)\b(?:` + reportingVerbs + `|is|are|has|have)\b`)
+var leadNews = newWordList(reportingVerbs+`|is|are|has|have`, true)
 
 // proposalWord names a proposal or plan, where a summary of it starts.
-var proposalWord = regexp.MustCompile(`(?i)\b(?:propos(?:al|als|ed|es)|offer(?:s|ed)?|suggest(?:s|ed|ion)?|invit(?:ing|ed|ation)|plan(?:s|ned)?)\b`)
+var proposalWord = newWordList(`proposal|proposals|proposed|proposes|offer|offers|offered|suggest|suggests|suggested|suggestion|inviting|invited|invitation|plan|plans|planned`, true)
 
 // planStart returns where the plan dated at offset ms of sentence s is
 // told: the earliest planning word in the words before the date, with the
@@ -214,11 +214,11 @@ var proposalWord = regexp.MustCompile(`(?i)\b(?:propos(?:al|als|ed|es)|offer(?:s
 // March 19"), or 0 when the sentence itself is the best start.
 func planStart(s string, ms int) int {
 	from := wordStart(s, ms, 16)
-	loc := proposalWord.FindStringIndex(s[from:ms])
-	if loc == nil {
+	at, _ := proposalWord.index(s[from:ms])
+	if at < 0 {
 		return 0
 	}
-	start := from + loc[0]
+	start := from + at
 	// Take the owner along: capitalised words and possessives before it.
 	for start > 0 {
 		prev := wordStart(s, start, 1)
@@ -282,13 +282,13 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		gs, ge = s.Start, s.Start
 	}
 	cgs, cge := s.toClean(gs), s.toClean(ge)
-	summary := summarize(text, cgs, cge)
+	summary := summarizeText(st.clauses(), cgs, cge)
 	if kind == Planned {
 		if from := planStart(text, cgs); from > 0 {
 			summary = summarize(text[from:], cgs-from, cge-from)
 		}
 	}
-	cs, ce := clauseAround(text, cgs, cge)
+	cs, ce := st.clauses().around(cgs, cge)
 	toks := eventTokens(st.tokens(), text[cs:ce])
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
@@ -300,7 +300,7 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		for i := range core {
 			core[i].weight = 1 // names common to the story say nothing here
 		}
-		proposal = proposalWord.MatchString(text[cge:max(cge, ke)])
+		proposal = proposalWord.match(text[cge:max(cge, ke)])
 	}
 	var head []token
 	if days > wideDays && isNumber(m.Value) {
@@ -386,11 +386,12 @@ func refersBack(text string, s, e int) bool {
 }
 
 // sentText is one sentence's clean text read once: its names, and its
-// tokens when a date needs them.
+// tokens and clauses when a date needs them.
 type sentText struct {
 	text  string
 	names []uint64
 	toks  []token
+	ct    *clauseText
 }
 
 // read reads a sentence's clean text.
@@ -402,4 +403,12 @@ func (st *sentText) tokens() []token {
 		st.toks = tokenize(st.text)
 	}
 	return st.toks
+}
+
+// clauses returns the sentence's clauses, reading them on first use.
+func (st *sentText) clauses() *clauseText {
+	if st.ct == nil {
+		st.ct = newClauseText(st.text)
+	}
+	return st.ct
 }

@@ -53,16 +53,36 @@ func clauseBreaks(s string) [][2]int {
 // say nothing on their own ("To recall,", "Earlier,", "that", "MOSCOW –").
 var leadConnective = regexp.MustCompile(`^(?:(?:to recall|earlier|later|in response|at the same time|meanwhile|however|moreover|also|still|separately|in addition|on the other hand|besides|instead|then|so|thus)\s*,\s*|(?:that|and|but|which|while|when|as|because|so|or)\s+|[\p{Lu}][\p{Lu} .,]+\s*(?:\([^)]*\)\s*)?[–—-]+\s+|[\p{Lu}][\p{Lu} .]+\s*,\s*[\p{L} .]+\([^)]*\)\s*[–—_-]+\s+)`)
 
+// clauseText is a text with its clause breaks and word starts, found once
+// for the several dates and summaries a sentence has.
+type clauseText struct {
+	s      string
+	breaks [][2]int
+	words  offsets
+}
+
+// newClauseText reads the clauses and words of s.
+func newClauseText(s string) *clauseText {
+	return &clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(nil, s)}
+}
+
+// count returns the number of words starting in [a, b).
+func (ct *clauseText) count(a, b int) int { return ct.words.before(b) - ct.words.before(a) }
+
 // clauseAround returns the byte range of sentence text s (offsets relative
 // to s) that a summary of the event dated at [ms, me) should cover: the
 // clause holding the date, widened to the following clauses until it has
 // minSummaryWords words, and starting at the sentence start when the date
 // is in the first clause (the subject is there).
 func clauseAround(s string, ms, me int) (int, int) {
-	breaks := clauseBreaks(s)
 	var buf [128]int // most sentences: no allocation
-	words := appendWordStarts(buf[:0], s)
-	count := func(a, b int) int { return words.before(b) - words.before(a) }
+	ct := clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(buf[:0], s)}
+	return ct.around(ms, me)
+}
+
+// around is clauseAround on a read text.
+func (ct *clauseText) around(ms, me int) (int, int) {
+	s, breaks, count := ct.s, ct.breaks, ct.count
 	start, end := 0, len(s)
 	prev := 0 // the start of the clause before start
 	for _, b := range breaks {
@@ -111,17 +131,30 @@ func clauseAround(s string, ms, me int) (int, int) {
 }
 
 // summarize writes the one-line summary of the event a sentence dates.
-func summarize(s string, ms, me int) string {
+func summarize(s string, ms, me int) string { return summarizeText(newClauseText(s), ms, me) }
+
+// summarizeText is summarize on a read text.
+func summarizeText(ct *clauseText, ms, me int) string {
+	s := ct.s
 	// A date inside a fronted phrase dates the main clause after it.
 	if r := introEnd(s); r > 0 && me <= r {
 		s, ms, me = s[r:], 0, 0
+		ct = newClauseText(s)
 	}
 	// Asides go, unless the date is in one; so does an apposition to the
 	// opening name ("Slepian, a 52-year-old obstetrician ..., was shot").
-	asides := aside.FindAllStringIndex(s, -1)
-	if m := apposition.FindStringSubmatchIndex(s); m != nil && m[3] <= ms &&
-		(len(asides) == 0 || asides[0][0] >= m[3]) {
-		asides = append([][]int{{m[2], m[3]}}, asides...)
+	var asides [][]int
+	if strings.Contains(s, ", wh") {
+		asides = aside.FindAllStringIndex(s, -1)
+	}
+	if mayOpenApposition(s) {
+		if m := apposition.FindStringSubmatchIndex(s); m != nil && m[3] <= ms &&
+			(len(asides) == 0 || asides[0][0] >= m[3]) {
+			asides = append([][]int{{m[2], m[3]}}, asides...)
+		}
+	}
+	if len(asides) == 0 {
+		return summarizeClause(ct, ms, me)
 	}
 	for _, m := range asides {
 		if me <= m[0] {
@@ -130,7 +163,7 @@ func summarize(s string, ms, me int) string {
 		if ms >= m[1] {
 			continue
 		}
-		return summarizeClause(s, ms, me)
+		return summarizeClause(ct, ms, me)
 	}
 	var b strings.Builder
 	shift := 0
@@ -143,20 +176,29 @@ func summarize(s string, ms, me int) string {
 		last = m[1]
 	}
 	b.WriteString(s[last:])
-	return summarizeClause(b.String(), ms-shift, me-shift)
+	return summarizeClause(newClauseText(b.String()), ms-shift, me-shift)
 }
 
-// summarizeClause writes the summary of the clause around [ms, me) of s.
-func summarizeClause(s string, ms, me int) string {
+// mayOpenApposition reports whether apposition can match s: it needs a
+// capital first and ", a ", ", an " or ", the ".
+func mayOpenApposition(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) &&
+		(strings.Contains(s, ", a ") || strings.Contains(s, ", an ") || strings.Contains(s, ", the "))
+}
+
+// summarizeClause writes the summary of the clause around [ms, me) of ct.
+func summarizeClause(ct *clauseText, ms, me int) string {
+	s := ct.s
 	start, end := 0, len(s)
-	if countWords(s) > maxSummaryWords {
-		if out, ok := attributed(s, ms); ok {
+	if len(ct.words) > maxSummaryWords {
+		if out, ok := attributed(ct, ms); ok {
 			return out
 		}
-		start, end = clauseAround(s, ms, me)
+		start, end = ct.around(ms, me)
 	}
 	text := s[start:end]
-	for {
+	for mayLeadConnective(text) {
 		loc := leadConnective.FindStringIndex(strings.ToLower(text[:min(len(text), 80)]))
 		if loc == nil || loc[1] == 0 {
 			// Upper-case datelines need the original case.
@@ -182,23 +224,52 @@ func summarizeClause(s string, ms, me int) string {
 	return out
 }
 
+// connectiveFirstWords are the first words of leadConnective's lower-case
+// openers.
+var connectiveFirstWords = wordSet(`to earlier later in at meanwhile however moreover also still separately on
+	besides instead then so thus that and but which while when as because or`)
+
+// mayLeadConnective reports whether leadConnective can match text, in
+// lower case or as written: it opens with one of its words, or with a
+// capital and holds a dash. Most clauses do neither, and the two regular
+// expression runs cost more than the rest of a summary.
+func mayLeadConnective(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c >= utf8.RuneSelf {
+		return true // leave non-ASCII case to the expression
+	} else if !isASCIILetter(c) {
+		return false
+	}
+	j := 0
+	for j < len(text) && isASCIILetter(text[j]) {
+		j++
+	}
+	var buf [16]byte
+	if j <= len(buf) && connectiveFirstWords[string(lowerASCII(buf[:0], text[:j]))] {
+		return true
+	}
+	return isASCIIUpper(text[0]) && strings.ContainsAny(text[:min(len(text), 80)], "–—_-")
+}
+
 // attributionVerb finds a reporting verb in a trailing attribution.
-var attributionVerb = regexp.MustCompile(`\b(?:` + reportingVerbs + `)\b`)
+var attributionVerb = newWordList(reportingVerbs, false)
 
 // attributed summarises a long sentence whose date stands in a trailing
 // attribution ("..., Prime Minister Orban said here Friday."): the
 // attribution first, then the start of what was said.
-func attributed(s string, ms int) (string, bool) {
-	breaks := clauseBreaks(s)
+func attributed(ct *clauseText, ms int) (string, bool) {
+	s, breaks := ct.s, ct.breaks
 	if len(breaks) == 0 {
 		return "", false
 	}
 	last := breaks[len(breaks)-1]
 	tail := strings.TrimRight(s[last[1]:], " .")
-	if ms < last[1] || countWords(tail) > 10 || !attributionVerb.MatchString(tail) {
+	if ms < last[1] || countWords(tail) > 10 || !attributionVerb.match(tail) {
 		return "", false
 	}
-	said := summarizeClause(s[:last[0]], 0, 0)
+	said := summarizeClause(newClauseText(s[:last[0]]), 0, 0)
 	said = strings.TrimSuffix(said, " …")
 	words := strings.Fields(said)
 	if n := maxSummaryWords - countWords(tail); len(words) > n {

@@ -129,14 +129,7 @@ func appendLower(b []byte, w string) []byte {
 			return append(b[:0], strings.ToLower(w)...)
 		}
 	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
+	return lowerASCII(b, w)
 }
 
 func isNumber(w string) bool {
@@ -177,8 +170,11 @@ func stemBytes(w []byte) []byte {
 		w[n-5] = 'd'
 		return w[:n-4]
 	}
+	if bytes.HasSuffix(w, []byte("ss")) {
+		return bytes.TrimSuffix(w, []byte("e"))
+	}
 	for _, sfx := range stemSuffixes {
-		if len(w) >= sfx.min && bytes.HasSuffix(w, []byte(sfx.from)) && !bytes.HasSuffix(w, []byte("ss")) {
+		if len(w) >= sfx.min && w[len(w)-1] == sfx.from[len(sfx.from)-1] && bytes.HasSuffix(w, []byte(sfx.from)) {
 			n := len(w) - len(sfx.from)
 			w = append(w[:n], sfx.to...)
 			break
