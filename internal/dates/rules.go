@@ -1744,6 +1744,11 @@ var ruleTable = []rule{
 				// "the year-earlier nine months": a length.
 				return r.duration(m, m.start, m.end, num(m.tok(6)), unitOf(t))
 			}
+			if m.tok(0) != nil && m.tok(6) == nil && m.tok(7) == nil {
+				// "the year-ago results": an adjective; the article is the
+				// head noun's, not the time's.
+				m.start = m.at[1]
+			}
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
@@ -1772,7 +1777,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"net in the year-earlier quarter", "the year-earlier quarter", "2019-Q4"},
 			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"},
-			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"}}},
+			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"},
+			{"Net rose 5%. The year-ago results included a charge.", "year-ago", "2020"}}},
 	{name: "the quarter a year ago", src: "the quarter|period a year ago|earlier",
 		build: func(r *run, m *match) bool {
 			return r.quarterBefore(m)
