@@ -1448,8 +1448,10 @@ var ruleTable = []rule{
 				return false // "the 1988 quarter" is a quarter, not 1988 of them
 			}
 			from := m.start
-			if m.tok(2) != nil {
-				from = m.at[1] // "the 30-day period": "the" belongs to the noun
+			if m.tok(2) != nil || n > 1 && m.tok(3).class&cUnits == 0 {
+				// "the 30-day period", "the two day rally": a length used as
+				// an adjective; "the" belongs to the noun.
+				from = m.at[1]
 			}
 			// "Islam will one day be ...": some day to come, not a length.
 			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), "will", "ll", "would", "could", "might", "may", "can", "shall") {
@@ -1468,6 +1470,7 @@ var ruleTable = []rule{
 			{"in 100 days", "100 days", "P100D"},
 			{"within 24 hours", "24 hours", "PT24H"},
 			{"a five-year low", "five-year", "P5Y"},
+			{"gathered for the two day rally", "two day", "P2D"},
 			{"the 78-year-old Biden", "", ""},
 			{"for a decade", "a decade", "P10Y"},
 			{"105 children", "", ""},
