@@ -367,6 +367,13 @@ func (r *run) emit(p piece) bool {
 	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], "of", "or", "and", "to")) {
 		p.to--
 	}
+	// "the next year or so": an approximation that belongs to it.
+	if p.to+1 < len(r.toks) && r.wordIs(&r.toks[p.to], "or") && r.wordIs(&r.toks[p.to+1], "so") {
+		p.to += 2
+		if p.mod == "" {
+			p.mod = modNames[modApprox]
+		}
+	}
 	// A quantifier before a length ("nearly two years", "more than four
 	// decades ago") belongs to the expression and sets its mod.
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {

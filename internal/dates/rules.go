@@ -1192,7 +1192,7 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), mod, TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"earlier this month", "earlier this month", "2021-03"}, {"early next year", "early next year", "2022"}}},
-	{name: "units ago", src: "a? NUM|A|FEW UNIT|UNITS AGO|earlier|later|before|after|hence",
+	{name: "units ago", src: "a? NUM|A|FEW UNIT|UNITS or? so? AGO|earlier|later|before|after|hence",
 		build: func(r *run, m *match) bool {
 			if m.tok(0) != nil && m.tok(1).class&cFew == 0 {
 				return false // "a" only before "few"
@@ -1203,6 +1203,13 @@ var ruleTable = []rule{
 				n = -1
 			}
 			u := unitOf(m.tok(1))
+			var mod string
+			switch {
+			case m.tok(2) != nil && m.tok(3) != nil:
+				mod = modNames[modApprox] // "a week or so ago"
+			case m.tok(2) != nil || m.tok(3) != nil:
+				return r.duration(m, m.start, m.start+2, n, u) // "two days or later"
+			}
 			dir := m.toks[m.end-1]
 			w := strings.ToLower(m.word(&dir))
 			if w == "before" || w == "after" {
@@ -1253,10 +1260,11 @@ var ruleTable = []rule{
 					return r.derive(m, quarterValue(pv.year+sign, pv.quarter), explain("'%s' -> the quarter last named (%s), a year away", m.text(), r.quarter))
 				}
 			}
-			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> %d %s(s) from %s", m.text(), sign*n, unitNames[u], as))
+			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' -> %d %s(s) from %s", m.text(), sign*n, unitNames[u], as))
 		},
 		examples: []example{
 			{"two days ago", "two days ago", "2021-03-20"},
+			{"Then, a week or so ago, he picked the date.", "a week or so ago", "2021-W11"},
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},
 			{"removed a few years ago", "a few years ago", "201X"},
@@ -1471,6 +1479,7 @@ var ruleTable = []rule{
 			{"within 24 hours", "24 hours", "PT24H"},
 			{"a five-year low", "five-year", "P5Y"},
 			{"gathered for the two day rally", "two day", "P2D"},
+			{"closed over the next two years or so", "the next two years or so", "P2Y"},
 			{"the 78-year-old Biden", "", ""},
 			{"for a decade", "a decade", "P10Y"},
 			{"105 children", "", ""},
