@@ -1406,6 +1406,29 @@ var ruleTable = []rule{
 			return r.duration(m, m.start, m.end, 1, unitOf(m.tok(2)))
 		},
 		examples: []example{{"over the past year", "the past year", "P1Y"}}},
+	{name: "n to m units", src: "the? NEXT|LAST? NUM to NUM UNITS",
+		build: func(r *run, m *match) bool {
+			lo, hi, u := num(m.tok(2)), num(m.tok(4)), unitOf(m.tok(5))
+			if lo <= 0 || hi <= lo || u == 0 || u == uWeekend || m.tok(2).class&cYearNum != 0 {
+				return false
+			}
+			// A range of lengths has no single TIMEX3 value: say what it
+			// is at least ("within two to three weeks").
+			v := durationValue(lo, u)
+			switch {
+			case u == uDecade:
+				v = durationValue(10*lo, uYear)
+			case u == uCentury:
+				v = durationValue(100*lo, uYear)
+			}
+			return r.emit(piece{from: m.start, to: m.end, typ: TypeDuration, value: v, mod: modNames[modEqualOrMore],
+				expl: explain("'%s' is a length of time of at least %d %s(s)", m.text(), lo, unitNames[u])})
+		},
+		examples: []example{
+			{"will resume shipments within two to three weeks", "two to three weeks", "P2W"},
+			{"acquisitions to be made during the next 12 to 18 months", "the next 12 to 18 months", "P12M"},
+			{"sales rose 5 to 6 percent", "", ""},
+		}},
 	{name: "n units", src: "the? NUM|A ~-? UNIT|UNITS",
 		build: func(r *run, m *match) bool {
 			n := num(m.tok(1))
