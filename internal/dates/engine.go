@@ -367,11 +367,24 @@ func (r *run) emit(p piece) bool {
 	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], "of", "or", "and", "to")) {
 		p.to--
 	}
-	// "the next year or so": an approximation that belongs to it.
-	if p.to+1 < len(r.toks) && r.wordIs(&r.toks[p.to], "or") && r.wordIs(&r.toks[p.to+1], "so") {
-		p.to += 2
-		if p.mod == "" {
-			p.mod = modNames[modApprox]
+	// "the next year or so", "1994 or later", "1990 and beyond": an
+	// approximation or an open end that belongs to it.
+	if p.to+1 < len(r.toks) && r.wordIs(&r.toks[p.to], "or", "and") {
+		mod := 0
+		switch a, b := &r.toks[p.to], &r.toks[p.to+1]; {
+		case r.wordIs(a, "or") && r.wordIs(b, "so"):
+			mod = modApprox
+		// ("October 1984 and later served": "and later" joins a verb.)
+		case p.typ == TypeDate && (r.wordIs(a, "or") && r.wordIs(b, "later") || r.wordIs(a, "and") && r.wordIs(b, "beyond")):
+			mod = modOnOrAfter
+		case p.typ == TypeDate && r.wordIs(a, "or") && r.wordIs(b, "earlier", "sooner"):
+			mod = modOnOrBefore
+		}
+		if mod != 0 {
+			p.to += 2
+			if p.mod == "" {
+				p.mod = modNames[mod]
+			}
 		}
 	}
 	// A quantifier before a length ("nearly two years", "more than four

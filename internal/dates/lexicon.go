@@ -127,11 +127,14 @@ const (
 	modLessThan
 	modEqualOrMore
 	modEqualOrLess
+	modOnOrAfter
+	modOnOrBefore
 )
 
 var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END",
 	modApprox: "APPROX", modMoreThan: "MORE_THAN", modLessThan: "LESS_THAN",
-	modEqualOrMore: "EQUAL_OR_MORE", modEqualOrLess: "EQUAL_OR_LESS"}
+	modEqualOrMore: "EQUAL_OR_MORE", modEqualOrLess: "EQUAL_OR_LESS",
+	modOnOrAfter: "ON_OR_AFTER", modOnOrBefore: "ON_OR_BEFORE"}
 
 // entry is one word of the lexicon.
 type entry struct {

@@ -730,6 +730,9 @@ var ruleTable = []rule{
 		},
 		examples: []example{
 			{"interfere in the 2020 election", "2020", "2020"},
+			{"it would not be profitable until 1994 or later", "1994 or later", "1994"},
+			{"earnings for 1990 and beyond", "1990 and beyond", "1990"},
+			{"flew in 1984 and later served", "1984", "1984"},
 			{"after Moscow's 2014 annexation", "2014", "2014"},
 			{"sent 1500 troops", "", ""},
 			{"paid $2019 in", "", ""},
