@@ -536,9 +536,25 @@ func (r *run) quantifierBefore(i int) (string, int) {
 		}
 	}
 	if i >= 1 && r.toks[i-1].class&cApprox != 0 {
+		if i >= 2 && r.wordIs(&r.toks[i-1], "over") && r.overIsDuring(i-2) {
+			return "", 0
+		}
 		return modNames[r.toks[i-1].val], 1
 	}
 	return "", 0
+}
+
+// overIsDuring reports whether "over" after token k means "during", not
+// "more than": after a verb other than one of lasting ("evolved over
+// several years", "can be used over three years", but "will last over a
+// week").
+func (r *run) overIsDuring(k int) bool {
+	t := &r.toks[k]
+	if t.kind != kWord || r.wordIs(t, "last", "lasts", "lasted", "lasting", "take", "takes", "took", "taking", "taken") {
+		return false
+	}
+	w := r.text[t.start:t.end]
+	return t.class&cTenseMark != 0 && t.tense == TensePast || len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 
 // anchor is the date relative expressions resolve against: the reference,
