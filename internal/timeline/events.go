@@ -162,7 +162,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
 				cs, ce := st.clauses().around(s.toClean(gs), s.toClean(ge))
-				c.tokens = eventTokens(st.tokens(), text[max(cs, s.toClean(in[g-1].End)):ce])
+				c.tokens = st.eventTokens(max(cs, s.toClean(in[g-1].End)), ce)
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -289,7 +289,7 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		}
 	}
 	cs, ce := st.clauses().around(cgs, cge)
-	toks := eventTokens(st.tokens(), text[cs:ce])
+	toks := st.eventTokens(cs, ce)
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
 	var core []token
@@ -386,12 +386,13 @@ func refersBack(text string, s, e int) bool {
 }
 
 // sentText is one sentence's clean text read once: its names, and its
-// tokens and clauses when a date needs them.
+// tokens (with where each was read) and clauses when a date needs them.
 type sentText struct {
-	text  string
-	names []uint64
-	toks  []token
-	ct    *clauseText
+	text   string
+	names  []uint64
+	toks   []token
+	placed []placedID
+	ct     *clauseText
 }
 
 // read reads a sentence's clean text.
@@ -403,6 +404,19 @@ func (st *sentText) tokens() []token {
 		st.toks = tokenize(st.text)
 	}
 	return st.toks
+}
+
+// eventTokens returns the sentence's tokens with those of text[a:b], the
+// clause that holds a date, counting clauseWeight times as much.
+func (st *sentText) eventTokens(a, b int) []token {
+	if st.placed == nil {
+		st.placed = make([]placedID, 0, 32)
+		eachToken(st.text, func(id uint64, _ bool, start, end int) {
+			st.placed = append(st.placed, placedID{id, start, end})
+		})
+	}
+	var buf [64]uint64
+	return eventTokens(st.tokens(), clauseIDs(buf[:0], st.text, st.placed, a, b))
 }
 
 // clauses returns the sentence's clauses, reading them on first use.

@@ -295,34 +295,29 @@ func balanceQuotes(s string) string {
 // countWords counts white-space separated words, as strings.Fields
 // splits them, without allocating: summaries count words often.
 func countWords(s string) int {
-	n := 0
-	eachWord(s, func(int) { n++ })
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		space, w := spaceAt(s, i)
+		if !space && !in {
+			n++
+		}
+		in = !space
+		i += w
+	}
 	return n
 }
 
 // asciiSpace marks the ASCII white space unicode.IsSpace knows.
 var asciiSpace = [128]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// eachWord calls f with the offset of each white-space separated word of
-// s, as strings.Fields splits them; ASCII is read byte by byte.
-func eachWord(s string, f func(start int)) {
-	in := false
-	for i := 0; i < len(s); {
-		var space bool
-		n := 1
-		if b := s[i]; b < utf8.RuneSelf {
-			space = asciiSpace[b]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if !space && !in {
-			f(i)
-		}
-		in = !space
-		i += n
+// spaceAt reports whether the character at s[i] is white space, as
+// strings.Fields reads it, and its width; ASCII is read byte by byte.
+func spaceAt(s string, i int) (bool, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return asciiSpace[b], 1
 	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), n
 }
 
 // introOpeners begin a fronted adverbial phrase ("Last Thursday, in
@@ -440,7 +435,15 @@ type offsets []int
 // appendWordStarts appends to out where the white-space separated words
 // of s start: with them, the words of any range are counted in O(log n).
 func appendWordStarts(out offsets, s string) offsets {
-	eachWord(s, func(i int) { out = append(out, i) })
+	in := false
+	for i := 0; i < len(s); {
+		space, w := spaceAt(s, i)
+		if !space && !in {
+			out = append(out, i)
+		}
+		in = !space
+		i += w
+	}
 	return out
 }
 

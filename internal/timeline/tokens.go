@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"bytes"
 	"math"
 	"slices"
 	"strings"
@@ -47,8 +46,8 @@ var stopWords = func() map[string]bool {
 // tokenize returns the weighted content-word stems of s, deduplicated and
 // sorted by id.
 func tokenize(s string) []token {
-	var out []token
-	eachToken(s, func(id uint64, name bool) {
+	out := make([]token, 0, len(s)/8+1)
+	eachToken(s, func(id uint64, name bool, _, _ int) {
 		weight := float32(1)
 		if name {
 			weight = nameWeight
@@ -67,11 +66,12 @@ func tokenize(s string) []token {
 	return slices.CompactFunc(out, func(a, b token) bool { return a.id == b.id })
 }
 
-// eachToken calls f with the stem hash of each content word of s and
-// whether it is a name (capitalised, not first in its sentence). Words are
+// eachToken calls f with the stem hash of each content word of s, whether
+// it is a name (capitalised, not first in its sentence) and the bounds of
+// the run of letters, digits and hyphens it stands in. Words are
 // lower-cased and stemmed in a stack buffer: this runs for every sentence
 // and clause, and a string per word was a fifth of Build.
-func eachToken(s string, f func(id uint64, name bool)) {
+func eachToken(s string, f func(id uint64, name bool, start, end int)) {
 	var buf [64]byte
 	first := true
 	for i := 0; i < len(s); {
@@ -86,32 +86,72 @@ func eachToken(s string, f func(id uint64, name bool)) {
 			i += n
 			continue
 		}
+		// The run, ASCII byte by byte; parts split at hyphens.
 		j := i
+		ascii := true
 		for j < len(s) {
-			r, n := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[j:])
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if !isASCIIWordByte(c) && c != '-' || c == '_' {
+					break
+				}
+				j++
+				continue
 			}
-			if !isWordRune(r) && r != '-' {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
 			}
+			ascii = false
 			j += n
 		}
 		name := unicode.IsUpper(r) && !first
-		for rest := s[i:j]; ; {
-			part, more, found := strings.Cut(rest, "-")
-			w := appendLower(buf[:0], part)
-			if len(w) >= 2 && !stopWords[string(w)] && !isNumber(part) {
-				f(stemHash(w), name)
+		for k := i; k <= j; {
+			e := k + strings.IndexByte(s[k:j], '-')
+			if e < k {
+				e = j
 			}
-			if !found {
-				break
+			part := s[k:e]
+			var w []byte
+			if ascii {
+				w = lowerASCII(buf[:0], part)
+			} else {
+				w = appendLower(buf[:0], part)
 			}
-			rest = more
+			if len(w) >= 2 && !isStopWord(w) && !isNumber(part) {
+				f(stemHash(w), name, i, j)
+			}
+			k = e + 1
 		}
 		first = false
 		i = j
 	}
+}
+
+// stopIndex holds the stop words by length and first letter: a look-up
+// compares a handful of short strings instead of hashing the word, and
+// every word of every sentence is looked up.
+var stopIndex = func() (idx [16][26][]string) {
+	for w := range stopWords {
+		if len(w) >= len(idx) || w[0] < 'a' || w[0] > 'z' {
+			panic("timeline: stop word index cannot hold " + w)
+		}
+		idx[len(w)][w[0]-'a'] = append(idx[len(w)][w[0]-'a'], w)
+	}
+	return idx
+}()
+
+// isStopWord reports whether the lower-case word w is a stop word.
+func isStopWord(w []byte) bool {
+	if len(w) == 0 || len(w) >= len(stopIndex) || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, sw := range stopIndex[len(w)][w[0]-'a'] {
+		if string(w) == sw {
+			return true
+		}
+	}
+	return false
 }
 
 // isWordRune reports whether r is a letter or digit, ASCII first.
@@ -146,41 +186,70 @@ func isNumber(w string) bool {
 // ("Russian" and "Russia").
 func stem(w string) string { return string(stemBytes([]byte(w))) }
 
-// stemSuffixes are the inflections stem strips, longest first within each
-// family, with what replaces them and the shortest word they apply to.
-var stemSuffixes = []struct {
+// stemSuffix is an inflection stem strips: from is replaced by to in
+// words of at least min bytes.
+type stemSuffix struct {
 	from, to string
 	min      int
-}{
+}
+
+// stemSuffixes are the inflections stem strips, longest first within each
+// family, with what replaces them and the shortest word they apply to.
+var stemSuffixes = []stemSuffix{
 	{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
 	{"ences", "", 7}, {"ence", "", 6}, {"ies", "y", 5}, {"ing", "", 6}, {"ed", "", 5}, {"ians", "ia", 6}, {"ian", "ia", 5},
 	{"ans", "a", 6}, {"an", "a", 6}, {"al", "", 6}, {"es", "", 5}, {"s", "", 4},
 }
 
+// stemSuffixesByLast holds stemSuffixes by their last letter, in order.
+var stemSuffixesByLast = func() (by [256][]stemSuffix) {
+	for _, sfx := range stemSuffixes {
+		last := sfx.from[len(sfx.from)-1]
+		by[last] = append(by[last], sfx)
+	}
+	return by
+}()
+
 // stemBytes is stem in place: every rule shortens the word.
 func stemBytes(w []byte) []byte {
-	w = bytes.TrimSuffix(bytes.TrimSuffix(w, []byte("'s")), []byte("’s"))
+	if len(w) == 0 {
+		return w
+	}
+	w = trimSuffix(trimSuffix(w, "'s"), "’s")
 	// "-sion" nouns come from "-de" verbs: explosion, explode; decision,
 	// decide; invasion, invade.
-	if n := len(w); n >= 7 && bytes.HasSuffix(w, []byte("sion")) && isVowel(w[n-5]) {
+	if n := len(w); n >= 7 && hasSuffix(w, "sion") && isVowel(w[n-5]) {
 		w[n-4] = 'd'
 		return w[:n-3]
 	}
-	if n := len(w); n >= 8 && bytes.HasSuffix(w, []byte("sions")) && isVowel(w[n-6]) {
+	if n := len(w); n >= 8 && hasSuffix(w, "sions") && isVowel(w[n-6]) {
 		w[n-5] = 'd'
 		return w[:n-4]
 	}
-	if bytes.HasSuffix(w, []byte("ss")) {
-		return bytes.TrimSuffix(w, []byte("e"))
+	if len(w) == 0 || hasSuffix(w, "ss") {
+		return trimSuffix(w, "e")
 	}
-	for _, sfx := range stemSuffixes {
-		if len(w) >= sfx.min && w[len(w)-1] == sfx.from[len(sfx.from)-1] && bytes.HasSuffix(w, []byte(sfx.from)) {
+	for _, sfx := range stemSuffixesByLast[w[len(w)-1]] {
+		if len(w) >= sfx.min && hasSuffix(w, sfx.from) {
 			n := len(w) - len(sfx.from)
 			w = append(w[:n], sfx.to...)
 			break
 		}
 	}
-	return bytes.TrimSuffix(w, []byte("e"))
+	return trimSuffix(w, "e")
+}
+
+// hasSuffix is bytes.HasSuffix for a string suffix, inlined.
+func hasSuffix(w []byte, sfx string) bool {
+	return len(w) >= len(sfx) && string(w[len(w)-len(sfx):]) == sfx
+}
+
+// trimSuffix is bytes.TrimSuffix for a string suffix.
+func trimSuffix(w []byte, sfx string) []byte {
+	if hasSuffix(w, sfx) {
+		return w[:len(w)-len(sfx)]
+	}
+	return w
 }
 
 func isVowel(b byte) bool { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' }
@@ -225,22 +294,52 @@ func signature(ts []token) uint64 {
 // clause that holds the date counting clauseWeight times as much: the
 // clause says what happened on that date, the rest of the sentence gives
 // context that still tells one report from another.
-func eventTokens(sentence []token, clause string) []token {
+func eventTokens(sentence []token, clause []uint64) []token {
 	all := slices.Clone(sentence)
-	var buf [64]uint64
-	in := buf[:0]
-	eachToken(clause, func(id uint64, _ bool) { in = append(in, id) })
-	slices.Sort(in)
 	j := 0
 	for i := range all {
-		for j < len(in) && in[j] < all[i].id {
+		for j < len(clause) && clause[j] < all[i].id {
 			j++
 		}
-		if j < len(in) && in[j] == all[i].id {
+		if j < len(clause) && clause[j] == all[i].id {
 			all[i].weight *= clauseWeight
 		}
 	}
 	return all
+}
+
+// placedID is a token id and the run of the sentence it was read from.
+type placedID struct {
+	id         uint64
+	start, end int
+}
+
+// clauseIDs appends to buf the sorted ids eachToken gives for text[a:b]:
+// the ids of the sentence's runs inside [a, b), read once per sentence,
+// unless a or b splits a run, which is then read anew.
+func clauseIDs(buf []uint64, text string, placed []placedID, a, b int) []uint64 {
+	if splitsRun(text, a) || splitsRun(text, b) {
+		eachToken(text[a:b], func(id uint64, _ bool, _, _ int) { buf = append(buf, id) })
+	} else {
+		for _, p := range placed {
+			if p.start >= a && p.end <= b {
+				buf = append(buf, p.id)
+			}
+		}
+	}
+	slices.Sort(buf)
+	return buf
+}
+
+// splitsRun reports whether offset i of s may fall inside a run of
+// letters, digits and hyphens (both neighbours belong to one).
+func splitsRun(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return (before == '-' || isWordRune(before)) && (after == '-' || isWordRune(after))
 }
 
 // clauseWeight is how much more a word of the dated clause counts.
@@ -354,12 +453,12 @@ func names(s string) []uint64 {
 			continue
 		}
 		w := appendLower(buf[:0], f)
-		if stopWords[string(w)] || len(w) < 2 {
+		if isStopWord(w) || len(w) < 2 {
 			continue
 		}
 		// A capitalised verb or adverb opening the text is no name
 		// ("Asked by reporters", "Speaking on Monday").
-		if field == 0 && (bytes.HasSuffix(w, []byte("ed")) || bytes.HasSuffix(w, []byte("ing")) || bytes.HasSuffix(w, []byte("ly"))) {
+		if field == 0 && (hasSuffix(w, "ed") || hasSuffix(w, "ing") || hasSuffix(w, "ly")) {
 			continue
 		}
 		out = append(out, stemHash(w))
