@@ -515,6 +515,22 @@ var ruleTable = []rule{
 				r.dayOf(m, m.at[3], m.end, mon, int(m.tok(3).val), 0)
 		},
 		examples: []example{{"talks between the presidents on March 19 or 22.", "22", "2021-03-22"}}},
+	{name: "month ordinal word", src: "MONTH ORDW ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			// "March eighth", as spoken in broadcasts; the month must be a
+			// name ("we may first ask" is a verb).
+			mt, d := m.tok(0), int(m.tok(1).val)
+			if mt.flags&fCap == 0 || d < 1 || d > 31 {
+				return false
+			}
+			y := 0
+			if t := m.tok(3); t != nil {
+				y = int(t.val)
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(mt.val), d, y)
+		},
+		examples: []example{{"Women's Day falls on March eighth.", "March eighth", "2021-03-08"},
+			{"on March twenty-first, 2020", "March twenty-first, 2020", "2020-03-21"}, {"we may first ask", "", ""}}},
 	{name: "day month year", src: "DAY|ORDNUM of? MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			y := 0
@@ -1007,13 +1023,24 @@ var ruleTable = []rule{
 			{"Officials said they did not plan to remove him on Thursday.", "Thursday", "2021-03-25"},
 			{"On Friday, her vacation plans for the trip fell through.", "Friday", "2021-03-19"},
 		}},
-	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD?",
+	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
 			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {
 				return false
 			}
 			if m.is(0, "this") && m.tok(1).class&(cNext|cLast) == 0 {
 				return false
+			}
+			// "this coming Sunday, March eighth": the date in apposition
+			// says which day; without one the match ends at the weekday.
+			if mt, d := m.tok(5), m.tok(6); mt != nil && d != nil && m.tok(3) == nil {
+				return r.dayOf(m, m.start, m.end, time.Month(mt.val), int(d.val), 0)
+			}
+			for k := 4; k < 7; k++ {
+				if m.tok(k) != nil {
+					m.end = m.at[k]
+					break
+				}
 			}
 			how := "last"
 			switch m.tok(1).class & (cLast | cNext | cThis) {
@@ -1046,6 +1073,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{
 			{"In an interview broadcast last Wednesday, Biden", "last Wednesday", "2021-03-17"},
+			{"Women's Day is this coming Sunday, March 28.", "this coming Sunday, March 28", "2021-03-28"},
+			{"Last Thursday, March organizers said", "Last Thursday", "2021-03-18"},
 			{"Last Thursday, in response", "Last Thursday", "2021-03-18"},
 			{"next Tuesday", "next Tuesday", "2021-03-23"},
 			{"this Thursday", "this Thursday", "2021-03-25"},
