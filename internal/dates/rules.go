@@ -1734,10 +1734,13 @@ var ruleTable = []rule{
 		examples: []example{{"two weeks from now", "two weeks from now", "2021-W14"}}},
 
 	// ---- Seasons ----
-	{name: "season", src: "this? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
+	{name: "season", src: "this|the? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
 		build: func(r *run, m *match) bool {
-			if m.tok(0) != nil && m.tok(1).class&(cLast|cNext) == 0 {
+			if m.is(0, "this") && m.tok(1).class&(cLast|cNext) == 0 {
 				return false // "this" only in "this past spring", "this coming fall"
+			}
+			if m.is(0, "the") && m.tok(1).class&cEarlyLate == 0 {
+				return false // "the" leads only "the early summer", as "the summer"
 			}
 			m.shiftSlots(1)
 			s := int(m.tok(1).val)
@@ -1800,7 +1803,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
 			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"},
-			{"closed this past spring", "this past spring", "2020-SP"}}},
+			{"closed this past spring", "this past spring", "2020-SP"},
+			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"}}},
 	{name: "season year", src: "SEASON YEAR",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
