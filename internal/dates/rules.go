@@ -465,6 +465,11 @@ func (r *run) monthContext(m *match) bool {
 	return r.wordIs(p, "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from", "through", "before", "after", "since", "on", "to", "between")
 }
 
+// genericNouns are the classes after "today's" that make it "these days".
+var genericNouns = []string{"world", "youth", "society", "generation", "children", "kids", "young",
+	"teenagers", "culture", "standards", "technology", "economy", "families", "computers", "consumers",
+	"students", "workers", "workplace", "media", "politics"}
+
 var ruleTable = []rule{
 	// ---- Absolute dates ----
 	{name: "weekday month day year", src: "WEEKDAY ,? MONTH DAY|ORDNUM ,? YEAR",
@@ -948,6 +953,10 @@ var ruleTable = []rule{
 				}
 				return r.whole(m, typ, v, "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
 			}
+			if off == 0 && pod == "" && r.possessive(m) && (r.wordIs(m.after(3), genericNouns...) || r.wordIs(m.after(4), genericNouns...)) {
+				// "today's youth", "today's personal computers": these days.
+				return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' before a class of people or things means these days", m.text()))
+			}
 			v := dayValue(a.AddDays(off))
 			if pod != "" {
 				v += "T" + pod
@@ -956,6 +965,9 @@ var ruleTable = []rule{
 		},
 		examples: []example{
 			{"He said today that", "today", "2021-03-22"},
+			{"The case is for today's youth what the blockade was", "today", "PRESENT_REF"},
+			{"the chips of choice in many of today's personal computers", "today", "PRESENT_REF"},
+			{"in today's editions", "today", "2021-03-22"},
 			{"Yesterday, the", "Yesterday", "2021-03-21"},
 			{"will speak tonight", "tonight", "2021-03-22TNI"},
 			{"yesterday afternoon", "yesterday afternoon", "2021-03-21TAF"},
