@@ -1340,6 +1340,13 @@ var ruleTable = []rule{
 					}
 				}
 			}
+			// "after Oct. 12, the day before the stock market plunge": an
+			// apposition that says what the date was, not a day earlier.
+			if k := m.start; (m.is(2, "before") || m.is(2, "after")) && k >= 2 && r.toks[k-1].kind == kPunct && r.toks[k-1].punct == ',' &&
+				len(r.out) > 0 && r.out[len(r.out)-1].End == r.toks[k-2].end && r.lastGran == unitGran(u) {
+				return r.emit(piece{from: k, to: k + 2, typ: TypeDate, value: r.lastVal,
+					expl: explain("'%s' in apposition to %s is that %s", r.text[r.toks[k].start:r.toks[k+1].end], r.lastVal, unitNames[u])})
+			}
 			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
 				return false
@@ -1348,7 +1355,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"On March 3 they met. The day before, he", "The day before", "2021-03-02"},
 			{"On March 3 they met, later in the day before returning home.", "the day before", ""},
-			{"He was last seen March 3, the day before authorities issued a warrant.", "the day before", ""}}},
+			{"He was last seen March 3, the day before authorities issued a warrant.", "the day before", ""},
+			{"Eight trading days after March 3, the day before the plunge, the index rose.", "the day", "2021-03-03"}}},
 	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
