@@ -308,6 +308,11 @@ func (r *run) relUnit(m *match, unit, n int, word string) bool {
 	if a.IsZero() {
 		return r.whole(m, TypeDate, unknownValue(unit), "", TenseUnknown, explain("'%s' is relative and there is no date to count from", q))
 	}
+	if unit == uQuarter && n == 0 && r.quarter != "" && m.is(0, "this") && r.possessive(m) {
+		// "This quarter's loss includes charges", after the third quarter's
+		// results: the quarter reported, not the calendar one.
+		return r.derive(m, r.quarter, explain("'%s' results -> the quarter reported (%s)", q, r.quarter))
+	}
 	d := shift(a, unit, n)
 	if d.IsZero() {
 		return false
@@ -1175,6 +1180,8 @@ var ruleTable = []rule{
 			{"Third-quarter profit was $24 million, compared with a loss of $3 million last year.", "last year", "2019-Q3"},
 			{"The market had sales of about $1.4 billion last year.", "last year", "2020"},
 			{"this week", "this week", "2021-W12"},
+			{"Third-quarter net fell. This quarter's loss includes charges.", "This quarter", "2020-Q3"},
+			{"Third-quarter net fell. Sales this quarter will rise.", "this quarter", "2021-Q1"},
 			{"Baker said on ABC's \"This Week\" that", "This Week", ""},
 			{"next month", "next month", "2021-04"},
 			{"last year", "last year", "2020"},
