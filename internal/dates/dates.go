@@ -27,8 +27,11 @@
 // clause is future ("will", "is scheduled to", "plans"); a month and day
 // without a year takes the year that puts it nearest the reference, moved a
 // year back (forward) when the clause is past (future) and the date would lie
-// more than a month on the wrong side; "last week" is the ISO week before the
-// reference's. A comparison takes the granularity of the period in force:
+// more than a month on the wrong side; a whole month just ahead stays this
+// year's in a past clause whose verb stands away from it ("told of a
+// cutback in September"); "last February" said in March is a year back,
+// as the month just ended is "last month"; "last week" is the ISO week
+// before the reference's. A comparison takes the granularity of the period in force:
 // "a year earlier" after "the third quarter" is that quarter a year
 // before, after "for the nine months" the year before; the quarter in force
 // is the last one named that had begun by the reference and is not an
@@ -40,6 +43,12 @@
 // "effective" just before a date; a reporting verb after a comma ("...,
 // an official said") does not decide. Every mention carries a one-line
 // Explanation of the choice.
+//
+// Spans follow TimeML: an article is part of a temporal noun phrase ("the
+// late 1970s", "the early summer") but not of a time used as an adjective
+// ("the year-ago results", "the two day rally"); "or so", "or later" and
+// "and beyond" belong to the expression and set its mod; "over" after a
+// verb ("evolved over several years") is a preposition, not a quantifier.
 //
 // Values are checked by ValidValue and turned into intervals by Interval;
 // a value that fails the check is never emitted.
