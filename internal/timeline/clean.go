@@ -239,19 +239,32 @@ func isLabelLine(line string) bool {
 	if strings.ContainsAny(line[len(line)-1:], ".!?\"”:") {
 		return false
 	}
-	words := strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == '|' || r == '/' || unicode.IsSpace(r) })
-	if len(words) == 0 || len(words) > 8 {
-		return false
-	}
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+	// The words, as strings.FieldsFunc would split them; most lines are
+	// prose and fail at their first lower-case word.
+	words := 0
+	in := false
+	for _, r := range line {
+		if r == ',' || r == '|' || r == '/' || unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if in {
+			continue
+		}
+		in = true
+		if words++; words > 8 {
+			return false
+		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '(' && r != '-' && r != '_' && r != '–' {
 			return false
 		}
 	}
+	if words == 0 {
+		return false
+	}
 	// A single capitalised phrase with no separator may be a subheading
 	// with a date; keep labels to lists and credits.
-	return strings.ContainsAny(line, ",|/(") || len(words) <= 3
+	return strings.ContainsAny(line, ",|/(") || words <= 3
 }
 
 // linkJunk finds link previews glued into a sentence, as scrapers leave

@@ -111,7 +111,7 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 // not only between the phases of Build.
 func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
 	var all []uint64
-	var out []candidate
+	out := make([]candidate, 0, min(len(ms), 64)+1) // a candidate per date at most, and a lead
 	mi := 0
 	lead, leadAt := true, -1
 	for si, s := range sents {
@@ -377,12 +377,18 @@ func refersBack(text string, s, e int) bool {
 			after, possessive = after[len(p):], true
 		}
 	}
-	before := strings.ToLower(strings.TrimRight(text[:s], " "))
-	if !possessive && before != "the" && !strings.HasSuffix(before, " the") {
+	if !possessive && !endsWithThe(strings.TrimRight(text[:s], " ")) {
 		return false
 	}
 	w := strings.TrimRight(firstWord(after), ",.;:")
 	return w != "" && isASCIILower(w[0]) && !stopWords[w] && !strings.HasSuffix(w, "ly")
+}
+
+// endsWithThe reports whether s, lower-cased, is "the" or ends in " the".
+// Only ASCII letters lower-case to t, h and e, so the last bytes decide.
+func endsWithThe(s string) bool {
+	n := len(s)
+	return n >= 3 && hasPrefixFoldASCII(s[n-3:], "the") && (n == 3 || s[n-4] == ' ')
 }
 
 // sentText is one sentence's clean text read once: its names, and its
@@ -401,7 +407,15 @@ func read(text string) sentText { return sentText{text: text, names: names(text)
 // tokens returns the sentence's tokens, tokenizing it on first use.
 func (st *sentText) tokens() []token {
 	if st.toks == nil {
-		st.toks = tokenize(st.text)
+		st.placed = make([]placedID, 0, len(st.text)/8+1)
+		eachToken(st.text, func(id uint64, name bool, start, end int) {
+			st.placed = append(st.placed, placedID{id, name, start, end})
+		})
+		st.toks = make([]token, len(st.placed))
+		for i, p := range st.placed {
+			st.toks[i] = newToken(p.id, p.name)
+		}
+		st.toks = sortTokens(st.toks)
 	}
 	return st.toks
 }
@@ -409,14 +423,9 @@ func (st *sentText) tokens() []token {
 // eventTokens returns the sentence's tokens with those of text[a:b], the
 // clause that holds a date, counting clauseWeight times as much.
 func (st *sentText) eventTokens(a, b int) []token {
-	if st.placed == nil {
-		st.placed = make([]placedID, 0, 32)
-		eachToken(st.text, func(id uint64, _ bool, start, end int) {
-			st.placed = append(st.placed, placedID{id, start, end})
-		})
-	}
+	toks := st.tokens()
 	var buf [64]uint64
-	return eventTokens(st.tokens(), clauseIDs(buf[:0], st.text, st.placed, a, b))
+	return eventTokens(toks, clauseIDs(buf[:0], st.text, st.placed, a, b))
 }
 
 // clauses returns the sentence's clauses, reading them on first use.

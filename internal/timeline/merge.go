@@ -65,9 +65,8 @@ type cluster struct {
 	start, end dates.Date
 	kind       Kind
 	exemplars  []*candidate // distinct wordings, at most maxExemplars
-	sigs       map[uint64]bool
-	articles   []int    // the distinct articles reporting, in order of arrival
-	parent     *cluster // set when absorbed into another cluster
+	articles   []int        // the distinct articles reporting, in order of arrival
+	parent     *cluster     // set when absorbed into another cluster
 }
 
 // dayNumber numbers days so that buckets are integers.
@@ -198,7 +197,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			}
 		}
 		if len(matches) == 0 {
-			k := &cluster{start: c.start, end: c.end, kind: c.kind, sigs: map[uint64]bool{}}
+			k := &cluster{start: c.start, end: c.end, kind: c.kind}
 			k.add(c)
 			out = append(out, k)
 			if wide {
@@ -368,7 +367,7 @@ func (k *cluster) absorb(o *cluster) {
 	for _, c := range o.members {
 		k.add(c)
 	}
-	o.members, o.exemplars, o.sigs, o.articles = nil, nil, nil, nil
+	o.members, o.exemplars, o.articles = nil, nil, nil
 	o.parent = k
 }
 
@@ -583,7 +582,7 @@ func (k *cluster) hasArticle(a int) bool { return slices.Contains(k.articles, a)
 
 // similarity is the best similarity of c to the cluster's wordings.
 func (k *cluster) similarity(c *candidate) float32 {
-	if k.sigs[c.sig] {
+	if k.hasWording(c.sig) {
 		return 1
 	}
 	var best float32
@@ -598,10 +597,20 @@ func (k *cluster) add(c *candidate) {
 	if !slices.Contains(k.articles, c.article) {
 		k.articles = append(k.articles, c.article)
 	}
-	if !k.sigs[c.sig] && len(k.exemplars) < maxExemplars {
-		k.sigs[c.sig] = true
+	if len(k.exemplars) < maxExemplars && !k.hasWording(c.sig) {
 		k.exemplars = append(k.exemplars, c)
 	}
+}
+
+// hasWording reports whether an exemplar has the token signature sig: a
+// scan of at most maxExemplars, cheaper than a set per cluster.
+func (k *cluster) hasWording(sig uint64) bool {
+	for _, e := range k.exemplars {
+		if e.sig == sig {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether [s1, e1] contains [s2, e2].

@@ -63,7 +63,7 @@ type clauseText struct {
 
 // newClauseText reads the clauses and words of s.
 func newClauseText(s string) *clauseText {
-	return &clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(nil, s)}
+	return &clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(make(offsets, 0, len(s)/5+1), s)}
 }
 
 // count returns the number of words starting in [a, b).
@@ -330,8 +330,9 @@ var introOpeners = map[string]bool{"in": true, "on": true, "at": true, "during":
 // adverbial phrase ("Last Thursday, in response to ..., Psaki said"), or 0
 // when there is none or the main clause is too short to stand alone.
 func introEnd(s string) int {
+	var buf [32]byte
 	first, _, _ := strings.Cut(s, " ")
-	if !introOpeners[strings.ToLower(first)] {
+	if !introOpeners[string(appendLower(buf[:0], first))] {
 		return 0
 	}
 	for off := 0; ; {
@@ -342,8 +343,9 @@ func introEnd(s string) int {
 		rest := s[off+i+2:]
 		r, _ := utf8.DecodeRuneInString(rest)
 		next, _, _ := strings.Cut(rest, " ")
-		next = strings.ToLower(strings.Trim(next, ".,"))
-		if (unicode.IsUpper(r) && !introOpeners[next] && !stopWords[next]) || next == "the" || next == "a" || next == "an" {
+		lower := appendLower(buf[:0], strings.Trim(next, ".,"))
+		if (unicode.IsUpper(r) && !introOpeners[string(lower)] && !stopWords[string(lower)]) ||
+			string(lower) == "the" || string(lower) == "a" || string(lower) == "an" {
 			if countWords(rest) >= 8 {
 				return off + i + 2
 			}

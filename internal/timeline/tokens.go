@@ -47,13 +47,21 @@ var stopWords = func() map[string]bool {
 // sorted by id.
 func tokenize(s string) []token {
 	out := make([]token, 0, len(s)/8+1)
-	eachToken(s, func(id uint64, name bool, _, _ int) {
-		weight := float32(1)
-		if name {
-			weight = nameWeight
-		}
-		out = append(out, token{id: id, weight: weight, name: name})
-	})
+	eachToken(s, func(id uint64, name bool, _, _ int) { out = append(out, newToken(id, name)) })
+	return sortTokens(out)
+}
+
+// newToken returns the token of a word, a name or not.
+func newToken(id uint64, name bool) token {
+	weight := float32(1)
+	if name {
+		weight = nameWeight
+	}
+	return token{id: id, weight: weight, name: name}
+}
+
+// sortTokens sorts tokens by id and keeps the heaviest of each id.
+func sortTokens(out []token) []token {
 	slices.SortFunc(out, func(a, b token) int {
 		switch {
 		case a.id < b.id:
@@ -311,6 +319,7 @@ func eventTokens(sentence []token, clause []uint64) []token {
 // placedID is a token id and the run of the sentence it was read from.
 type placedID struct {
 	id         uint64
+	name       bool
 	start, end int
 }
 
