@@ -1543,6 +1543,16 @@ var ruleTable = []rule{
 				// an adjective; "the" belongs to the noun.
 				from = m.at[1]
 			}
+			// "would be redeemed in five years": the point that far ahead,
+			// not a length (TIDES); "the smallest gain in a year" stays one.
+			if m.tok(0) == nil && m.tok(2) == nil && n > 0 && u >= uDay && u != uWeekend && r.wordIs(m.before(1), "in") &&
+				m.tok(3).class&cUnits != 0 && r.tense(m.start, m.end) == TenseFuture {
+				if a, as := r.anchorAt(unitGran(u)); !a.IsZero() {
+					if d := shift(a, u, n); !d.IsZero() {
+						return r.whole(m, TypeDate, unitValue(d, u), "", TenseFuture, explain("'in %s' in a future clause -> %d %s(s) after %s", m.text(), n, unitNames[u], as))
+					}
+				}
+			}
 			// "Islam will one day be ...": some day to come, not a length.
 			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), "will", "ll", "would", "could", "might", "may", "can", "shall") {
 				return r.whole(m, TypeDate, "FUTURE_REF", "", TenseFuture, explain("'%s' after a modal is some day to come", m.text()))
@@ -1561,6 +1571,8 @@ var ruleTable = []rule{
 			{"within 24 hours", "24 hours", "PT24H"},
 			{"a five-year low", "five-year", "P5Y"},
 			{"gathered for the two day rally", "two day", "P2D"},
+			{"The stock would be redeemed in five years.", "five years", "2026"},
+			{"It was the smallest gain in five years.", "five years", "P5Y"},
 			{"the system has evolved over several years", "several years", "PXY"},
 			{"the strike lasted over a week", "over a week", "P1W"},
 			{"the rest can be used over three years", "three years", "P3Y"},
