@@ -100,6 +100,18 @@ func hasPrefixFoldASCII(s, prefix string) bool {
 	return true
 }
 
+// containsFoldASCII reports whether s holds the lower-case ASCII word
+// sub, ignoring ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	upper := sub[0] - ('a' - 'A')
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if (s[i] == sub[0] || s[i] == upper) && hasPrefixFoldASCII(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
 // lowerASCII appends s to b with ASCII letters lower-cased; other bytes are
 // kept.
 func lowerASCII(b []byte, s string) []byte {

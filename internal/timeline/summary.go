@@ -208,12 +208,7 @@ func summarizeClause(ct *clauseText, ms, me int) string {
 		}
 		text = text[loc[1]:]
 	}
-	words := strings.Fields(text)
-	if len(words) > maxSummaryWords {
-		words = words[:maxSummaryWords]
-		words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",;:") + " …"
-	}
-	out := strings.Join(words, " ")
+	out := joinWords(text, maxSummaryWords)
 	out = strings.TrimRight(out, ",;: –—-")
 	out = strings.Trim(out, " ")
 	// Drop an unmatched opening quote or a dangling closing one.
@@ -251,6 +246,45 @@ func mayLeadConnective(text string) bool {
 		return true
 	}
 	return isASCIIUpper(text[0]) && strings.ContainsAny(text[:min(len(text), 80)], "–—_-")
+}
+
+// joinWords returns the white-space separated words of s joined by single
+// spaces, as strings.Join(strings.Fields(s), " ") does, keeping at most max
+// words; a cut text's last word loses its trailing ",;:" and gains " …".
+func joinWords(s string, max int) string {
+	b := make([]byte, 0, len(s)+len(" …"))
+	n, last := 0, 0
+	for i := 0; i < len(s); {
+		space, w := spaceAt(s, i)
+		if space {
+			i += w
+			continue
+		}
+		if n == max {
+			k := len(b)
+			for k > last && (b[k-1] == ',' || b[k-1] == ';' || b[k-1] == ':') {
+				k--
+			}
+			b = append(b[:k], " …"...)
+			break
+		}
+		j := i + w
+		for j < len(s) {
+			space, w := spaceAt(s, j)
+			if space {
+				break
+			}
+			j += w
+		}
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		last = len(b)
+		b = append(b, s[i:j]...)
+		n++
+		i = j
+	}
+	return string(b)
 }
 
 // attributionVerb finds a reporting verb in a trailing attribution.

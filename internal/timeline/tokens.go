@@ -432,11 +432,8 @@ func names(s string) []uint64 {
 	for i, field := 0, 0; i < len(s); field++ {
 		// Skip to the next word.
 		for i < len(s) {
-			r, n := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
-			if isNameRune(r) {
+			ok, n := nameRuneAt(s, i)
+			if ok {
 				break
 			}
 			i += n
@@ -446,19 +443,19 @@ func names(s string) []uint64 {
 		}
 		j := i
 		for j < len(s) {
-			r, n := rune(s[j]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[j:])
-			}
-			if !isNameRune(r) {
+			ok, n := nameRuneAt(s, j)
+			if !ok {
 				break
 			}
 			j += n
 		}
 		f := s[i:j]
 		i = j
-		r, _ := utf8.DecodeRuneInString(f)
-		if !unicode.IsUpper(r) {
+		if c := f[0]; c < utf8.RuneSelf {
+			if !isASCIIUpper(c) {
+				continue
+			}
+		} else if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
 			continue
 		}
 		w := appendLower(buf[:0], f)
@@ -475,11 +472,12 @@ func names(s string) []uint64 {
 	return out
 }
 
-// isNameRune reports whether r belongs to a word names reads: a letter or
-// a hyphen.
-func isNameRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '-'
+// nameRuneAt reports whether the character at s[i] belongs to a word names
+// reads (a letter or a hyphen), and its width; ASCII is read byte by byte.
+func nameRuneAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return isASCIILetter(c) || c == '-', 1
 	}
-	return unicode.IsLetter(r)
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r), n
 }
