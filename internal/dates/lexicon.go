@@ -75,8 +75,10 @@ const (
 	uCentury
 )
 
-// unitDuration is the TIMEX3 duration letter of each unit; time units take
-// the "T" designator.
+// unitLetters is the TIMEX3 duration letter of each unit; time units take
+// the "T" designator. Decades and centuries are E and C, as TimeML 1.2.1
+// and the TimeBank corpus write them ("decades" PXE, "centuries" PXC);
+// TIDES wrote DE and CE.
 var unitLetters = [...]string{
 	uSecond:  "S",
 	uMinute:  "M",
@@ -87,8 +89,8 @@ var unitLetters = [...]string{
 	uMonth:   "M",
 	uQuarter: "Q",
 	uYear:    "Y",
-	uDecade:  "DE",
-	uCentury: "CE",
+	uDecade:  "E",
+	uCentury: "C",
 }
 
 // Parts of the day, as values of cPOD words: the TIMEX3 codes.

@@ -1620,7 +1620,7 @@ var ruleTable = []rule{
 			}
 			return r.duration(m, m.start, m.end, -1, u)
 		},
-		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}, {"the worst in decades.", "decades", "PXDE"}}},
+		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}, {"the worst in decades.", "decades", "PXE"}, {"ruled from Moscow for centuries", "centuries", "PXC"}}},
 	{name: "recent units", src: "recent|coming|past UNITS",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
@@ -2057,7 +2057,7 @@ var ruleTable = []rule{
 			}
 			return r.duration(m, from, m.end, n, unitOf(u))
 		},
-		examples: []example{{"a decades-long battle", "decades-long", "PXDE"}, {"their day-long meeting", "day-long", "P1D"}}},
+		examples: []example{{"a decades-long battle", "decades-long", "PXE"}, {"their day-long meeting", "day-long", "P1D"}}},
 	{name: "these days", src: "these days",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))

@@ -59,7 +59,7 @@ func weekendValue(d Date) string { return weekValue(d) + "-WE" }
 func quarterValue(y, q int) string { return yearValue(y) + "-Q" + strconv.Itoa(q) }
 
 // durationValue formats n units: P5Y, PT24H, P10Y for a decade is left to
-// the caller (TimeML writes "a decade" as P1DE or P10Y; we write P1DE).
+// the caller (TimeML writes "a decade" as P1E or P10Y).
 func durationValue(n int, unit int) string {
 	b := make([]byte, 0, 8)
 	b = append(b, 'P')
@@ -399,7 +399,7 @@ func validTime(p *parsed, s string) bool {
 	return s == ""
 }
 
-// validDuration checks P[n]Y[n]M[n]W[n]D(DE|CE|Q|WE)[T[n]H[n]M[n]S], where n
+// validDuration checks P[n]Y[n]M[n]W[n]D(E|C|L|DE|CE|ML|Q|WE)[T[n]H[n]M[n]S], where n
 // is digits (optionally with one decimal part) or X.
 func validDuration(v string) bool {
 	s := v[1:]
@@ -441,7 +441,7 @@ func validDuration(v string) bool {
 		s = s[k:]
 		var unit string
 		switch {
-		case len(s) >= 2 && (s[:2] == "DE" || s[:2] == "CE" || s[:2] == "WE"):
+		case len(s) >= 2 && (s[:2] == "DE" || s[:2] == "CE" || s[:2] == "ML" || s[:2] == "WE"):
 			unit = s[:2]
 		default:
 			unit = s[:1]
@@ -452,7 +452,7 @@ func validDuration(v string) bool {
 			}
 		} else {
 			switch unit {
-			case "Y", "M", "W", "D", "DE", "CE", "Q", "WE":
+			case "Y", "M", "W", "D", "E", "C", "L", "DE", "CE", "ML", "Q", "WE":
 			default:
 				return false
 			}

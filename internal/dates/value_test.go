@@ -18,7 +18,7 @@ func TestValidValue(t *testing.T) {
 		{"2021-W53", false}, {"2021-Q1", true}, {"2021-QX", true}, {"2021-H2", true},
 		{"2021-SU", true}, {"2021-WI", true}, {"2021-03-17TMO", true}, {"2021-03-17T15:00", true},
 		{"2021-03-17T15:00:30", true}, {"2021-03-17T24", true}, {"P5Y", true}, {"PT24H", true},
-		{"P2Y6M", true}, {"PT5H30M", true}, {"P1DE", true}, {"PXY", true}, {"PTXM", true},
+		{"P2Y6M", true}, {"PT5H30M", true}, {"P1DE", true}, {"PXE", true}, {"PXC", true}, {"P2L", true}, {"PXY", true}, {"PTXM", true},
 		{"P2.5Y", true}, {"PRESENT_REF", true}, {"PAST_REF", true}, {"FUTURE_REF", true},
 		{"XXXX-WXX-5", true}, {"XXXX-XX-XX", true}, {"XXXX-03-06", true}, {"1988-QX", true},
 		{"199X", true}, {"2024-02-29", true},
