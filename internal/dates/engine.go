@@ -545,16 +545,17 @@ func (r *run) quantifierBefore(i int) (string, int) {
 }
 
 // overIsDuring reports whether "over" after token k means "during", not
-// "more than": after a verb other than one of lasting ("evolved over
-// several years", "can be used over three years", but "will last over a
-// week").
+// "more than": after a regular past participle ("evolved over several
+// years", "can be used over three years"), but not after a verb of
+// lasting or spending ("lasted over a week", "waited over an hour") nor
+// after an irregular one ("spent over a week", "was over a year").
 func (r *run) overIsDuring(k int) bool {
 	t := &r.toks[k]
-	if t.kind != kWord || r.wordIs(t, "last", "lasts", "lasted", "lasting", "take", "takes", "took", "taking", "taken") {
+	if t.kind != kWord || r.wordIs(t, "lasted", "waited", "stayed", "remained", "served", "needed", "required", "delayed", "extended") {
 		return false
 	}
 	w := r.text[t.start:t.end]
-	return t.class&cTenseMark != 0 && t.tense == TensePast || len(w) > 3 && strings.HasSuffix(w, "ed")
+	return len(w) > 3 && strings.HasSuffix(w, "ed")
 }
 
 // anchor is the date relative expressions resolve against: the reference,

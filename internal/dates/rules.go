@@ -1576,6 +1576,8 @@ var ruleTable = []rule{
 			{"the system has evolved over several years", "several years", "PXY"},
 			{"the strike lasted over a week", "over a week", "P1W"},
 			{"the rest can be used over three years", "three years", "P3Y"},
+			{"he spent over a week in Nairobi", "over a week", "P1W"},
+			{"they waited over an hour", "over an hour", "PT1H"},
 			{"closed over the next two years or so", "the next two years or so", "P2Y"},
 			{"the 78-year-old Biden", "", ""},
 			{"for a decade", "a decade", "P10Y"},
