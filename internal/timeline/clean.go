@@ -148,8 +148,7 @@ func isCaption(line string) bool {
 // isCaptionBuf is isCaption with a buffer for the lower-case paragraph,
 // returned for reuse.
 func isCaptionBuf(line string, lower []byte) (bool, []byte) {
-	if c := line[0]; (c >= utf8.RuneSelf || strings.IndexByte("iItTfFpP", c) >= 0) &&
-		captionStart.MatchString(line[:min(len(line), 40)]) {
+	if head := line[:min(len(line), 40)]; mayStartCaption(head) && captionStart.MatchString(head) {
 		return true, lower
 	}
 	// The cues are ASCII: ASCII lower case finds them where
@@ -176,6 +175,13 @@ func isCaptionBuf(line string, lower []byte) (bool, []byte) {
 		}
 	}
 	return false, lower
+}
+
+// mayStartCaption reports whether captionStart can match head: it opens
+// with "in this ", "this ", "file" or "photo:".
+func mayStartCaption(head string) bool {
+	return head[0] >= utf8.RuneSelf || foldsToASCII(head) || hasPrefixFoldASCII(head, "in this ") ||
+		hasPrefixFoldASCII(head, "this ") || hasPrefixFoldASCII(head, "file") || hasPrefixFoldASCII(head, "photo:")
 }
 
 // mayStartJunkLine reports whether junkLine can match line: its words

@@ -245,7 +245,14 @@ func mayLeadConnective(text string) bool {
 	if j <= len(buf) && connectiveFirstWords[string(lowerASCII(buf[:0], text[:j]))] {
 		return true
 	}
-	return isASCIIUpper(text[0]) && strings.ContainsAny(text[:min(len(text), 80)], "–—_-")
+	// The dateline openers: two capitals (or a capital and a space, period
+	// or comma), then a dash.
+	if len(text) < 2 || !isASCIIUpper(text[0]) {
+		return false
+	}
+	c := text[1]
+	return (c >= utf8.RuneSelf || isASCIIUpper(c) || c == ' ' || c == '.' || c == ',') &&
+		strings.ContainsAny(text[:min(len(text), 80)], "–—_-")
 }
 
 // joinWords returns the white-space separated words of s joined by single
