@@ -1672,6 +1672,9 @@ var ruleTable = []rule{
 			if !ok {
 				return false
 			}
+			if m.tok(0).class&cNoon != 0 && r.wordIs(m.before(1), "high") {
+				return false // "high noon": the decisive moment, an idiom
+			}
 			a, as := r.anchor()
 			day := a
 			why := "on " + as
@@ -1701,7 +1704,7 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
-		examples: []example{
+		examples: []example{{"For Poland, high noon comes today.", "noon", ""},
 			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"},
 			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
 			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
