@@ -2129,6 +2129,11 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' refers to the future", m.text()))
 		},
 		examples: []example{{"to sell it as soon as possible.", "as soon as possible", "FUTURE_REF"}, {"as soon as he arrives", "", ""}}},
+	{name: "a later date", src: "a later date",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' is an unnamed time to come", m.text()))
+		},
+		examples: []example{{"financed by offerings at a later date.", "a later date", "FUTURE_REF"}}},
 	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			mon, day := time.Month(m.tok(3).val), int(m.tok(4).val)
