@@ -668,7 +668,7 @@ func (r *run) tense(i, j int) Tense {
 			f--
 		}
 		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i) ||
-			r.wordIs(&r.toks[f], "through") && len(r.out) > 0 && r.lastEnd == f) {
+			r.wordIs(&r.toks[f], "through") && f > 0 && len(r.out) > 0 && r.out[len(r.out)-1].End == r.toks[f-1].end) {
 			return TenseFuture
 		}
 	}
