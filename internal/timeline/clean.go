@@ -163,12 +163,12 @@ func isCaptionBuf(line string, lower []byte) (bool, []byte) {
 		}
 		return false, lower
 	}
+	lower = lowerASCII(lower[:0], line)
 	// Every cue holds "(", "pictured" or "photo": most paragraphs need
-	// no lower-case copy.
-	if strings.IndexByte(line, '(') < 0 && !containsFoldASCII(line, "pictured") && !containsFoldASCII(line, "photo") {
+	// none of the cues looked for.
+	if bytes.IndexByte(lower, '(') < 0 && !bytes.Contains(lower, []byte("pictured")) && !bytes.Contains(lower, []byte("photo")) {
 		return false, lower
 	}
-	lower = lowerASCII(lower[:0], line)
 	for _, cue := range captionCues {
 		if bytes.Contains(lower, []byte(cue)) {
 			return true, lower

@@ -100,27 +100,15 @@ func hasPrefixFoldASCII(s, prefix string) bool {
 	return true
 }
 
-// containsFoldASCII reports whether s holds the lower-case ASCII word
-// sub, ignoring ASCII case.
-func containsFoldASCII(s, sub string) bool {
-	upper := sub[0] - ('a' - 'A')
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if (s[i] == sub[0] || s[i] == upper) && hasPrefixFoldASCII(s[i:], sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // lowerASCII appends s to b with ASCII letters lower-cased; other bytes are
 // kept.
 func lowerASCII(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if isASCIIUpper(c) {
-			c += 'a' - 'A'
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; isASCIIUpper(c) {
+			b[i] = c + ('a' - 'A')
 		}
-		b = append(b, c)
 	}
 	return b
 }

@@ -59,13 +59,3 @@ func TestEndsWithThe(t *testing.T) {
 		}
 	}
 }
-
-func TestContainsFoldASCII(t *testing.T) {
-	for _, s := range []string{"", "photo", "PHOTO: AFP", "a Photograph", "phot", "pho to", "xpictured"} {
-		for _, sub := range []string{"photo", "pictured"} {
-			if got, want := containsFoldASCII(s, sub), strings.Contains(strings.ToLower(s), sub); got != want {
-				t.Errorf("containsFoldASCII(%q, %q) = %v, want %v", s, sub, got, want)
-			}
-		}
-	}
-}

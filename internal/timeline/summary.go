@@ -16,9 +16,15 @@ const (
 	maxSummaryWords = 25
 )
 
-// clauseWords open a subordinate or coordinate clause.
-var clauseWords = map[string]bool{"that": true, "when": true, "after": true, "but": true, "while": true,
-	"which": true, "because": true, "as": true}
+// isClauseWord reports whether w opens a subordinate or coordinate
+// clause; a switch, as every word of every dated sentence is looked up.
+func isClauseWord(w string) bool {
+	switch w {
+	case "that", "when", "after", "but", "while", "which", "because", "as":
+		return true
+	}
+	return false
+}
 
 // clauseBreaks returns the places where a sentence divides into clauses:
 // after ", ", "; ", ": ", around a dash between spaces, and around a
@@ -40,7 +46,7 @@ func clauseBreaks(s string) [][2]int {
 				return out
 			}
 			w := s[i+1 : j]
-			if w == "-" || w == "–" || w == "—" || clauseWords[w] {
+			if w == "-" || w == "–" || w == "—" || isClauseWord(w) {
 				out = append(out, [2]int{i, j + 1})
 				i = j
 			}
@@ -261,12 +267,7 @@ func mayLeadConnective(text string) bool {
 func joinWords(s string, max int) string {
 	b := make([]byte, 0, len(s)+len(" …"))
 	n, last := 0, 0
-	for i := 0; i < len(s); {
-		space, w := spaceAt(s, i)
-		if space {
-			i += w
-			continue
-		}
+	for i := skipSpace(s, 0); i < len(s); i = skipSpace(s, i) {
 		if n == max {
 			k := len(b)
 			for k > last && (b[k-1] == ',' || b[k-1] == ';' || b[k-1] == ':') {
@@ -275,14 +276,7 @@ func joinWords(s string, max int) string {
 			b = append(b[:k], " …"...)
 			break
 		}
-		j := i + w
-		for j < len(s) {
-			space, w := spaceAt(s, j)
-			if space {
-				break
-			}
-			j += w
-		}
+		j := wordEnd(s, i)
 		if n > 0 {
 			b = append(b, ' ')
 		}
@@ -336,16 +330,45 @@ func balanceQuotes(s string) string {
 // countWords counts white-space separated words, as strings.Fields
 // splits them, without allocating: summaries count words often.
 func countWords(s string) int {
-	n, in := 0, false
+	n := 0
 	for i := 0; i < len(s); {
-		space, w := spaceAt(s, i)
-		if !space && !in {
+		i = skipSpace(s, i)
+		if i < len(s) {
 			n++
+			i = wordEnd(s, i)
 		}
-		in = !space
-		i += w
 	}
 	return n
+}
+
+// skipSpace returns the offset of the first character from i on that is
+// not white space.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		space, w := spaceAt(s, i)
+		if !space {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+// wordEnd returns the offset of the first white space from i on; plain
+// ASCII is skipped byte by byte.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c > ' ' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		space, w := spaceAt(s, i)
+		if space {
+			break
+		}
+		i += w
+	}
+	return i
 }
 
 // asciiSpace marks the ASCII white space unicode.IsSpace knows.
@@ -478,14 +501,12 @@ type offsets []int
 // appendWordStarts appends to out where the white-space separated words
 // of s start: with them, the words of any range are counted in O(log n).
 func appendWordStarts(out offsets, s string) offsets {
-	in := false
 	for i := 0; i < len(s); {
-		space, w := spaceAt(s, i)
-		if !space && !in {
+		i = skipSpace(s, i)
+		if i < len(s) {
 			out = append(out, i)
+			i = wordEnd(s, i)
 		}
-		in = !space
-		i += w
 	}
 	return out
 }
