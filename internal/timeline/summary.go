@@ -49,6 +49,10 @@ func clauseBreaks(s string) [][2]int {
 			if w == "-" || w == "–" || w == "—" || isClauseWord(w) {
 				out = append(out, [2]int{i, j + 1})
 				i = j
+			} else {
+				// Inside the word only its last byte can open a break
+				// (a comma before the space): go on from there.
+				i = max(i, j-2)
 			}
 		}
 	}

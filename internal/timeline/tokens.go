@@ -430,8 +430,12 @@ func names(s string) []uint64 {
 	var out []uint64
 	var buf [64]byte
 	for i, field := 0, 0; i < len(s); field++ {
-		// Skip to the next word.
+		// Skip to the next word; plain ASCII byte by byte.
 		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf && !isASCIILetter(c) && c != '-' {
+				i++
+				continue
+			}
 			ok, n := nameRuneAt(s, i)
 			if ok {
 				break
@@ -443,6 +447,10 @@ func names(s string) []uint64 {
 		}
 		j := i
 		for j < len(s) {
+			if c := s[j]; isASCIILetter(c) || c == '-' {
+				j++
+				continue
+			}
 			ok, n := nameRuneAt(s, j)
 			if !ok {
 				break
