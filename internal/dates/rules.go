@@ -1856,8 +1856,13 @@ var ruleTable = []rule{
 		examples: []example{{"in spring 1998", "spring 1998", "1998-SP"}}},
 
 	// ---- Financial periods ----
-	{name: "year-earlier period", src: "the? year ~- ~earlier|ago QORD? ~-? quarter|period|NUM? UNITS?",
+	{name: "year-earlier period", src: "the? comparable|corresponding? year ~- ~earlier|ago QORD? ~-? quarter|period|NUM? UNITS?",
 		build: func(r *run, m *match) bool {
+			// "the comparable year-ago quarter": the adjective is part of
+			// the expression; drop its slot so the others keep their place.
+			the := m.at[0]
+			m.shiftSlots(1)
+			m.at[0] = the
 			if t := m.tok(7); t != nil && m.tok(6) != nil {
 				// "the year-earlier nine months": a length.
 				return r.duration(m, m.start, m.end, num(m.tok(6)), unitOf(t))
@@ -1896,7 +1901,8 @@ var ruleTable = []rule{
 		examples: []example{{"net in the year-earlier quarter", "the year-earlier quarter", "2019-Q4"},
 			{"profit in the third quarter fell from the year-ago quarter", "the year-ago quarter", "2019-Q3"},
 			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"},
-			{"Net rose 5%. The year-ago results included a charge.", "year-ago", "2020"}}},
+			{"Net rose 5%. The year-ago results included a charge.", "year-ago", "2020"},
+			{"Third-quarter net rose. In the comparable year-ago quarter, it lost money.", "the comparable year-ago quarter", "2019-Q3"}}},
 	{name: "the quarter a year ago", src: "the quarter|period a year ago|earlier",
 		build: func(r *run, m *match) bool {
 			return r.quarterBefore(m)
