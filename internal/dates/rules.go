@@ -1441,7 +1441,7 @@ var ruleTable = []rule{
 			{"In the quarter ended July 31, it had 5.6 million shares", "the quarter", "2020-Q2"}}},
 
 	// ---- Durations ----
-	{name: "the past n units", src: "the? LAST|NEXT|first NUM|FEW UNITS|UNIT",
+	{name: "the past n units", src: "the? LAST|NEXT|first|latest NUM|FEW UNITS|UNIT",
 		build: func(r *run, m *match) bool {
 			if m.tok(0) == nil && !m.tok(1).has(cLast) && !m.is(1, "next") {
 				return false
@@ -1456,6 +1456,7 @@ var ruleTable = []rule{
 			{"over the past two years", "the past two years", "P2Y"},
 			{"In the last twenty four hours, the", "the last twenty four hours", "PT24H"},
 			{"the first nine months", "the first nine months", "P9M"},
+			{"45% of its business in the latest nine months", "the latest nine months", "P9M"},
 		}},
 	{name: "the past unit", src: "the LAST|NEXT UNIT",
 		build: func(r *run, m *match) bool {
