@@ -15,10 +15,10 @@ import (
 // Never lower a floor to make a change pass without saying why in the
 // commit message.
 //
-// Recorded on 2026-11-21 (strict 89.37, relaxed 94.66, value 83.33, type
+// Recorded on 2026-11-21 (strict 89.48, relaxed 94.66, value 83.33, type
 // 90.51).
 const (
-	floorStrictF1  = 89.0
+	floorStrictF1  = 89.1
 	floorRelaxedF1 = 94.3
 	floorValueF1   = 82.9
 	floorTypeF1    = 90.1
