@@ -72,6 +72,8 @@
 //	go test ./internal/dates -run '^$' -bench Resolve -benchmem
 package dates
 
+import "context"
+
 // Type is the TIMEX3 type of an expression.
 type Type int
 
@@ -160,5 +162,14 @@ type Options struct {
 // panics, whatever the bytes: invalid UTF-8 is skipped over, and a
 // reference outside years 1..9999 counts as no reference.
 func Resolve(text string, opts Options) []Mention {
-	return resolve(text, opts)
+	ms, _ := resolve(context.Background(), text, opts)
+	return ms
+}
+
+// ResolveContext is Resolve that stops early when ctx ends: it looks at ctx
+// between sentences and then returns the mentions found so far and
+// ctx.Err(). Callers serving requests use it so that a cancelled call stops
+// tagging a long text.
+func ResolveContext(ctx context.Context, text string, opts Options) ([]Mention, error) {
+	return resolve(ctx, text, opts)
 }

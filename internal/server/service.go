@@ -53,11 +53,9 @@ func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDates
 		pub = timeline.InferPublication(a)
 		pub.ArticleID = a.ID
 	}
-	// dates.Resolve takes no context; a call is bounded by the article limit,
-	// so the check after it is what keeps a cancelled call from answering.
-	ms := dates.Resolve(a.Text, dates.Options{Reference: pub.Date, DocType: doc})
-	if err := ctx.Err(); err != nil {
-		return nil, toStatus(err)
+	ms, err := dates.ResolveContext(ctx, a.Text, dates.Options{Reference: pub.Date, DocType: doc})
+	if err != nil {
+		return nil, toStatus(fmt.Errorf("resolve dates: %w", err))
 	}
 	return &timelinev1.ResolveDatesResponse{
 		Mentions:    mentionsToProto(ms, a.Text),

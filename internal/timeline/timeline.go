@@ -123,12 +123,12 @@ type Result struct {
 // data: see storyWindow); older history and photo captions go to
 // Background.
 func Build(ctx context.Context, articles []Article, opts Options) (*Result, error) {
-	return build(ctx, articles, opts, dates.Resolve)
+	return build(ctx, articles, opts, dates.ResolveContext)
 }
 
-// resolver finds and resolves the temporal expressions of a text; tests
-// give hand-made mentions through it.
-type resolver func(text string, opts dates.Options) []dates.Mention
+// resolver finds and resolves the temporal expressions of a text, stopping
+// with ctx's error when ctx ends; tests give hand-made mentions through it.
+type resolver func(ctx context.Context, text string, opts dates.Options) ([]dates.Mention, error)
 
 // build is Build with the date engine as a parameter.
 func build(ctx context.Context, articles []Article, opts Options, resolve resolver) (*Result, error) {
@@ -140,7 +140,11 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		d.clean = clean(a.Title, a.Text)
 		d.sents = splitSentences(a.Text, &d.clean)
 		if a.Published.IsZero() {
-			d.ev = gatherEvidence(a.Text, resolve(a.Text, dates.Options{DocType: dates.News}))
+			ms, err := resolve(ctx, a.Text, dates.Options{DocType: dates.News})
+			if err != nil {
+				return // parallel reports ctx.Err()
+			}
+			d.ev = gatherEvidence(a.Text, ms)
 		}
 	})
 	if err != nil {
@@ -152,7 +156,10 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		a := &articles[i]
 		d := &docs[i]
 		ref := pubs[i].Date
-		ms := resolve(a.Text, dates.Options{Reference: ref, DocType: dates.News})
+		ms, err := resolve(ctx, a.Text, dates.Options{Reference: ref, DocType: dates.News})
+		if err != nil {
+			return // parallel reports ctx.Err()
+		}
 		d.cands, d.names = articleEvents(ctx, i, a, ref, &d.clean, d.sents, ms)
 	})
 	if err != nil {

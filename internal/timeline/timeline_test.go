@@ -32,7 +32,7 @@ type fakeDate struct {
 // fakeResolver resolves exactly the phrases it is given, wherever they
 // occur, so that the pipeline can be tested apart from the date engine.
 func fakeResolver(t testing.TB, phrases map[string]fakeDate) resolver {
-	return func(text string, opts dates.Options) []dates.Mention {
+	return func(_ context.Context, text string, opts dates.Options) ([]dates.Mention, error) {
 		var out []dates.Mention
 		for p, f := range phrases {
 			for off := 0; ; {
@@ -50,7 +50,7 @@ func fakeResolver(t testing.TB, phrases map[string]fakeDate) resolver {
 			}
 		}
 		slices.SortFunc(out, func(a, b dates.Mention) int { return a.Start - b.Start })
-		return out
+		return out, nil
 	}
 }
 
