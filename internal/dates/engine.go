@@ -575,6 +575,23 @@ func (r *run) overIsDuring(k int) bool {
 // or in narrative text the last date mentioned.
 func (r *run) anchor() (Date, string) { return r.anchorAt(gDay) }
 
+// relativeYear is the year that "this", "last" or "next" (the token t)
+// names relative to the anchor, and the anchor's description; ok is false
+// when there is no anchor.
+func (r *run) relativeYear(t *token) (year int, anchor string, ok bool) {
+	a, as := r.anchor()
+	if a.IsZero() {
+		return 0, as, false
+	}
+	switch {
+	case t.class&cNext != 0:
+		return a.Year + 1, as, true
+	case t.class&cThis == 0:
+		return a.Year - 1, as, true
+	}
+	return a.Year, as, true
+}
+
 // anchorAt is the anchor for an expression of granularity g: in narrative
 // text the last date mentioned, when it is at least that fine ("the next
 // day" after "in 1998" has no day to count from: zero, so the expression

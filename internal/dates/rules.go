@@ -1921,16 +1921,9 @@ var ruleTable = []rule{
 		examples: []example{{"Third-quarter sales fell. Sales for last year's quarter were $3 million.", "last year's quarter", "2019-Q3"}}},
 	{name: "this year's quarter", src: "THIS|LAST|NEXT year ~' ~s FISCAL? QORD ~-? quarter|half",
 		build: func(r *run, m *match) bool {
-			a, as := r.anchor()
-			if a.IsZero() {
+			y, as, ok := r.relativeYear(m.tok(0))
+			if !ok {
 				return false
-			}
-			y := a.Year
-			switch c := m.tok(0).class; {
-			case c&cNext != 0:
-				y++
-			case c&cThis == 0:
-				y--
 			}
 			n := int(m.tok(5).val)
 			v := quarterValue(y, n)
@@ -2221,16 +2214,9 @@ var ruleTable = []rule{
 		examples: []example{{"march each July from", "each July", "XXXX-07"}}},
 	{name: "month this year", src: "MONTH THIS|LAST|NEXT year",
 		build: func(r *run, m *match) bool {
-			a, as := r.anchor()
-			if a.IsZero() {
+			y, as, ok := r.relativeYear(m.tok(1))
+			if !ok {
 				return false
-			}
-			y := a.Year
-			switch c := m.tok(1).class; {
-			case c&cNext != 0:
-				y++
-			case c&cThis == 0:
-				y--
 			}
 			return r.whole(m, TypeDate, monthValue(y, time.Month(m.tok(0).val)), "", TenseUnknown, explain("'%s' -> that month in the year relative to %s", m.text(), as))
 		},
