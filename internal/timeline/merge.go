@@ -388,14 +388,21 @@ func (k *cluster) sharesAlternative(c *candidate) bool {
 // otherSubject reports whether c names who acted and no member of k
 // names any of them.
 func (k *cluster) otherSubject(c *candidate) bool {
-	if len(c.subject) == 0 {
+	return namesNoneOf(c.subject, k.members, func(m *candidate) []uint64 { return m.subject })
+}
+
+// namesNoneOf reports whether names is not empty, some of the candidates
+// name someone (in the field that names picks), and none names any of
+// names.
+func namesNoneOf(names []uint64, cs []*candidate, field func(*candidate) []uint64) bool {
+	if len(names) == 0 {
 		return false
 	}
 	named := false
-	for _, m := range k.members {
-		for _, n := range m.subject {
+	for _, m := range cs {
+		for _, n := range field(m) {
 			named = true
-			if slices.Contains(c.subject, n) {
+			if slices.Contains(names, n) {
 				return false
 			}
 		}
@@ -559,19 +566,7 @@ func sharedName(a, b []uint64, common map[uint64]bool) bool {
 // otherNames reports whether c and the cluster both name people, places
 // or organisations and share none of them.
 func (k *cluster) otherNames(c *candidate) bool {
-	if len(c.names) == 0 {
-		return false
-	}
-	named := false
-	for _, e := range k.exemplars {
-		for _, n := range e.names {
-			named = true
-			if slices.Contains(c.names, n) {
-				return false
-			}
-		}
-	}
-	return named
+	return namesNoneOf(c.names, k.exemplars, func(e *candidate) []uint64 { return e.names })
 }
 
 // onlyArticle reports whether every report of k is from article a.
