@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"google.golang.org/protobuf/proto"
 
@@ -53,7 +56,10 @@ func resolveFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []stri
 		}
 		resps := make([]*timelinev1.ResolveDatesResponse, len(inputs))
 		err = conn.with(ctx, func(ctx context.Context, svc backend) error {
-			for i, in := range inputs {
+			// Articles are independent: resolve them on every core (or, with
+			// --addr, as concurrent calls), in input order on output.
+			return forEach(ctx, len(inputs), func(ctx context.Context, i int) error {
+				in := inputs[i]
 				if *date != "" {
 					in.article.PublishedDate = *date
 					in.dct = ""
@@ -70,8 +76,8 @@ func resolveFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []stri
 					resp.Publication.ArticleId = in.article.GetId()
 				}
 				resps[i] = resp
-			}
-			return nil
+				return nil
+			})
 		})
 		if err != nil {
 			return err
@@ -231,4 +237,31 @@ func fileName(id string) string {
 		s = "_" + s
 	}
 	return s
+}
+
+// forEach runs f(0..n-1) on GOMAXPROCS workers and returns the first error;
+// the context f gets is cancelled once any call fails.
+func forEach(ctx context.Context, n int, f func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := f(ctx, i); err != nil {
+					cancel(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil && ctx.Err() != nil {
+		return err
+	}
+	return nil
 }
