@@ -139,14 +139,8 @@ func clean(title, text string) cleaned {
 	return c
 }
 
-// isCaption reports whether a paragraph reads as a photo caption.
-func isCaption(line string) bool {
-	caption, _ := isCaptionBuf(line, nil)
-	return caption
-}
-
-// isCaptionBuf is isCaption with a buffer for the lower-case paragraph,
-// returned for reuse.
+// isCaptionBuf reports whether a paragraph reads as a photo caption. lower
+// is a buffer for the lower-case paragraph, returned for reuse.
 func isCaptionBuf(line string, lower []byte) (bool, []byte) {
 	if head := line[:min(len(line), 40)]; mayStartCaption(head) && captionStart.MatchString(head) {
 		return true, lower

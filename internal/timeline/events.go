@@ -44,8 +44,7 @@ type candidate struct {
 	head []token
 	// refers says the date modifies an event noun ("the Oct. 23 slaying",
 	// "Friday's bombings"): a reference to an event the story knows.
-	refers     bool
-	background bool // the event is history the text itself marks as old
+	refers bool
 }
 
 // Plan cues: words that make a following date a plan, proposal or

@@ -79,18 +79,11 @@ func newClauseText(s string) *clauseText {
 // count returns the number of words starting in [a, b).
 func (ct *clauseText) count(a, b int) int { return ct.words.before(b) - ct.words.before(a) }
 
-// clauseAround returns the byte range of sentence text s (offsets relative
-// to s) that a summary of the event dated at [ms, me) should cover: the
+// around returns the byte range of the sentence text (offsets relative to
+// ct.s) that a summary of the event dated at [ms, me) should cover: the
 // clause holding the date, widened to the following clauses until it has
 // minSummaryWords words, and starting at the sentence start when the date
 // is in the first clause (the subject is there).
-func clauseAround(s string, ms, me int) (int, int) {
-	var buf [128]int // most sentences: no allocation
-	ct := clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(buf[:0], s)}
-	return ct.around(ms, me)
-}
-
-// around is clauseAround on a read text.
 func (ct *clauseText) around(ms, me int) (int, int) {
 	s, breaks, count := ct.s, ct.breaks, ct.count
 	start, end := 0, len(s)
@@ -431,12 +424,6 @@ var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120
 // apposition set off by commas ("Slepian, a 52-year-old obstetrician who
 // ..., was shot"); its group is the apposition.
 var apposition = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(, (?:a|an|the) [^,;:“”"]{3,150},)`)
-
-// dropAsides removes asides from a summary; quotes are kept verbatim in
-// the citations.
-func dropAsides(s string) string {
-	return aside.ReplaceAllString(s, "")
-}
 
 // nonParticiples end in "-ing" but open no participle clause.
 var nonParticiples = wordSet(`during according morning evening spring thing something nothing anything everything king ring string`)

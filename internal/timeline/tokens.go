@@ -189,19 +189,14 @@ func isNumber(w string) bool {
 	return true
 }
 
-// stem strips the common English inflections so that "refused", "refusal"
-// and "refuses" meet, and nationality adjectives meet their country
-// ("Russian" and "Russia").
-func stem(w string) string { return string(stemBytes([]byte(w))) }
-
-// stemSuffix is an inflection stem strips: from is replaced by to in
+// stemSuffix is an inflection stemBytes strips: from is replaced by to in
 // words of at least min bytes.
 type stemSuffix struct {
 	from, to string
 	min      int
 }
 
-// stemSuffixes are the inflections stem strips, longest first within each
+// stemSuffixes are the inflections stemBytes strips, longest first within each
 // family, with what replaces them and the shortest word they apply to.
 var stemSuffixes = []stemSuffix{
 	{"ations", "", 8}, {"ation", "", 7}, {"ated", "", 6}, {"ating", "", 7}, {"ates", "", 6},
@@ -218,7 +213,10 @@ var stemSuffixesByLast = func() (by [256][]stemSuffix) {
 	return by
 }()
 
-// stemBytes is stem in place: every rule shortens the word.
+// stemBytes strips the common English inflections so that "refused",
+// "refusal" and "refuses" meet, and nationality adjectives meet their
+// country ("Russian" and "Russia"). It works in place: every rule shortens
+// the word.
 func stemBytes(w []byte) []byte {
 	if len(w) == 0 {
 		return w
@@ -262,8 +260,8 @@ func trimSuffix(w []byte, sfx string) []byte {
 
 func isVowel(b byte) bool { return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u' }
 
-// stemHash returns hashString(stem(w)) for a lower-case word, stemming it
-// in place.
+// stemHash returns the FNV-1a hash of stemBytes(w) for a lower-case word,
+// stemming it in place.
 func stemHash(w []byte) uint64 {
 	h := uint64(fnvOffset)
 	for _, b := range stemBytes(w) {
@@ -279,21 +277,12 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-func hashString(s string) uint64 {
-	h := uint64(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= fnvPrime
-	}
-	return h
-}
-
 // signature hashes a token list so identical wording is found in O(1).
 func signature(ts []token) uint64 {
-	var h uint64 = 14695981039346656037
+	h := uint64(fnvOffset)
 	for _, t := range ts {
 		h ^= t.id
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
