@@ -2401,11 +2401,10 @@ func halfDuration(n, unit int) string {
 	if half.unit == 0 {
 		return ""
 	}
-	big := durationValue(n, unit)
 	if unit == uDecade {
-		big = durationValue(10*n, uYear)
 		return durationValue(10*n+5, uYear)
 	}
+	big := durationValue(n, unit)
 	small := durationValue(half.n, half.unit)
 	switch {
 	case unit <= uHour: // both time units: PT5H + 30M

@@ -43,9 +43,7 @@ const maxWord = 24
 type tokenizer struct {
 	text string
 	pos  int
-	// breakPending records a paragraph break seen while skipping spaces.
-	breakPending bool
-	buf          [maxWord]byte
+	buf  [maxWord]byte
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
