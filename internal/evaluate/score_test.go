@@ -27,9 +27,8 @@ func at(text string, start, end int, typ, value string) Timex {
 func TestScore(t *testing.T) {
 	const text = "The talks on Friday, March 19 lasted two hours, officials said last week."
 	type doc struct {
-		text       string
-		gold, sys  []Timex
-		wantDocErr bool
+		text      string
+		gold, sys []Timex
 	}
 	tests := []struct {
 		name   string
