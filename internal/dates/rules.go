@@ -58,6 +58,15 @@ func (r *run) derive(m *match, value, expl string) bool {
 	return ok
 }
 
+// refersTo returns a build function that emits the whole match as the
+// TIMEX3 reference value (PRESENT_REF, FUTURE_REF, PAST_REF); why follows
+// the quoted text in the explanation.
+func refersTo(value, why string) func(*run, *match) bool {
+	return func(r *run, m *match) bool {
+		return r.whole(m, TypeDate, value, "", TenseUnknown, explain("'%s' "+why, m.text()))
+	}
+}
+
 // whole emits the match as one mention.
 func (r *run) whole(m *match, typ Type, value, mod string, t Tense, expl string) bool {
 	return r.emit(piece{from: m.start, to: m.end, typ: typ, value: value, mod: mod, tense: t, expl: expl})
@@ -2064,14 +2073,10 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"a decades-long battle", "decades-long", "PXE"}, {"their day-long meeting", "day-long", "P1D"}}},
 	{name: "these days", src: "these days",
-		build: func(r *run, m *match) bool {
-			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))
-		},
+		build:    refersTo("PRESENT_REF", "refers to the present"),
 		examples: []example{{"more painfully these days.", "these days", "PRESENT_REF"}}},
 	{name: "the near term", src: "the near|short|long term",
-		build: func(r *run, m *match) bool {
-			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' refers to the future", m.text()))
-		},
+		build:    refersTo("FUTURE_REF", "refers to the future"),
 		examples: []example{{"the challenges of the near term.", "the near term", "FUTURE_REF"}}},
 	{name: "the full year", src: "the full year",
 		build: func(r *run, m *match) bool {
@@ -2120,19 +2125,13 @@ var ruleTable = []rule{
 		examples: []example{{"weren't available late yesterday", "late yesterday", "2021-03-21"}, {"Earlier Sunday, police", "Earlier Sunday", "2021-03-21"},
 			{"The commemorations began early Friday morning.", "Friday morning", "2021-03-19TMO"}}},
 	{name: "right now", src: "right now",
-		build: func(r *run, m *match) bool {
-			return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' refers to the present", m.text()))
-		},
+		build:    refersTo("PRESENT_REF", "refers to the present"),
 		examples: []example{{"not happy right now", "right now", "PRESENT_REF"}}},
 	{name: "as soon as possible", src: "as soon as possible",
-		build: func(r *run, m *match) bool {
-			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' refers to the future", m.text()))
-		},
+		build:    refersTo("FUTURE_REF", "refers to the future"),
 		examples: []example{{"to sell it as soon as possible.", "as soon as possible", "FUTURE_REF"}, {"as soon as he arrives", "", ""}}},
 	{name: "a later date", src: "a later date",
-		build: func(r *run, m *match) bool {
-			return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' is an unnamed time to come", m.text()))
-		},
+		build:    refersTo("FUTURE_REF", "is an unnamed time to come"),
 		examples: []example{{"financed by offerings at a later date.", "a later date", "FUTURE_REF"}}},
 	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {
