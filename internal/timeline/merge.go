@@ -184,7 +184,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			k.add(c)
 			continue
 		}
-		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity) && placed(placements) == nil {
+		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity) {
 			// "the Oct. 23 slaying of Slepian", "last month's shooting":
 			// the main event of that time.
 			var in []*cluster
@@ -308,14 +308,13 @@ func placed(ps []match) *cluster {
 }
 
 // placement is how well the finer event of k explains the coarse report
-// c: the similarity of c's dated clause to the best wording of k from
-// another article of the same story (or telling most of c), not naming
-// only others than c names (an article
-// tells one event once; a coarse and a finer
-// date in one article are two events), told outside a photo caption (a
-// caption's date is often when the photo was released). Zero when c tells
-// a proposal, which the finer reports of its words (the talks, the answer)
-// are not.
+// c: the similarity of c's dated clause to the best wording of k that
+// comes from another article (an article tells one event once; a coarse
+// and a finer date in one article are two events) of the same story (or
+// telling most of c), does not name only others than c names, and is told
+// outside a photo caption (a caption's date is often when the photo was
+// released). Zero when c tells a proposal, which the finer reports of its
+// words (the talks, the answer) are not.
 func (k *cluster) placement(c *candidate, related func(a, b int) bool, common map[uint64]bool) float32 {
 	if c.proposal || c.coreMass == 0 {
 		return 0
