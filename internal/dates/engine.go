@@ -312,6 +312,9 @@ func (m *match) is(si int, w string) bool {
 	return t != nil && len(w) == t.end-t.start && equalFold(m.word(t), w)
 }
 
+// equalFold reports whether a and b are equal with ASCII letters compared
+// in any case. The rules' words are ASCII: no Unicode folding is wanted
+// (strings.EqualFold would let the Kelvin sign match "k").
 func equalFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
@@ -347,7 +350,7 @@ func (m *match) after(k int) *token {
 	return &m.toks[m.end+k-1]
 }
 
-// wordIs reports whether t is the word w (any case).
+// wordIs reports whether t is one of the words ws (any case).
 func (r *run) wordIs(t *token, ws ...string) bool {
 	if t == nil || t.kind != kWord {
 		return false
@@ -360,7 +363,7 @@ func (r *run) wordIs(t *token, ws ...string) bool {
 	return false
 }
 
-// out is one resolved piece a rule emits.
+// piece is one resolved mention a rule emits, before it becomes a Mention.
 type piece struct {
 	from, to int // token range [from, to)
 	typ      Type
