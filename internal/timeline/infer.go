@@ -48,6 +48,9 @@ type monthDay struct {
 func (ev *evidence) hasYear() bool { return !ev.header.IsZero() || len(ev.explicit) > 0 }
 
 var (
+	// headerLine matches a "date YYYY-MM-DD" header line, as some scrapers
+	// write it (" date 2021-03-22 ."); LoadArticles reads it off a file's
+	// top, and inference finds it in a text.
 	headerLine  = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
 	fullValue   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
 	monthDayVal = regexp.MustCompile(`^XXXX-(\d{2})-(\d{2})`)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -31,10 +30,6 @@ type manifestArticle struct {
 	URL           string `json:"url"`
 	Source        string `json:"source"`
 }
-
-// dateHeader matches a leading "date YYYY-MM-DD" header line, as some
-// scrapers write it (" date 2021-03-22 .").
-var dateHeader = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
 
 // LoadArticles reads articles from paths. Each path is a text file, a
 // folder, or a manifest .json file. A folder holding manifest.json is read
@@ -166,8 +161,8 @@ func splitHeadline(s string) (headline, text, header string) {
 		trimmed := strings.TrimSpace(strings.TrimPrefix(line, "\ufeff"))
 		switch {
 		case trimmed == "":
-		case header == "" && dateHeader.MatchString(trimmed):
-			header = dateHeader.FindStringSubmatch(trimmed)[1]
+		case header == "" && headerLine.MatchString(trimmed):
+			header = headerLine.FindStringSubmatch(trimmed)[1]
 		default:
 			return trimmed, after, header
 		}
