@@ -66,7 +66,9 @@ type Kind int
 
 // The entry kinds.
 const (
+	// Occurrence is an event the articles report as having happened.
 	Occurrence Kind = iota + 1
+	// Planned is an event planned, proposed or expected.
 	Planned
 )
 
@@ -74,8 +76,8 @@ const (
 type Publication struct {
 	ArticleID string
 	Date      dates.Date // zero when neither given nor inferable
-	Inferred  bool
-	Basis     string // "given" or the evidence of the inference
+	Inferred  bool       // Date was inferred from the text, not given
+	Basis     string     // "given" or the evidence of the inference
 }
 
 // Citation is one article's evidence for an entry.
@@ -85,22 +87,22 @@ type Citation struct {
 	Start, End int    // byte offsets into the article's Text
 	Expression string // the temporal expression that dated the event
 	Value      string // the TIMEX3 value this article gives
-	Caption    bool
+	Caption    bool   // the quote is a photo caption
 }
 
 // Conflict is a differing date some sources give for an entry's event.
 type Conflict struct {
-	Value       string
-	ArticleIDs  []string
-	Expressions []string
-	Note        string
+	Value       string   // the differing TIMEX3 value
+	ArticleIDs  []string // the articles that give it
+	Expressions []string // the expression each of them dated it by
+	Note        string   // one line naming both dates and their sources
 }
 
 // Entry is one event of the chronology.
 type Entry struct {
-	Value              string // TIMEX3 value at the entry's granularity
-	StartDate, EndDate dates.Date
-	Summary            string
+	Value              string     // TIMEX3 value at the entry's granularity
+	StartDate, EndDate dates.Date // the inclusive interval Value covers
+	Summary            string     // a short account of the event from its quotes
 	Kind               Kind
 	Citations          []Citation
 	Conflicts          []Conflict
@@ -108,8 +110,13 @@ type Entry struct {
 
 // Result is a built chronology.
 type Result struct {
-	Entries, Background    []Entry
-	Articles               []Publication
+	// Entries are the story within the window; Background holds the
+	// events outside it (mostly older history) and those told only in
+	// photo captions. Both are in date order.
+	Entries, Background []Entry
+	// Articles gives the publication date used for each article.
+	Articles []Publication
+	// WindowStart and WindowEnd are the story window used, given or derived.
 	WindowStart, WindowEnd dates.Date
 }
 
