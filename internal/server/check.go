@@ -220,11 +220,11 @@ func (z zoneChecker) check(name string) error {
 // clip quotes s for an error message, shortened so that a huge bad value
 // does not make a huge error.
 func clip(s string) string {
-	const max = 64
-	if len(s) <= max {
+	const maxBytes = 64
+	if len(s) <= maxBytes {
 		return fmt.Sprintf("%q", s)
 	}
-	cut := max
+	cut := maxBytes
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
