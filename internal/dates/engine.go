@@ -376,7 +376,8 @@ type piece struct {
 // emit appends a mention for tokens [p.from, p.to) unless the value is not
 // well-formed (years beyond 9999 and the like), which drops it.
 func (r *run) emit(p piece) bool {
-	if !ValidValue(p.value) || p.from >= p.to {
+	pv, ok := parseValue(p.value) // parsed once: the interval below needs it too
+	if !ok || p.from >= p.to {
 		return false
 	}
 	// Optional slots can leave a comma or "of" at the end: not part of it.
@@ -436,9 +437,8 @@ func (r *run) emit(p piece) bool {
 		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,
 	}
 	ms.Text = r.text[ms.Start:ms.End]
-	if s, e, ok := Interval(p.value); ok && p.typ != TypeDuration && p.typ != TypeSet {
+	if s, e, ok := pv.calendar(); ok && p.typ != TypeDuration && p.typ != TypeSet {
 		ms.StartDate, ms.EndDate = s, e
-		pv, _ := parseValue(p.value)
 		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
 		switch {
 		case pv.gran == gQuarter && !r.deriving && r.reportable(s, e, p.tense, p.from, p.to):

@@ -109,7 +109,15 @@ func ValidValue(v string) bool {
 // durations, references, values with X and malformed values.
 func Interval(v string) (start, end Date, ok bool) {
 	p, ok := parseValue(v)
-	if !ok || p.unknown || p.ref || p.dur || p.gran == gNone {
+	if !ok {
+		return Date{}, Date{}, false
+	}
+	return p.calendar()
+}
+
+// calendar is Interval on a parsed value.
+func (p parsed) calendar() (start, end Date, ok bool) {
+	if p.unknown || p.ref || p.dur || p.gran == gNone {
 		return Date{}, Date{}, false
 	}
 	return p.interval()
