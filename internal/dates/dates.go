@@ -167,8 +167,8 @@ func Resolve(text string, opts Options) []Mention {
 }
 
 // ResolveContext is Resolve that stops early when ctx ends: it looks at ctx
-// between sentences and then returns the mentions found so far and
-// ctx.Err(). Callers serving requests use it so that a cancelled call stops
+// every few thousand tokens and, once ctx has ended, returns the mentions
+// found so far and ctx.Err(). Callers serving requests use it so that a cancelled call stops
 // tagging a long text.
 func ResolveContext(ctx context.Context, text string, opts Options) ([]Mention, error) {
 	return resolve(ctx, text, opts)
