@@ -48,11 +48,7 @@ func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDates
 	if err := ctx.Err(); err != nil {
 		return nil, toStatus(err)
 	}
-	pub := timeline.Publication{ArticleID: a.ID, Date: a.Published, Basis: "given"}
-	if a.Published.IsZero() {
-		pub = timeline.InferPublication(a)
-		pub.ArticleID = a.ID
-	}
+	pub := timeline.InferPublication(a) // a given date is kept, with Basis "given"
 	ms, err := dates.ResolveContext(ctx, a.Text, dates.Options{Reference: pub.Date, DocType: doc})
 	if err != nil {
 		return nil, toStatus(fmt.Errorf("resolve dates: %w", err))
