@@ -63,9 +63,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
-	for name, v := range map[string]int{"max-message-bytes": *maxMsg, "max-articles": *maxArticles, "max-article-bytes": *maxArticleBytes} {
-		if v <= 0 {
-			return fmt.Errorf("--%s must be positive, got %d", name, v)
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"max-message-bytes", *maxMsg}, {"max-articles", *maxArticles}, {"max-article-bytes", *maxArticleBytes}} {
+		if f.v <= 0 {
+			return fmt.Errorf("--%s must be positive, got %d", f.name, f.v)
 		}
 	}
 	if *shutdownTimeout < 0 {

@@ -70,9 +70,6 @@ func (s *Service) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimeli
 	if err != nil {
 		return nil, toStatus(fmt.Errorf("build timeline: %w", err))
 	}
-	if r == nil {
-		return nil, status.Error(codes.Internal, "build timeline: no result")
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, toStatus(err)
 	}
