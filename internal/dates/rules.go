@@ -108,6 +108,23 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 // Sept. 30" in March is last year's.
 const yearWindow = 31
 
+// yearOf is the year of the day mon/day that match m names: the written
+// year token when there is one, else the year inferred from the anchor and
+// the clause's tense. ok is false when there is no year to be had or the
+// day does not exist in it.
+func (r *run) yearOf(m *match, year *token, mon time.Month, day int) (y int, ok bool) {
+	if year != nil {
+		y = int(year.val)
+	} else {
+		a, as := r.anchor()
+		if a.IsZero() {
+			return 0, false
+		}
+		y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end), yearWindow)
+	}
+	return y, day <= daysIn(y, mon)
+}
+
 // inferYear picks the year of a month and day (day 0: the whole month)
 // written without one: of the three candidate years around the anchor, the
 // one nearest the anchor, then moved back a year when the clause is past and
@@ -2136,17 +2153,8 @@ var ruleTable = []rule{
 	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			mon, day := time.Month(m.tok(3).val), int(m.tok(4).val)
-			y := 0
-			if t := m.tok(6); t != nil {
-				y = int(t.val)
-			} else {
-				a, as := r.anchor()
-				if a.IsZero() {
-					return false
-				}
-				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end), yearWindow)
-			}
-			if day > daysIn(y, mon) {
+			y, ok := r.yearOf(m, m.tok(6), mon, day)
+			if !ok {
 				return false
 			}
 			return r.whole(m, TypeDate, weekValue(Date{y, mon, day}), "", TenseUnknown, explain("'%s' -> the ISO week holding that day", m.text()))
@@ -2159,17 +2167,8 @@ var ruleTable = []rule{
 				return false
 			}
 			mon, day := time.Month(m.tok(5).val), int(m.tok(6).val)
-			y := 0
-			if t := m.tok(8); t != nil {
-				y = int(t.val)
-			} else {
-				a, as := r.anchor()
-				if a.IsZero() {
-					return false
-				}
-				y, _ = inferYear(a, as, mon, day, r.tense(m.start, m.end), yearWindow)
-			}
-			if day > daysIn(y, mon) {
+			y, ok := r.yearOf(m, m.tok(8), mon, day)
+			if !ok {
 				return false
 			}
 			return r.whole(m, TypeTime, dayValue(Date{y, mon, day})+"T"+hhmm(mins), "", TenseUnknown, explain("'%s' is a clock time on a date", m.text()))
