@@ -737,25 +737,38 @@ func (r *run) pastPerfectBefore(i int) bool {
 // trip"; "plans to meet" is a verb or a plan, future either way), and an
 // -ed word after an article, a possessive or "still" modifies a noun
 // rather than telling a past event ("on a still unspecified date", "the
-// proposed merger", "its restated results"). Other -ed words the lexicon
-// knows are left alone.
+// proposed merger", "its restated results"), as does one after a
+// determiner and an -ly adverb ("the hastily planned trip"). Other -ed
+// words the lexicon knows are left alone.
 func (r *run) notVerb(k int) bool {
 	t := &r.toks[k]
 	if r.wordIs(t, "plans") {
 		return k+1 >= len(r.toks) || !r.wordIs(&r.toks[k+1], "to")
 	}
-	if k == 0 || t.tense != TensePast || t.kind != kWord {
+	if k == 0 || t.kind != kWord {
 		return false
 	}
 	w := r.text[t.start:t.end]
 	if len(w) < 4 || w[len(w)-2:] != "ed" {
 		return false
 	}
+	// "the hastily planned trip": an -ly adverb between a determiner and
+	// the -ed word makes it an adjective, even one the lexicon knows.
+	if p := &r.toks[k-1]; k >= 2 && p.kind == kWord && strings.HasSuffix(strings.ToLower(r.text[p.start:p.end]), "ly") &&
+		r.wordIs(&r.toks[k-2], determiners...) {
+		return true
+	}
+	if t.tense != TensePast {
+		return false
+	}
 	if _, ok := lexicon[strings.ToLower(w)]; ok {
 		return false
 	}
-	return r.wordIs(&r.toks[k-1], "a", "an", "the", "its", "their", "his", "her", "our", "still", "newly")
+	return r.wordIs(&r.toks[k-1], append(determiners, "still", "newly")...)
 }
+
+// determiners are the words before which an -ed word modifies a noun.
+var determiners = []string{"a", "an", "the", "its", "their", "his", "her", "our"}
 
 // infinitiveBetween reports whether "to" and a verb-like word stand between
 // tokens a and b (a plan: "is to resume", "are set to meet"). After a past

@@ -382,6 +382,13 @@ func (r *run) weekdayInParens(m *match, a Date) (Date, string, bool) {
 	return Date{}, "", false
 }
 
+// amount reports whether t ends an amount: a number, "million", "percent",
+// "%" and the like ("$500 million a year", "20% annually").
+func (r *run) amount(t *token) bool {
+	return t != nil && (t.kind == kNum || t.kind == kPunct && t.punct == '%' ||
+		r.wordIs(t, "million", "billion", "thousand", "hundred", "trillion", "percent", "cents", "dollars"))
+}
+
 // comparedAmount reports whether the match stands right after an amount
 // ("$33 million last year", "16 cents a share last year") or before one
 // ("last year's $1.55 billion").
@@ -1549,8 +1556,7 @@ var ruleTable = []rule{
 			}
 			if m.tok(1).class&cIndef != 0 {
 				// "four flights a week", "$5 a day", "24 hours a day": a rate.
-				if p := m.before(1); p != nil && (p.kind == kNum || p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 ||
-					r.wordIs(p, "million", "billion", "thousand", "hundred", "trillion", "percent", "cents", "dollars") || p.kind == kPunct && p.punct == '%') {
+				if p := m.before(1); r.amount(p) || p != nil && p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 {
 					return false
 				}
 			}
@@ -1667,9 +1673,17 @@ var ruleTable = []rule{
 			if n := m.after(1); u == uQuarter && n != nil && n.kind == kWord {
 				return false // "quarterly dividend": an adjective of kind, not a time
 			}
+			// "to rise 8.5% annually", "$17.9 million annually", "10,000
+			// units annually": an amount per unit of time is a rate, as "$5
+			// a day" is; "held here annually" repeats an event.
+			if p := m.before(1); r.amount(p) || p != nil && p.kind == kWord && m.start >= 2 && r.amount(m.before(2)) {
+				return false
+			}
 			return r.whole(m, TypeSet, durationValue(1, u), "", TenseUnknown, explain("'%s' repeats every %s", m.text(), unitNames[u]))
 		},
-		examples: []example{{"published daily", "daily", "P1D"}, {"paid annually", "annually", "P1Y"}}},
+		examples: []example{{"published daily", "daily", "P1D"}, {"paid annually", "annually", "P1Y"},
+			{"revenue to increase by 20% annually", "", ""}, {"produce about 10,000 units annually", "", ""},
+			{"payments of C$17.9 million annually", "", ""}}},
 	{name: "every unit", src: "EVERY NUM? UNIT|UNITS",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
