@@ -65,14 +65,22 @@ func benchArticles(b *testing.B, n int) []Article {
 }
 
 // BenchmarkBuildSeeds is one BuildTimeline call on the five seed
-// articles: the request the load test sends.
+// articles, the request the load test sends: analysed anew (cold), and
+// with their analysis in a Cache from an earlier call (cached).
 func BenchmarkBuildSeeds(b *testing.B) {
 	as := loadStory(b, "articles")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Build(context.Background(), as, Options{}); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name  string
+		cache *Cache
+	}{{"cold", nil}, {"cached", NewCache(64 << 20)}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Build(context.Background(), as, Options{Cache: bc.cache}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

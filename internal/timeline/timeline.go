@@ -59,6 +59,9 @@ type Options struct {
 	// WindowStart and WindowEnd bound the story window; zero values mean
 	// "derive from the articles".
 	WindowStart, WindowEnd dates.Date
+	// Cache, when not nil, keeps each article's analysis for later builds
+	// and supplies it to this one; the chronology is the same either way.
+	Cache *Cache
 }
 
 // Kind says whether an entry happened or was planned/proposed.
@@ -144,8 +147,11 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 	err := parallel(ctx, len(articles), func(i int) {
 		a := &articles[i]
 		d := &docs[i]
-		d.clean = clean(a.Title, a.Text)
-		d.sents = splitSentences(a.Text, &d.clean)
+		if d.cached = opts.Cache.get(a); d.cached != nil {
+			d.ev = d.cached.ev
+			return
+		}
+		d.split(a)
 		if a.Published.IsZero() {
 			ms, err := resolve(ctx, a.Text, dates.Options{DocType: dates.News})
 			if err != nil {
@@ -163,11 +169,21 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		a := &articles[i]
 		d := &docs[i]
 		ref := pubs[i].Date
+		if an := d.cached; an != nil {
+			if an.ref == ref {
+				d.cands, d.names = an.events(i, a.ID), an.names
+				return
+			}
+			d.split(a) // dated against another inferred publication
+		}
 		ms, err := resolve(ctx, a.Text, dates.Options{Reference: ref, DocType: dates.News})
 		if err != nil {
 			return // parallel reports ctx.Err()
 		}
 		d.cands, d.names = articleEvents(ctx, i, a, ref, &d.clean, d.sents, ms)
+		if opts.Cache != nil && ctx.Err() == nil {
+			opts.Cache.put(newAnalysis(opts.Cache, a, d, ref))
+		}
 	})
 	if err != nil {
 		return nil, err
@@ -219,11 +235,18 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 
 // doc is the working state of one article during Build.
 type doc struct {
-	clean cleaned
-	sents []sentence
-	ev    evidence
-	cands []candidate
-	names []uint64 // sorted, distinct
+	cached *analysis // from Options.Cache, or nil
+	clean  cleaned
+	sents  []sentence
+	ev     evidence
+	cands  []candidate
+	names  []uint64 // sorted, distinct
+}
+
+// split cleans a's text and splits it into sentences.
+func (d *doc) split(a *Article) {
+	d.clean = clean(a.Title, a.Text)
+	d.sents = splitSentences(a.Text, &d.clean)
 }
 
 // publications decides every article's publication date: given, inferred
