@@ -63,7 +63,7 @@ func seedRequest(t *testing.T) *timelinev1.BuildTimelineRequest {
 // seedTimeline is what the service answers for the seeds, called directly.
 func seedTimeline(t *testing.T) *timelinev1.BuildTimelineResponse {
 	t.Helper()
-	resp, err := server.NewService(server.DefaultLimits()).BuildTimeline(context.Background(), seedRequest(t))
+	resp, err := server.NewService(server.DefaultLimits(), nil).BuildTimeline(context.Background(), seedRequest(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestResolve(t *testing.T) {
 	a := as[0]
 	// direct is what the service answers for the seed, called directly.
 	direct := func(docType timelinev1.DocumentType) *timelinev1.ResolveDatesResponse {
-		resp, err := server.NewService(server.DefaultLimits()).ResolveDates(context.Background(), &timelinev1.ResolveDatesRequest{
+		resp, err := server.NewService(server.DefaultLimits(), nil).ResolveDates(context.Background(), &timelinev1.ResolveDatesRequest{
 			Article:      &timelinev1.Article{Id: a.ID, Title: a.Title, Text: a.Text, PublishedDate: "2021-03-22"},
 			DocumentType: docType,
 		})

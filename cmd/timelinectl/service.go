@@ -61,7 +61,7 @@ func (c *connFlags) with(ctx context.Context, f func(context.Context, backend) e
 	default:
 		// The server's own Service: the same validation, limits and
 		// proto mapping as over the wire.
-		svc = server.NewService(server.DefaultLimits())
+		svc = server.NewService(server.DefaultLimits(), nil)
 	}
 	defer release()
 	if c.timeout > 0 {

@@ -53,6 +53,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	maxMsg := fs.Int("max-message-bytes", server.DefaultMaxMessageBytes, "largest request message in `bytes`")
 	maxArticles := fs.Int("max-articles", server.DefaultMaxArticles, "most articles per BuildTimeline request")
 	maxArticleBytes := fs.Int("max-article-bytes", server.DefaultMaxArticleBytes, "largest article text in `bytes`")
+	cacheBytes := fs.Int64("cache-bytes", server.DefaultCacheBytes, "budget of the analysis cache of recent articles in `bytes`; 0 turns it off")
 	shutdownTimeout := fs.Duration("shutdown-timeout", 15*time.Second, "how long calls in flight may run after SIGINT/SIGTERM")
 	logFormat := fs.String("log-format", "text", "log `format`: text or json")
 	var level slog.Level
@@ -70,6 +71,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		if f.v <= 0 {
 			return fmt.Errorf("--%s must be positive, got %d", f.name, f.v)
 		}
+	}
+	if *cacheBytes < 0 {
+		return fmt.Errorf("--cache-bytes must not be negative, got %d", *cacheBytes)
+	}
+	if *cacheBytes == 0 {
+		*cacheBytes = -1 // Config's "off"
 	}
 	if *shutdownTimeout < 0 {
 		return fmt.Errorf("--shutdown-timeout must not be negative, got %v", *shutdownTimeout)
@@ -93,7 +100,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 			MaxArticles:     *maxArticles,
 			MaxArticleBytes: *maxArticleBytes,
 		},
-		Logger: log,
+		CacheBytes: *cacheBytes,
+		Logger:     log,
 	})
 	if err != nil {
 		return err

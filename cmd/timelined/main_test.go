@@ -82,6 +82,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{[]string{"--max-article-bytes=-1"}, "--max-article-bytes must be positive"},
 		{[]string{"--log-format=xml"}, "--log-format must be text or json"},
 		{[]string{"--shutdown-timeout=-1s"}, "--shutdown-timeout must not be negative"},
+		{[]string{"--cache-bytes=-1"}, "--cache-bytes must not be negative"},
 		{[]string{"extra"}, "unexpected arguments"},
 	}
 	for _, tt := range tests {

@@ -14,6 +14,7 @@ import (
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 	reflectiongrpc "google.golang.org/grpc/reflection/grpc_reflection_v1"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/timelined/timelined/client"
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
@@ -527,7 +528,7 @@ func TestCancellationAndDeadline(t *testing.T) {
 // TestServiceInProcess calls the Service the way the CLI does: no network,
 // same checks, an ended context stops the work with the matching code.
 func TestServiceInProcess(t *testing.T) {
-	svc := server.NewService(server.Limits{})
+	svc := server.NewService(server.Limits{}, nil)
 	if got := svc.Limits(); got != server.DefaultLimits() {
 		t.Errorf("zero limits became %+v, want the defaults", got)
 	}
@@ -567,6 +568,20 @@ func TestLogsAndMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.rpc.BuildTimeline(ctx, &timelinev1.BuildTimelineRequest{})
+	// The same articles twice: the second call takes their analysis from
+	// the cache and answers the same.
+	var first *timelinev1.BuildTimelineResponse
+	for range 2 {
+		resp, err := ts.rpc.BuildTimeline(ctx, &timelinev1.BuildTimelineRequest{Articles: seeds(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = resp
+		} else if !proto.Equal(first, resp) {
+			t.Error("the second BuildTimeline of the same articles answers differently")
+		}
+	}
 
 	logs := ts.logs.String()
 	for _, want := range []string{
@@ -594,6 +609,8 @@ func TestLogsAndMetrics(t *testing.T) {
 		`grpc_server_handled_total{grpc_code="OK",grpc_method="ResolveDates",grpc_service="timeline.v1.TimelineService",grpc_type="unary"} 1`,
 		`grpc_server_handled_total{grpc_code="InvalidArgument",grpc_method="BuildTimeline",grpc_service="timeline.v1.TimelineService",grpc_type="unary"} 1`,
 		`grpc_server_handling_seconds_bucket`,
+		"timelined_analysis_cache_hits_total 5\n", "timelined_analysis_cache_misses_total 5\n",
+		"timelined_analysis_cache_articles 5\n", "timelined_analysis_cache_evictions_total 0\n",
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %s", want)

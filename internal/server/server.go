@@ -29,6 +29,7 @@ import (
 	"google.golang.org/protobuf/proto"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/timeline"
 )
 
 // DefaultAddr is the address ListenAndServe uses when Config.Addr is empty.
@@ -37,6 +38,10 @@ const DefaultAddr = "localhost:50051"
 // DefaultMaxConcurrentStreams is the default bound on concurrent calls per
 // client connection; callers over it wait for a free stream, they do not fail.
 const DefaultMaxConcurrentStreams = 256
+
+// DefaultCacheBytes is the default budget of the analysis cache: some
+// thousands of typical articles with their analysis.
+const DefaultCacheBytes = 64 << 20
 
 // maxHeaderBytes bounds the metadata (HTTP/2 header list) of one call.
 const maxHeaderBytes = 64 << 10
@@ -60,6 +65,10 @@ type Config struct {
 	// MaxConcurrentStreams bounds concurrent calls per connection;
 	// DefaultMaxConcurrentStreams when zero.
 	MaxConcurrentStreams uint32
+	// CacheBytes is the budget of the analysis cache BuildTimeline keeps
+	// of recent articles (see timeline.Cache); DefaultCacheBytes when
+	// zero, no cache when negative.
+	CacheBytes int64
 
 	// testUnary, when set, runs innermost, just around the handler; tests
 	// use it to make a handler panic or block.
@@ -89,6 +98,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxConcurrentStreams == 0 {
 		cfg.MaxConcurrentStreams = DefaultMaxConcurrentStreams
 	}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -106,8 +118,14 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("register gRPC metrics: %w", err)
 		}
 	}
+	cache := timeline.NewCache(cfg.CacheBytes) // nil when negative
+	if s.registry != nil && cache != nil {
+		if err := s.registry.Register(cacheCollector{cache}); err != nil {
+			return nil, fmt.Errorf("register cache metrics: %w", err)
+		}
+	}
 	s.grpc = grpc.NewServer(s.serverOptions(metrics)...)
-	timelinev1.RegisterTimelineServiceServer(s.grpc, NewService(cfg.Limits))
+	timelinev1.RegisterTimelineServiceServer(s.grpc, NewService(cfg.Limits, cache))
 	healthgrpc.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	if metrics != nil {

@@ -27,12 +27,14 @@ type Service struct {
 	timelinev1.UnimplementedTimelineServiceServer
 
 	limits Limits
+	cache  *timeline.Cache
 }
 
 // NewService returns a Service enforcing l; zero fields of l take their
-// defaults.
-func NewService(l Limits) *Service {
-	return &Service{limits: l.withDefaults()}
+// defaults. BuildTimeline keeps each article's analysis in cache, when not
+// nil, and reuses it when the same article comes again.
+func NewService(l Limits, cache *timeline.Cache) *Service {
+	return &Service{limits: l.withDefaults(), cache: cache}
 }
 
 // Limits returns the limits the service enforces.
@@ -66,6 +68,7 @@ func (s *Service) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimeli
 	if err != nil {
 		return nil, err
 	}
+	opts.Cache = s.cache
 	r, err := timeline.Build(ctx, articles, opts)
 	if err != nil {
 		return nil, toStatus(fmt.Errorf("build timeline: %w", err))
