@@ -12,6 +12,9 @@
 #        CONCURRENCY="1 8 32"
 #        ARTICLES=testdata/articles   what BuildTimeline gets (ResolveDates: the first)
 #        KEEP=1             keep the temp folder (ghz reports, server log)
+#        CACHE_BYTES=67108864   timelined --cache-bytes: the analysis cache,
+#                           which the repeated BuildTimeline requests hit
+#                           after the warm-up; 0 analyses every call anew
 #
 # Everything listens on and talks to 127.0.0.1 only; the server is started
 # and stopped by this script.
@@ -23,6 +26,7 @@ requests=${REQUESTS:-2000}
 warmup=${WARMUP:-200}
 concurrency=${CONCURRENCY:-1 8 32}
 articles=${ARTICLES:-testdata/articles}
+cache_bytes=${CACHE_BYTES:-67108864}
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "load.sh: $*"; exit 1; }
@@ -46,7 +50,7 @@ go build -o "$tmp/requests" ./bench/requests
 go build -o "$tmp/loadreport" ./bench/loadreport
 go build -modfile=tools/ghz/go.mod -o "$tmp/ghz" github.com/bojand/ghz/cmd/ghz
 go build -modfile=tools/go.mod -o "$tmp/grpcurl" github.com/fullstorydev/grpcurl/cmd/grpcurl
-"$tmp/requests" -build "$tmp/build.json" -resolve "$tmp/resolve.json" "$articles"
+request_info=$("$tmp/requests" -binary -build "$tmp/build.bin" -resolve "$tmp/resolve.bin" "$articles")
 
 # free_port prints a loopback TCP port nobody listens on.
 free_port() {
@@ -64,7 +68,7 @@ free_port() {
 port=$(free_port)
 addr=127.0.0.1:$port
 log "== start timelined on $addr"
-"$tmp/timelined" --addr "$addr" --metrics-addr "" 2>"$tmp/server.log" &
+"$tmp/timelined" --addr "$addr" --metrics-addr "" --cache-bytes "$cache_bytes" 2>"$tmp/server.log" &
 server_pid=$!
 
 healthy=0
@@ -88,19 +92,19 @@ hz=$(getconf CLK_TCK)
 # ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
 ghz_run() {
 	"$tmp/ghz" --insecure --proto proto/timeline/v1/timeline.proto \
-		--call "timeline.v1.TimelineService.$1" -D "$2" -n "$3" -c "$4" \
+		--call "timeline.v1.TimelineService.$1" -B "$2" -n "$3" -c "$4" \
 		--connections 1 --timeout 20s -O json -o "$5" "$addr" ||
 		die "ghz $1 -c $4 failed"
 }
 
 log "== warm-up ($warmup requests per RPC)"
-ghz_run BuildTimeline "$tmp/build.json" "$warmup" 8 "$tmp/warmup-build.json"
-ghz_run ResolveDates "$tmp/resolve.json" "$warmup" 8 "$tmp/warmup-resolve.json"
+ghz_run BuildTimeline "$tmp/build.bin" "$warmup" 8 "$tmp/warmup-build.json"
+ghz_run ResolveDates "$tmp/resolve.bin" "$warmup" 8 "$tmp/warmup-resolve.json"
 
 : >"$tmp/runs.tsv"
 for rpc in BuildTimeline ResolveDates; do
-	data=$tmp/build.json
-	[[ $rpc == ResolveDates ]] && data=$tmp/resolve.json
+	data=$tmp/build.bin
+	[[ $rpc == ResolveDates ]] && data=$tmp/resolve.bin
 	for c in $concurrency; do
 		log "== $rpc: $requests requests at concurrency $c"
 		out=$tmp/$rpc-c$c.json
@@ -126,9 +130,9 @@ done
 wait "$server_pid" 2>/dev/null || true
 server_pid=
 
-n_articles=$(grep -o '"id":' "$tmp/build.json" | wc -l)
 echo "- Load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1), one connection, metrics off."
-echo "- BuildTimeline: $n_articles articles from $articles ($(wc -c <"$tmp/build.json") bytes of JSON); ResolveDates: the first of them."
+echo "- timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1), one connection, metrics off, analysis cache $(
+	if ((cache_bytes > 0)); then echo "$cache_bytes bytes (every BuildTimeline after the first finds the articles there)"; else echo off; fi)."
+echo "- BuildTimeline: $articles, $request_info in the wire format ghz sends (-B); ResolveDates: the first article."
 echo
 "$tmp/loadreport" "$tmp/runs.tsv"

@@ -15,7 +15,7 @@ import (
 func TestRequests(t *testing.T) {
 	dir := t.TempDir()
 	build, resolve := filepath.Join(dir, "build.json"), filepath.Join(dir, "resolve.json")
-	if err := run([]string{"-build", build, "-resolve", resolve, "../../testdata/articles"}, io.Discard); err != nil {
+	if err := run([]string{"-build", build, "-resolve", resolve, "../../testdata/articles"}, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	var b timelinev1.BuildTimelineRequest
@@ -48,7 +48,7 @@ func read(t *testing.T, path string, m proto.Message) {
 
 func TestUsage(t *testing.T) {
 	for _, args := range [][]string{nil, {"testdata"}, {"-build", "x.json"}} {
-		if err := run(args, io.Discard); err == nil {
+		if err := run(args, io.Discard, io.Discard); err == nil {
 			t.Errorf("run(%q): want a usage error", args)
 		}
 	}
