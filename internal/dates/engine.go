@@ -455,17 +455,32 @@ func (r *run) emit(p piece) bool {
 }
 
 // titleCase reports whether tokens [i, j) are a name in title case, not
-// a time: a unit, part of day or "noon" capitalised inside a sentence
-// (ABC's "This Week", CBS's "60 Minutes", the film "High Noon").
+// a time: a unit, part of day, "noon" or "today" capitalised inside a
+// sentence (ABC's "This Week", CBS's "60 Minutes", the film "High Noon",
+// "USA Today"), or a year that ends or continues a name: right after a
+// capitalised word that is not the sentence's first and knows no date
+// role, and not before a common noun (the company "Orion 1980").
 // Holidays ("Election Day") are names of days and stay.
 func (r *run) titleCase(i, j int) bool {
+	if t := &r.toks[i]; j-i == 1 && t.class&cYearNum != 0 && i >= 2 {
+		p, n := &r.toks[i-1], (*token)(nil)
+		if j < len(r.toks) {
+			n = &r.toks[j]
+		}
+		// ("the US 2020 election", "the Clinton 1996 campaign": a year
+		// before a common noun or after an acronym is a date.)
+		if p.kind == kWord && p.flags&fCap != 0 && p.class == 0 && p.end-p.start > 1 && !isUpper(r.text[p.start+1]) &&
+			r.toks[i-2].kind == kWord && (n == nil || n.kind != kWord || n.flags&fCap != 0) {
+			return true
+		}
+	}
 	title := false
 	for k := i; k < j; k++ {
 		t := &r.toks[k]
 		if t.class&cHoliday != 0 {
 			return false
 		}
-		if t.class&(cUnit|cUnits|cNoon|cPOD) == 0 || t.flags&fCap == 0 || t.end-t.start < 2 || isUpper(r.text[t.start+1]) {
+		if t.class&(cUnit|cUnits|cNoon|cPOD|cDeictic) == 0 || t.flags&fCap == 0 || t.end-t.start < 2 || isUpper(r.text[t.start+1]) {
 			continue
 		}
 		if k > i {
@@ -473,7 +488,9 @@ func (r *run) titleCase(i, j int) bool {
 			continue
 		}
 		if k > 0 {
-			if p := &r.toks[k-1]; p.kind == kWord && p.flags&fCap != 0 || p.kind == kPunct && (p.punct == '`' || p.punct == '"' || p.punct == '\'') {
+			// (A quote opens a title but also a quoted sentence: "Today we
+			// vote" is a day.)
+			if p := &r.toks[k-1]; p.kind == kWord && p.flags&fCap != 0 || t.class&cDeictic == 0 && p.kind == kPunct && (p.punct == '`' || p.punct == '"' || p.punct == '\'') {
 				title = true
 			}
 		}

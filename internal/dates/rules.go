@@ -1216,6 +1216,12 @@ var ruleTable = []rule{
 			{"Third-quarter net fell. This quarter's loss includes charges.", "This quarter", "2020-Q3"},
 			{"Third-quarter net fell. Sales this quarter will rise.", "this quarter", "2021-Q1"},
 			{"Baker said on ABC's \"This Week\" that", "This Week", ""},
+			{"This is VOA Today.", "Today", ""},
+			{"a joint venture called Orion 1980, making parts", "1980", ""},
+			{"Netanyahu told his ministers. That 1978 resolution calls for", "1978", "1978"},
+			{"to undermine his candidacy in the US 2020 election", "2020", "2020"},
+			{"aides of the Clinton 1996 campaign", "1996", "1996"},
+			{"He said, \"Today we vote.\"", "Today", "2021-03-22"},
 			{"next month", "next month", "2021-04"},
 			{"last year", "last year", "2020"},
 			{"this year's budget", "this year", "2021"},
@@ -1556,7 +1562,8 @@ var ruleTable = []rule{
 			}
 			if m.tok(1).class&cIndef != 0 {
 				// "four flights a week", "$5 a day", "24 hours a day": a rate.
-				if p := m.before(1); r.amount(p) || p != nil && p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 {
+				if p := m.before(1); r.amount(p) || p != nil && p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 ||
+					p != nil && p.class&cUnits != 0 && r.amount(m.before(2)) {
 					return false
 				}
 			}
@@ -1600,6 +1607,7 @@ var ruleTable = []rule{
 		},
 		examples: []example{
 			{"to extend the treaty for five years", "five years", "P5Y"},
+			{"outside every home and office, 24 hours a day, let it be done", "a day", ""},
 			{"in 100 days", "100 days", "P100D"},
 			{"within 24 hours", "24 hours", "PT24H"},
 			{"a five-year low", "five-year", "P5Y"},
