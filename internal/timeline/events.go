@@ -24,6 +24,7 @@ type candidate struct {
 	days       int // length of [start, end] in days, minus one: the granularity
 	kind       Kind
 	summary    string
+	words      int // in summary
 	tokens     []token
 	alts       []dates.Date // the days of alternatives ("March 19 or 22")
 	subject    []uint64     // names before the date in its clause: who acted
@@ -316,7 +317,7 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 			Expression: expr, Value: m.Value, Caption: s.Caption,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
-		kind: kind, summary: summary, tokens: toks, sig: signature(toks),
+		kind: kind, summary: summary, words: countWords(summary), tokens: toks, sig: signature(toks),
 		leadOrder: si, subject: subject, names: st.names,
 	}
 }

@@ -725,7 +725,7 @@ func (k *cluster) bestSummary(value string) string {
 		if c.cit.Expression == publicationExpression {
 			score -= 0.5 // an undated lead is a weaker description of the day
 		}
-		if n := countWords(c.summary); n < 6 {
+		if c.words < 6 {
 			score -= 1
 		}
 		if best == nil || score > bestScore+1e-6 ||
