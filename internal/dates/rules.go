@@ -995,6 +995,17 @@ var ruleTable = []rule{
 				// "today's youth", "today's personal computers": these days.
 				return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' before a class of people or things means these days", m.text()))
 			}
+			// "the people of tomorrow", "the Russia of today": an age, not a
+			// day ("the events of yesterday" stays the day before).
+			if off >= 0 && pod == "" && r.wordIs(m.before(1), "of") && !r.possessive(m) {
+				if n := m.before(2); n != nil && n.kind == kWord && n.class == 0 {
+					v := "PRESENT_REF"
+					if off > 0 {
+						v = "FUTURE_REF"
+					}
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'of %s' after a noun names an age, not a day", m.text()))
+				}
+			}
 			v := dayValue(a.AddDays(off))
 			if pod != "" {
 				v += "T" + pod
@@ -1006,6 +1017,10 @@ var ruleTable = []rule{
 			{"The case is for today's youth what the blockade was", "today", "PRESENT_REF"},
 			{"the chips of choice in many of today's personal computers", "today", "PRESENT_REF"},
 			{"in today's editions", "today", "2021-03-22"},
+			{"If I were choosing the people of tomorrow, I would", "tomorrow", "FUTURE_REF"},
+			{"the Russia of today is", "today", "PRESENT_REF"},
+			{"the agenda of tomorrow's meeting", "tomorrow", "2021-03-23"},
+			{"the attacks of yesterday", "yesterday", "2021-03-21"},
 			{"Yesterday, the", "Yesterday", "2021-03-21"},
 			{"will speak tonight", "tonight", "2021-03-22TNI"},
 			{"yesterday afternoon", "yesterday afternoon", "2021-03-21TAF"},
