@@ -382,6 +382,35 @@ func (r *run) weekdayInParens(m *match, a Date) (Date, string, bool) {
 	return Date{}, "", false
 }
 
+// payAfter reports whether the match measures pay rather than time: a
+// length followed by "of" or a possessive and, after at most one
+// adjective, a word of pay ("six months of base pay", "a year's salary",
+// "three months' rent").
+func (r *run) payAfter(m *match) bool {
+	k := 1
+	switch a := m.after(1); {
+	case r.wordIs(a, "of"):
+		k = 2
+	case a != nil && a.kind == kPunct && a.punct == '\'':
+		k = 2
+		if r.wordIs(m.after(2), "s") {
+			k = 3
+		}
+	default:
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		t := m.after(k + n)
+		if r.wordIs(t, "pay", "salary", "salaries", "wages", "wage", "rent", "severance", "income") {
+			return true
+		}
+		if t == nil || t.kind != kWord || t.class != 0 {
+			return false
+		}
+	}
+	return false
+}
+
 // amount reports whether t ends an amount: a number, "million", "percent",
 // "%" and the like ("$500 million a year", "20% annually").
 func (r *run) amount(t *token) bool {
@@ -1575,6 +1604,9 @@ var ruleTable = []rule{
 			if r.wordIs(m.after(1), "old", "older", "younger") {
 				return false // "52 years old": an age
 			}
+			if r.payAfter(m) {
+				return false // "a bonus equal to six months of base pay": an amount of money
+			}
 			if m.tok(1).class&cIndef != 0 {
 				// "four flights a week", "$5 a day", "24 hours a day": a rate.
 				if p := m.before(1); r.amount(p) || p != nil && p.kind == kWord && p.flags&fCap == 0 && len(r.text[p.start:p.end]) > 3 && r.text[p.end-1] == 's' && p.class&(cUnits|cTenseMark) == 0 ||
@@ -1623,6 +1655,9 @@ var ruleTable = []rule{
 		examples: []example{
 			{"to extend the treaty for five years", "five years", "P5Y"},
 			{"outside every home and office, 24 hours a day, let it be done", "a day", ""},
+			{"a retirement bonus equal to six months of base pay", "", ""},
+			{"he was paid a year's salary", "", ""}, {"owed three months' rent", "", ""},
+			{"after six months of talks", "six months", "P6M"},
 			{"in 100 days", "100 days", "P100D"},
 			{"within 24 hours", "24 hours", "PT24H"},
 			{"a five-year low", "five-year", "P5Y"},
