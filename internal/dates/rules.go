@@ -711,6 +711,15 @@ var ruleTable = []rule{
 			y := 0
 			if t := m.tok(7); t != nil {
 				y = int(t.val)
+			} else if a, b := m.after(1), m.after(2); m.tok(4) == nil && a != nil && a.class&(cThis|cLast|cNext) != 0 && r.wordIs(b, "year") {
+				// "in early October this year" is one expression, as
+				// "February this year" is.
+				ry, _, ok := r.relativeYear(a)
+				if !ok {
+					return false
+				}
+				y = ry
+				m.end += 2
 			} else if m.tok(4) != nil {
 				a, _ := r.anchor()
 				if a.IsZero() {
@@ -738,6 +747,8 @@ var ruleTable = []rule{
 			{"by mid-March the", "mid-March", "2021-03"},
 			{"talks began in early December", "early December", "2020-12"},
 			{"it happened in late last July", "late last July", "2020-07"},
+			{"approved the move in early October this year.", "early October this year", "2021-10"},
+			{"due in late June next year.", "late June next year", "2022-06"},
 			{"it was over by the end of November", "the end of November", "2020-11"},
 		}},
 	{name: "bare month", src: "MONTH",
