@@ -61,7 +61,7 @@ func (c *Cache) Stats() CacheStats {
 }
 
 // analysis is what Build learns from one article alone. It is never
-// changed once cached: users copy what they change (see events).
+// changed once cached: users copy what they change (see appendEvents).
 type analysis struct {
 	key         uint64
 	title, text string
@@ -70,7 +70,8 @@ type analysis struct {
 	// ref is the publication date the events were dated against (given or
 	// inferred; an inferred one can depend on the other articles).
 	ref   dates.Date
-	cands []candidate // article index 0 and no article id: see events
+	cands []candidate // article index 0 and no article id: see appendEvents
+	ntok  int         // tokens and core tokens of cands
 	names []uint64
 	size  int64
 }
@@ -146,6 +147,7 @@ func newAnalysis(c *Cache, a *Article, d *doc, ref dates.Date) *analysis {
 		cd.article, cd.cit.ArticleID = 0, ""
 		cd.tokens, cd.core = slices.Clone(cd.tokens), slices.Clone(cd.core)
 		an.cands[i] = cd
+		an.ntok += len(cd.tokens) + len(cd.core)
 		size += int64(unsafe.Sizeof(cd)) + int64(len(cd.summary)) +
 			int64(len(cd.tokens)+len(cd.core)+len(cd.head))*int64(unsafe.Sizeof(token{})) +
 			int64(len(cd.subject)+len(cd.names))*8 + int64(len(cd.alts))*int64(unsafe.Sizeof(dates.Date{}))
@@ -156,14 +158,26 @@ func newAnalysis(c *Cache, a *Article, d *doc, ref dates.Date) *analysis {
 	return an
 }
 
-// events returns the cached events as article idx of a Build: fresh
-// copies of what weigh changes (the token weights), the rest shared.
-func (an *analysis) events(idx int, id string) []candidate {
-	out := make([]candidate, len(an.cands))
-	for i, cd := range an.cands {
+// appendEvents appends the cached events to cands as article idx of a
+// Build, with id. What weigh changes (the token weights) is copied into
+// arena, which must have room for ntok more tokens; the rest is shared.
+func (an *analysis) appendEvents(cands []candidate, arena []token, idx int, id string) ([]candidate, []token) {
+	for _, cd := range an.cands {
 		cd.article, cd.cit.ArticleID = idx, id
-		cd.tokens, cd.core = slices.Clone(cd.tokens), slices.Clone(cd.core)
-		out[i] = cd
+		cd.tokens, arena = carve(arena, cd.tokens)
+		cd.core, arena = carve(arena, cd.core)
+		cands = append(cands, cd)
 	}
-	return out
+	return cands, arena
+}
+
+// carve copies src to the end of arena, within its capacity, and returns
+// the copy (nil for nil) and the grown arena.
+func carve(arena, src []token) ([]token, []token) {
+	if src == nil {
+		return nil, arena
+	}
+	n := len(arena)
+	arena = append(arena, src...)
+	return arena[n:len(arena):len(arena)], arena
 }

@@ -171,10 +171,11 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		ref := pubs[i].Date
 		if an := d.cached; an != nil {
 			if an.ref == ref {
-				d.cands, d.names = an.events(i, a.ID), an.names
+				d.names = an.names // its events are copied below
 				return
 			}
-			d.split(a) // dated against another inferred publication
+			d.cached = nil // dated against another inferred publication
+			d.split(a)
 		}
 		ms, err := resolve(ctx, a.Text, dates.Options{Reference: ref, DocType: dates.News})
 		if err != nil {
@@ -188,13 +189,22 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 	if err != nil {
 		return nil, err
 	}
-	n := 0
+	n, ntok := 0, 0
 	for i := range docs {
-		n += len(docs[i].cands)
+		if an := docs[i].cached; an != nil {
+			n, ntok = n+len(an.cands), ntok+an.ntok
+		} else {
+			n += len(docs[i].cands)
+		}
 	}
 	cands := make([]candidate, 0, n)
+	arena := make([]token, 0, ntok) // the cached events' tokens, which weigh changes
 	for i := range docs {
-		cands = append(cands, docs[i].cands...)
+		if an := docs[i].cached; an != nil {
+			cands, arena = an.appendEvents(cands, arena, i, articles[i].ID)
+		} else {
+			cands = append(cands, docs[i].cands...)
+		}
 		docs[i].cands = nil
 	}
 	weigh(cands)
@@ -235,7 +245,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 
 // doc is the working state of one article during Build.
 type doc struct {
-	cached *analysis // from Options.Cache, or nil
+	cached *analysis // from Options.Cache and dated as this build dates it, or nil
 	clean  cleaned
 	sents  []sentence
 	ev     evidence
