@@ -3,8 +3,8 @@
 # tools/ghz/go.mod): BuildTimeline on the seed articles and ResolveDates on
 # one of them, each at concurrency 1, 8 and 32 with a fixed number of
 # requests (bounded runs), and prints one markdown table: requests, errors,
-# RPS, p50, p99, the server's CPU time per call and its peak RSS (VmHWM from
-# /proc) after each run.
+# RPS, p50, p99, the server's and ghz's CPU time per call and the server's
+# peak RSS (VmHWM from /proc) after each run.
 #
 # Usage: scripts/load.sh
 # Env:   REQUESTS=2000      requests per measured run
@@ -88,6 +88,19 @@ peak_kib() { awk '/^VmHWM:/ {print $2}' "/proc/$server_pid/status"; }
 # so the fields are counted after the closing one.
 cpu_ticks() { sed 's/.*) //' "/proc/$server_pid/stat" | awk '{print $12 + $13}'; }
 hz=$(getconf CLK_TCK)
+# children_us sets children to the CPU time (user + system) of this shell's
+# finished children so far, in microseconds: ghz's, read around each run.
+# `times` must run in this shell, not in a $(...) subshell, which has no
+# children: hence a variable, not output.
+children=0
+children_us() {
+	times >"$tmp/times"
+	children=$(awk 'NR == 2 {
+		t = 0
+		for (i = 1; i <= 2; i++) { split($i, p, "m"); t += p[1] * 60 + p[2] }
+		printf "%.0f", t * 1e6
+	}' "$tmp/times")
+}
 
 # ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
 ghz_run() {
@@ -109,10 +122,14 @@ for rpc in BuildTimeline ResolveDates; do
 		log "== $rpc: $requests requests at concurrency $c"
 		out=$tmp/$rpc-c$c.json
 		t0=$(cpu_ticks)
+		children_us
+		c0=$children
 		ghz_run "$rpc" "$data" "$requests" "$c" "$out"
+		children_us
+		c1=$children
 		t1=$(cpu_ticks)
-		printf '%s\t%s\t%s\t%s\t%s\n' "$rpc" "$c" "$out" "$(peak_kib)" \
-			"$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.0f", d * 1e6 / hz}')" >>"$tmp/runs.tsv"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$rpc" "$c" "$out" "$(peak_kib)" \
+			"$(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN {printf "%.0f", d * 1e6 / hz}')" "$((c1 - c0))" >>"$tmp/runs.tsv"
 	done
 done
 

@@ -2,12 +2,15 @@
 // from ghz JSON reports. Its input is a tab-separated list of runs, one per
 // line:
 //
-//	RPC  CONCURRENCY  GHZ_JSON_FILE  SERVER_PEAK_RSS_KIB  SERVER_CPU_MICROSECONDS
+//	RPC  CONCURRENCY  GHZ_JSON_FILE  SERVER_PEAK_RSS_KIB  SERVER_CPU_MICROSECONDS  CLIENT_CPU_MICROSECONDS
 //
 // where the peak RSS is the server's VmHWM read right after the run (so it
-// is the peak up to and including that run) and the CPU time is the
-// server's user + system time during the run. The table divides it by the
-// calls of the run: what one call costs the server, queueing aside.
+// is the peak up to and including that run) and the CPU times are the
+// server's and ghz's user + system time during the run. The table divides
+// them by the calls of the run: what one call costs each side, queueing
+// aside. Client and server share the machine's cores, so the client's cost
+// bounds what a closed loop can reach: at concurrency C on N cores, the
+// median latency cannot fall below about C * (client + server CPU) / N.
 //
 // Usage:
 //
@@ -85,8 +88,8 @@ func run(args []string, stdout io.Writer) error {
 	defer f.Close()
 
 	w := bufio.NewWriter(stdout)
-	fmt.Fprintln(w, "| RPC | concurrency | requests | errors | RPS | p50 (ms) | p99 (ms) | server CPU per call (ms) | server peak RSS (MiB) |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| RPC | concurrency | requests | errors | RPS | p50 (ms) | p99 (ms) | server CPU per call (ms) | ghz CPU per call (ms) | server peak RSS (MiB) |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	var notes []string
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
@@ -94,8 +97,8 @@ func run(args []string, stdout io.Writer) error {
 			continue
 		}
 		fields := strings.Split(sc.Text(), "\t")
-		if len(fields) != 5 {
-			return fmt.Errorf("%s:%d: want 5 tab-separated fields, got %d", args[0], line, len(fields))
+		if len(fields) != 6 {
+			return fmt.Errorf("%s:%d: want 6 tab-separated fields, got %d", args[0], line, len(fields))
 		}
 		rpc, conc, path := fields[0], fields[1], fields[2]
 		kib, err := strconv.Atoi(fields[3])
@@ -106,17 +109,22 @@ func run(args []string, stdout io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("%s:%d: server CPU time: %w", args[0], line, err)
 		}
+		clientCPU, err := strconv.ParseInt(fields[5], 10, 64)
+		if err != nil {
+			return fmt.Errorf("%s:%d: client CPU time: %w", args[0], line, err)
+		}
 		r, err := load(path)
 		if err != nil {
 			return err
 		}
 		p50, p99 := r.percentile(50), r.percentile(99)
-		perCall := "n/a"
+		perCall, clientPerCall := "n/a", "n/a"
 		if r.Count > 0 {
 			perCall = ms(time.Duration(cpu) * time.Microsecond / time.Duration(r.Count))
+			clientPerCall = ms(time.Duration(clientCPU) * time.Microsecond / time.Duration(r.Count))
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f | %s | %s | %s | %.1f |\n",
-			rpc, conc, r.Count, r.errors(), r.Rps, ms(p50), ms(p99), perCall, float64(kib)/1024)
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %.0f | %s | %s | %s | %s | %.1f |\n",
+			rpc, conc, r.Count, r.errors(), r.Rps, ms(p50), ms(p99), perCall, clientPerCall, float64(kib)/1024)
 		if n := r.errors(); n > 0 {
 			notes = append(notes, fmt.Sprintf("%s at concurrency %s: %d errors %s", rpc, conc, n, codes(r)))
 		}

@@ -22,8 +22,8 @@ func TestRun(t *testing.T) {
 		}
 	}
 	runs := filepath.Join(dir, "runs.tsv")
-	tsv := "BuildTimeline\t8\t" + filepath.Join(dir, "ok.json") + "\t20480\t250000\n" +
-		"ResolveDates\t32\t" + filepath.Join(dir, "bad.json") + "\t30720\t0\n"
+	tsv := "BuildTimeline\t8\t" + filepath.Join(dir, "ok.json") + "\t20480\t250000\t40000\n" +
+		"ResolveDates\t32\t" + filepath.Join(dir, "bad.json") + "\t30720\t0\t0\n"
 	if err := os.WriteFile(runs, []byte(tsv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -32,8 +32,8 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"| BuildTimeline | 8 | 100 | 0 | 200 | 1.50 | 9.25 | 2.50 | 20.0 |",
-		"| ResolveDates | 32 | 10 | 3 | 50 | 2.00 | n/a | 0.00 | 30.0 |",
+		"| BuildTimeline | 8 | 100 | 0 | 200 | 1.50 | 9.25 | 2.50 | 0.40 | 20.0 |",
+		"| ResolveDates | 32 | 10 | 3 | 50 | 2.00 | n/a | 0.00 | 0.00 | 30.0 |",
 		"ResolveDates at concurrency 32: 3 errors (OK: 7; Unavailable: 3; rpc error: code = Unavailable: 3)",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -47,9 +47,10 @@ func TestRunBadInput(t *testing.T) {
 	runs := filepath.Join(dir, "runs.tsv")
 	for _, tsv := range []string{
 		"too\tfew\n",
-		"R\t1\t" + filepath.Join(dir, "missing.json") + "\t1\t1\n",
-		"R\t1\tx.json\tnot-a-number\t1\n",
-		"R\t1\tx.json\t1\tnot-a-number\n",
+		"R\t1\t" + filepath.Join(dir, "missing.json") + "\t1\t1\t1\n",
+		"R\t1\tx.json\tnot-a-number\t1\t1\n",
+		"R\t1\tx.json\t1\tnot-a-number\t1\n",
+		"R\t1\tx.json\t1\t1\tnot-a-number\n",
 	} {
 		if err := os.WriteFile(runs, []byte(tsv), 0o644); err != nil {
 			t.Fatal(err)
