@@ -255,10 +255,11 @@ func buildLexicon() map[string]entry {
 	add(cDeictic, dTomorrow, "tomorrow")
 	add(cDeictic, dTonight, "tonight")
 	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
-	// ones ("once", "previously", "eventually") are not temporal expressions
-	// in TimeML news annotation and are left out.
+	// ones ("once", "previously", "formerly", "eventually") are not temporal
+	// expressions in TimeML news annotation and are left out: "formerly"
+	// (like "former") says a role has ended, not when.
 	add(cRef, refPresent, "now", "currently", "current", "nowadays")
-	add(cRef, refPast, "recently", "recent", "formerly", "lately")
+	add(cRef, refPast, "recently", "recent", "lately")
 	add(cRef, refFuture, "soon", "future")
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
 	add(cNext, 0, "next", "coming", "following", "upcoming")

@@ -2397,7 +2397,8 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"},
 			{"at 50% of the then current market price", "then current", "PAST_REF"},
-			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""}}},
+			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""},
+			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
 			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you", "there")) && n.kind != kPunct {
