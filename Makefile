@@ -34,9 +34,7 @@ generate:
 lint:
 	$(BUF) lint
 	$(BUF) format --diff --exit-code
-	@out="$$(find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' \
-		-not -path '*/node_modules/*' -print0 | xargs -0 -r gofmt -l)"; \
-	if [ -n "$$out" ]; then echo "not gofmt'ed:"; echo "$$out"; exit 1; fi
+	./scripts/gofmt.sh
 	$(GO) vet ./...
 
 ## bench: engine benchmarks (date engine MB/s, timeline articles/s)
