@@ -794,6 +794,16 @@ var determiners = []string{"a", "an", "the", "its", "their", "his", "her", "our"
 // or "extended their offers to acquire it Friday" the date is the past
 // verb's.
 func (r *run) infinitiveBetween(a, b int, intent bool) bool {
+	// A comma and a preposition after the infinitive start an adjunct of
+	// the clause, not of the infinitive: "is continuing to try to sell
+	// itself, under a June agreement" names an existing agreement.
+	for k := b - 1; k > a; k-- {
+		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' && k+1 < b &&
+			r.wordIs(&r.toks[k+1], "under", "in", "on", "at", "with", "after", "before", "during", "since", "despite") {
+			a = k
+			break
+		}
+	}
 	for k := a + 1; k+1 < b; k++ {
 		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 &&
 			(!intent || r.intentBefore(k)) {

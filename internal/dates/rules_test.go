@@ -150,6 +150,7 @@ func TestTense(t *testing.T) {
 		{"A bomb ripped through a building next to the embassy on Friday.", TensePast},
 		{"The case is heard in May.", TensePresent},
 		{"He died on Friday.", TensePast},
+		{"The company is continuing to try to sell itself, under a June agreement with a shareholder group.", TensePresent},
 		{"On Friday, when she set aside vacation plans for the hastily planned trip, the department lifted a warning.", TensePast},
 	}
 	for _, tc := range tests {
