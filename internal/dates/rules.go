@@ -527,9 +527,17 @@ func (r *run) ambiguousMonth(t *token) bool {
 }
 
 // monthContext reports whether the words before a bare month make it one.
+// A capitalised month between a determiner and a common noun is one too
+// ("The March accession", "the May elections"; "the march drew" is not
+// capitalised, "the March on Washington" is a name).
 func (r *run) monthContext(m *match) bool {
 	p := m.before(1)
-	return r.wordIs(p, "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from", "through", "before", "after", "since", "on", "to", "between")
+	if r.wordIs(p, "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from", "through", "before", "after", "since", "on", "to", "between") {
+		return true
+	}
+	t, n := m.tok(0), m.after(1)
+	return t.flags&fCap != 0 && r.wordIs(p, determiners...) && n != nil && n.kind == kWord && n.flags&fCap == 0 && n.class&(cTenseMark|cOf|cOr) == 0 &&
+		!r.wordIs(n, "on", "for", "in", "at", "against", "with", "from", "by")
 }
 
 // genericNouns are the classes after "today's" that make it "these days".
@@ -761,6 +769,9 @@ var ruleTable = []rule{
 		},
 		examples: []example{
 			{"Sales rose in January.", "January", "2021-01"},
+			{"The summit is on April 24. The March accession will enable them to attend.", "March", "2021-03"},
+			{"The march drew thousands.", "", ""},
+			{"He spoke at the March on Washington.", "", ""},
 			{"The summit is planned for June.", "June", "2021-06"},
 			{"The report was released in April.", "April", "2020-04"},
 			{"Sales rose 5% in April.", "April", "2020-04"},
