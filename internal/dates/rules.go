@@ -2412,7 +2412,8 @@ var ruleTable = []rule{
 			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
-			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you", "there")) && n.kind != kPunct {
+			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you", "there",
+				"if", "unless", "when", "while", "because", "than")) && n.kind != kPunct {
 				return false
 			}
 			v := "PAST_REF"
@@ -2422,7 +2423,8 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' is an unspecified time", m.text()))
 		},
 		examples: []example{{"in the past, he", "the past", "PAST_REF"}, {"in the past it considered a merger", "the past", "PAST_REF"}, {"in the future.", "the future", "FUTURE_REF"},
-			{"in the near future.", "the near future", "FUTURE_REF"}}},
+			{"in the near future.", "the near future", "FUTURE_REF"},
+			{"strikes to continue well into the future if he does not stop", "the future", "FUTURE_REF"}}},
 	{name: "the year in words", src: "the year NUM",
 		build: func(r *run, m *match) bool {
 			y := m.tok(2).val
