@@ -1736,6 +1736,23 @@ var ruleTable = []rule{
 			return r.duration(m, m.start, m.end, -1, u)
 		},
 		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}, {"the worst in decades.", "decades", "PXE"}, {"ruled from Moscow for centuries", "centuries", "PXC"}}},
+	{name: "the years", src: "the UNITS",
+		build: func(r *run, m *match) bool {
+			// "over the years", "in the years that followed": an unnamed
+			// stretch of years. Days and weeks before an event are a
+			// date, not a length ("in the weeks before the shooting").
+			u := unitOf(m.tok(1))
+			if u < uYear || !r.wordIs(m.before(1), "over", "in", "during", "through", "throughout") {
+				return false
+			}
+			if n := m.after(1); r.wordIs(n, "of", "before", "after", "ahead") ||
+				!r.wordIs(m.before(1), "over") && n != nil && n.kind != kPunct && !r.wordIs(n, "that", "since", "following") {
+				return false
+			}
+			return r.duration(m, m.start, m.end, -1, u)
+		},
+		examples: []example{{"and over the years many more patients", "the years", "PXY"}, {"over the years of war", "", ""},
+			{"In the years that followed, the guerrillas waged war", "the years", "PXY"}, {"in the years before the war", "", ""}}},
 	{name: "recent units", src: "recent|coming|past UNITS",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
