@@ -1736,6 +1736,26 @@ var ruleTable = []rule{
 			return r.duration(m, m.start, m.end, -1, u)
 		},
 		examples: []example{{"for years", "years", "PXY"}, {"within weeks", "weeks", "PXW"}, {"the worst in decades.", "decades", "PXE"}, {"ruled from Moscow for centuries", "centuries", "PXC"}}},
+	{name: "nth day of", src: "the? ORDW day of",
+		build: func(r *run, m *match) bool {
+			// "It's the second day of an offensive", "today is the eighth
+			// day of Desert Shield": the day it is now, counted from the
+			// start of an event. Without "is" the count needs the event's
+			// start ("on his first day in office").
+			p, q := m.before(1), m.before(2)
+			if !r.wordIs(p, "is") && !(r.wordIs(p, "s") && q != nil && q.kind == kPunct && q.punct == '\'') {
+				return false
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			return r.emit(piece{from: m.start, to: m.end - 1, typ: TypeDate, value: dayValue(a), tense: TensePresent,
+				expl: explain("'it is %s of ...' names the day it is: %s", m.text(), as)})
+		},
+		examples: []example{{"It's the second day of an offensive by the police.", "the second day", "2021-03-22"},
+			{"In Saudi Arabia, today is the eighth day of Desert Shield.", "the eighth day", "2021-03-22"},
+			{"he would do so on his first day in office", "", ""}}},
 	{name: "the years", src: "the UNITS",
 		build: func(r *run, m *match) bool {
 			// "over the years", "in the years that followed": an unnamed
