@@ -1756,12 +1756,13 @@ var ruleTable = []rule{
 		examples: []example{{"It's the second day of an offensive by the police.", "the second day", "2021-03-22"},
 			{"In Saudi Arabia, today is the eighth day of Desert Shield.", "the eighth day", "2021-03-22"},
 			{"he would do so on his first day in office", "", ""}}},
-	{name: "the years", src: "the UNITS",
+	{name: "the years", src: "the EARLY? UNITS",
 		build: func(r *run, m *match) bool {
-			// "over the years", "in the years that followed": an unnamed
-			// stretch of years. Days and weeks before an event are a
-			// date, not a length ("in the weeks before the shooting").
-			u := unitOf(m.tok(1))
+			// "over the years", "in the years that followed", "in the
+			// early years": an unnamed stretch of years. Days and weeks
+			// before an event are a date, not a length ("in the weeks
+			// before the shooting").
+			u := unitOf(m.tok(2))
 			if u < uYear || !r.wordIs(m.before(1), "over", "in", "during", "through", "throughout") {
 				return false
 			}
@@ -1772,7 +1773,8 @@ var ruleTable = []rule{
 			return r.duration(m, m.start, m.end, -1, u)
 		},
 		examples: []example{{"and over the years many more patients", "the years", "PXY"}, {"over the years of war", "", ""},
-			{"In the years that followed, the guerrillas waged war", "the years", "PXY"}, {"in the years before the war", "", ""}}},
+			{"In the years that followed, the guerrillas waged war", "the years", "PXY"}, {"in the years before the war", "", ""},
+			{"you don't save as many lives in the early years, by a small fraction", "the early years", "PXY"}}},
 	{name: "recent units", src: "recent|coming|past UNITS",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
