@@ -174,3 +174,17 @@ func checkOutcome(t *testing.T, err error) {
 		t.Errorf("status message is not valid UTF-8: %q", msg)
 	}
 }
+
+func TestRuneStarts(t *testing.T) {
+	runes := []string{"a", "é", "€", "𝄞", "ÿ", "\u07ff", "\uffff", "\U0010ffff"}
+	for n := 0; n < 40; n++ {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(runes[(i*7+n)%len(runes)])
+		}
+		s := b.String()
+		if got, want := runeStarts(s), int32(utf8.RuneCountInString(s)); got != want {
+			t.Errorf("runeStarts(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -34,23 +35,34 @@ func newRuneIndex(text string) *runeIndex {
 	}
 	x.marks = make([]int32, len(text)/runeStride+1)
 	var n int32
-	for i := 0; i < len(text); i++ {
-		if i%runeStride == 0 {
-			x.marks[i/runeStride] = n
-		}
-		n += runeStartByte(text[i])
+	for i := range x.marks {
+		x.marks[i] = n
+		n += runeStarts(text[i*runeStride : min(len(text), (i+1)*runeStride)])
 	}
 	return x
 }
 
-// runeStartByte is 1 when c starts a code point (is not a continuation
-// byte). Texts are valid UTF-8 (the checkers see to it), so counting start
-// bytes counts code points.
-func runeStartByte(c byte) int32 {
-	if c&0xC0 == 0x80 {
-		return 0
+// runeStarts counts the bytes of s that start a code point (are not
+// continuation bytes, 10xxxxxx). Texts are valid UTF-8 (the checkers see
+// to it), so that counts code points. Eight bytes at a time: this ran for
+// every byte of every article of every BuildTimeline.
+func runeStarts(s string) int32 {
+	const high = 0x8080808080808080
+	n := int32(len(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte has its top bit set and the next one clear;
+		// w<<1 moves each byte's second bit under its top bit.
+		n -= int32(bits.OnesCount64(w &^ (w << 1) & high))
 	}
-	return 1
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // offset returns the code-point offset of byte offset b, clamped to the text.
@@ -60,11 +72,7 @@ func (x *runeIndex) offset(b int) int32 {
 		return int32(b)
 	}
 	i := b / runeStride
-	n := x.marks[i]
-	for j := i * runeStride; j < b; j++ {
-		n += runeStartByte(x.text[j])
-	}
-	return n
+	return x.marks[i] + runeStarts(x.text[i*runeStride:b])
 }
 
 // validUTF8 guards the response: proto3 refuses to marshal invalid UTF-8,
