@@ -349,27 +349,38 @@ const clauseWeight = 2
 // that single out one event ("interview", "ambassador") count much, and
 // stores each candidate's vector norm.
 func weigh(cands []candidate) {
-	df := make(map[uint64]int32, len(cands)*8)
+	ntok := 0
+	for i := range cands {
+		ntok += len(cands[i].tokens)
+	}
+	df := make(map[uint64]int32, ntok/2)
 	for i := range cands {
 		for _, t := range cands[i].tokens {
 			df[t.id]++
 		}
 	}
+	// idf[f] for a token in f reports (a core word may be in none), once
+	// per frequency rather than once per token.
 	n := float64(len(cands)) + 1
+	idf := make([]float32, len(cands)+1)
+	for f := range idf {
+		idf[f] = float32(math.Log(n / float64(max(f, 1))))
+	}
 	rare := int32(max(rareReports, len(cands)/50))
 	for i := range cands {
 		var norm float64
 		for k := range cands[i].tokens {
 			t := &cands[i].tokens[k]
-			t.weight *= float32(math.Log(n / float64(df[t.id])))
+			t.weight *= idf[df[t.id]]
 			norm += float64(t.weight) * float64(t.weight)
 		}
 		cands[i].norm = float32(math.Sqrt(norm))
 		var mass float32
 		for k := range cands[i].core {
 			t := &cands[i].core[k]
-			t.weight *= float32(math.Log(n / float64(max(df[t.id], 1))))
-			t.key = !t.name && df[t.id] <= rare
+			f := df[t.id]
+			t.weight *= idf[f]
+			t.key = !t.name && f <= rare
 			mass += t.weight
 		}
 		cands[i].coreMass = mass
