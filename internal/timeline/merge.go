@@ -615,21 +615,30 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 // entry turns a cluster into an Entry: the value most sources agree on,
 // every citation once, and the differing dates as conflicts.
 func (k *cluster) entry(articles []Article) Entry {
+	if len(k.members) == 1 { // most entries: no choice of value, no conflict
+		c := k.members[0]
+		return Entry{
+			Value: c.cit.Value, StartDate: c.start, EndDate: c.end, Kind: k.kind,
+			Citations: []Citation{c.cit}, Summary: k.bestSummary(c.cit.Value),
+		}
+	}
 	// Support for each value: distinct articles, then finer, then earlier.
 	type support struct {
 		c        *candidate
-		articles map[int]bool
+		articles []int // distinct
 	}
 	byValue := map[string]*support{}
 	var values []string
 	for _, c := range k.members {
 		s := byValue[c.cit.Value]
 		if s == nil {
-			s = &support{c: c, articles: map[int]bool{}}
+			s = &support{c: c}
 			byValue[c.cit.Value] = s
 			values = append(values, c.cit.Value)
 		}
-		s.articles[c.article] = true
+		if !slices.Contains(s.articles, c.article) {
+			s.articles = append(s.articles, c.article)
+		}
 	}
 	// A value's weight counts the articles of every value it is compatible
 	// with at a coarser granularity: "March 17" is supported by "last week".
