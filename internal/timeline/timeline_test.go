@@ -3,6 +3,7 @@ package timeline
 import (
 	"context"
 	"errors"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -494,6 +495,27 @@ func FuzzBuild(f *testing.F) {
 		checkInvariants(t, as, r)
 		if len(r.Articles) != len(as) {
 			t.Errorf("%d publications for %d articles", len(r.Articles), len(as))
+		}
+		// Built again from a cache, in the other order under other ids,
+		// the chronology is the one built without.
+		c := NewCache(1 << 20)
+		again := []Article{as[1], as[0]}
+		again[0].ID, again[1].ID = "b2", "a2"
+		want, err := Build(context.Background(), again, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			got, err := Build(context.Background(), again, Options{Cache: c})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(want, got) {
+				t.Fatalf("a cached build differs:\n%s", lineDiff(render(want, true), render(got, true)))
+			}
+			if _, err := Build(context.Background(), as, Options{Cache: c}); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }
