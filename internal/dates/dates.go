@@ -50,6 +50,14 @@
 // "and beyond" belong to the expression and set its mod; "over" after a
 // verb ("evolved over several years") is a preposition, not a quantifier.
 //
+// Some words that look like times are not: an amount per unit of time is a
+// rate ("$5 a day", "8.5% annually", "24 hours a day"), a length that
+// measures pay is money ("six months of base pay"), a capitalised unit,
+// part of day or "Today" after a name is part of the name ("VOA Today",
+// "This Week"), and so is a year ending a title-case name ("Orion 1980").
+// "The people of tomorrow" and "today's youth" name an age (FUTURE_REF,
+// PRESENT_REF), not a day.
+//
 // Values are checked by ValidValue and turned into intervals by Interval;
 // a value that fails the check is never emitted.
 //
