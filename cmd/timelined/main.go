@@ -8,6 +8,7 @@
 //
 //	--addr               address to listen on (default localhost:50051, env TIMELINED_ADDR)
 //	--metrics-addr       HTTP address for Prometheus /metrics; off when empty (env TIMELINED_METRICS_ADDR)
+//	--pprof              also serve Go's profiles at /debug/pprof/ on --metrics-addr
 //	--max-message-bytes  largest request message (default 16 MiB)
 //	--max-articles       most articles per BuildTimeline request (default 1000)
 //	--max-article-bytes  largest article text (default 1 MiB)
@@ -72,6 +73,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr(getenv, "TIMELINED_ADDR", server.DefaultAddr), "`address` to listen on (env TIMELINED_ADDR)")
 	metricsAddr := fs.String("metrics-addr", getenv("TIMELINED_METRICS_ADDR"), "HTTP `address` for Prometheus /metrics; off when empty (env TIMELINED_METRICS_ADDR)")
+	pprofOn := fs.Bool("pprof", false, "also serve Go's profiles at /debug/pprof/ on --metrics-addr")
 	maxMsg := fs.Int("max-message-bytes", server.DefaultMaxMessageBytes, "largest request message in `bytes`")
 	maxArticles := fs.Int("max-articles", server.DefaultMaxArticles, "most articles per BuildTimeline request")
 	maxArticleBytes := fs.Int("max-article-bytes", server.DefaultMaxArticleBytes, "largest article text in `bytes`")
@@ -93,6 +95,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		if f.v <= 0 {
 			return fmt.Errorf("--%s must be positive, got %d", f.name, f.v)
 		}
+	}
+	if *pprofOn && *metricsAddr == "" {
+		return errors.New("--pprof needs --metrics-addr")
 	}
 	if *cacheBytes < 0 {
 		return fmt.Errorf("--cache-bytes must not be negative, got %d", *cacheBytes)
@@ -117,6 +122,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	srv, err := server.New(server.Config{
 		Addr:        *addr,
 		MetricsAddr: *metricsAddr,
+		Pprof:       *pprofOn,
 		Limits: server.Limits{
 			MaxMessageBytes: *maxMsg,
 			MaxArticles:     *maxArticles,

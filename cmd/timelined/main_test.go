@@ -85,6 +85,7 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{[]string{"--log-format=xml"}, "--log-format must be text or json"},
 		{[]string{"--shutdown-timeout=-1s"}, "--shutdown-timeout must not be negative"},
 		{[]string{"--cache-bytes=-1"}, "--cache-bytes must not be negative"},
+		{[]string{"--pprof"}, "--pprof needs --metrics-addr"},
 		{[]string{"extra"}, "unexpected arguments"},
 	}
 	for _, tt := range tests {

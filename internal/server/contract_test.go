@@ -617,3 +617,21 @@ func TestLogsAndMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestPprof: profiles are on the metrics address only when asked for.
+func TestPprof(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		ts := start(t, server.Config{MetricsAddr: "127.0.0.1:0", Pprof: on})
+		ctx := callCtx(t)
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+ts.srv.MetricsAddr().String()+"/debug/pprof/", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		http.DefaultClient.CloseIdleConnections()
+		if want := map[bool]int{false: http.StatusNotFound, true: http.StatusOK}[on]; resp.StatusCode != want {
+			t.Errorf("Pprof %v: /debug/pprof/ answers %d, want %d", on, resp.StatusCode, want)
+		}
+	}
+}

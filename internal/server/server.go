@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -55,6 +56,10 @@ type Config struct {
 	// MetricsAddr, when not empty, is the HTTP address on which Serve exposes
 	// Prometheus metrics at /metrics.
 	MetricsAddr string
+	// Pprof adds Go's profiles at /debug/pprof/ on MetricsAddr, to see
+	// where a loaded server's time goes. Profiles show code and request
+	// shapes: serve them only where metrics are private.
+	Pprof bool
 	// Limits bound each request; zero fields take their defaults.
 	Limits Limits
 	// Logger receives one line per call (method, code, duration, sizes) and
@@ -270,6 +275,13 @@ func (s *Server) Serve(lis net.Listener) error {
 		s.mAddr = mlis.Addr()
 		mux := http.NewServeMux()
 		mux.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+		if s.cfg.Pprof {
+			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+			mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+		}
 		s.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 		go func(hs *http.Server) {
 			if err := hs.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
