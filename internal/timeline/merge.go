@@ -67,10 +67,26 @@ type cluster struct {
 	exemplars  []*candidate // distinct wordings, at most maxExemplars
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
+	seenBy     int          // 1 + the index of the last candidate compared with it
 }
 
-// dayNumber numbers days so that buckets are integers.
-func dayNumber(d dates.Date) int { return int(d.Time().Unix() / 86400) }
+// dayNumber numbers days so that buckets are integers: days since
+// 1970-01-01 in the proleptic Gregorian calendar. By arithmetic, not
+// time.Date: merge numbers the days of every candidate it places.
+func dayNumber(d dates.Date) int {
+	y, m := d.Year, int(d.Month)
+	if m <= 2 { // count years from March, so that Feb 29 ends one
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400                      // [0, 399]
+	doy := (153*((m+9)%12)+2)/5 + d.Day - 1 // [0, 365], from March 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy  // [0, 146096]
+	return era*146097 + doe - 719468        // 719468: 0000-03-01 to 1970-01-01
+}
 
 // merge groups candidates that tell the same event. Candidates are taken
 // finest granularity first, then by date, and each is compared only with
@@ -107,7 +123,6 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 	byDay := map[int][]*cluster{}
 	byValue := map[string][]*cluster{}
 	var out []*cluster
-	seen := map[*cluster]bool{}
 	var matches, placements []match
 	for n, c := range order {
 		if n%256 == 0 {
@@ -115,15 +130,14 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 				return nil, err
 			}
 		}
-		clear(seen)
 		matches, placements = matches[:0], placements[:0]
 		consider := func(cs []*cluster) {
 			for _, k := range cs {
 				k = k.root()
-				if seen[k] || k.kind != c.kind {
+				if k.seenBy == n+1 || k.kind != c.kind {
 					continue
 				}
-				seen[k] = true
+				k.seenBy = n + 1
 				sameValue := k.start == c.start && k.end == c.end
 				if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
 					// A coarse report and a finer event it may tell.
@@ -176,7 +190,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			if c.days == 0 {
 				slack = conflictDays
 			}
-			for d := dayNumber(c.start) - slack; d <= dayNumber(c.end)+slack; d++ {
+			for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
 				consider(byDay[d])
 			}
 		}
@@ -188,7 +202,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			// "the Oct. 23 slaying of Slepian", "last month's shooting":
 			// the main event of that time.
 			var in []*cluster
-			for d := dayNumber(c.start); d <= dayNumber(c.end); d++ {
+			for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
 				in = append(in, byDay[d]...)
 			}
 			if k := mainEvent(in, c, related, sameStory, common); k != nil {
@@ -203,7 +217,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			if wide {
 				byValue[c.cit.Value] = append(byValue[c.cit.Value], k)
 			} else {
-				for d := dayNumber(c.start); d <= dayNumber(c.end); d++ {
+				for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
 					byDay[d] = append(byDay[d], k)
 				}
 			}

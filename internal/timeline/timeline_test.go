@@ -542,3 +542,22 @@ func TestHasPlanCue(t *testing.T) {
 		}
 	}
 }
+
+// TestDayNumber checks the arithmetic day numbers against the time
+// package, across leap days, centuries and the engine's year range.
+func TestDayNumber(t *testing.T) {
+	start := time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	for _, from := range []time.Time{start, time.Date(1599, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(1899, 12, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1969, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(1999, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(9998, 12, 1, 0, 0, 0, 0, time.UTC)} {
+		for i := range 800 {
+			tm := from.AddDate(0, 0, i)
+			d := dates.FromTime(tm)
+			if got, want := dayNumber(d), int(tm.Unix()/86400); got != want {
+				t.Fatalf("dayNumber(%s) = %d, want %d", d, got, want)
+			}
+			if back := fromDayNumber(dayNumber(d)); back != d {
+				t.Fatalf("fromDayNumber(dayNumber(%s)) = %s", d, back)
+			}
+		}
+	}
+}
