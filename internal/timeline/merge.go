@@ -1,10 +1,10 @@
 package timeline
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -107,18 +107,17 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 	for i := range cands {
 		order[i] = &cands[i]
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
+	slices.SortStableFunc(order, func(a, b *candidate) int {
 		if a.days != b.days {
-			return a.days < b.days
+			return cmp.Compare(a.days, b.days)
 		}
 		if c := a.start.Compare(b.start); c != 0 {
-			return c < 0
+			return c
 		}
 		if a.article != b.article {
-			return a.article < b.article
+			return cmp.Compare(a.article, b.article)
 		}
-		return a.cit.Start < b.cit.Start
+		return cmp.Compare(a.cit.Start, b.cit.Start)
 	})
 	byDay := map[int][]*cluster{}
 	byValue := map[string][]*cluster{}
