@@ -38,6 +38,12 @@ type run struct {
 	last     Date
 	lastGran gran
 	lastVal  string
+	// lastSent and lastPara are the sentence and paragraph last was
+	// written in: a time or part of day with no day of its own takes last's
+	// day only when it is that close (recentDay).
+	lastSent, lastPara int
+	// para counts the paragraphs begun.
+	para     int
 	at       [maxSlots]int
 	m        matcher
 	cands    []cand
@@ -109,6 +115,9 @@ func (r *run) sentence() {
 		return
 	}
 	r.sent++
+	if r.toks[0].flags&fBreak != 0 {
+		r.para++
+	}
 	r.mergeNumbers()
 	toks := r.toks
 	// nextCore[i] is the first token at or after i with a core class: every
@@ -440,6 +449,7 @@ func (r *run) emit(p piece) bool {
 	if s, e, ok := pv.calendar(); ok && p.typ != TypeDuration && p.typ != TypeSet {
 		ms.StartDate, ms.EndDate = s, e
 		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
+		r.lastSent, r.lastPara = r.sent, r.para
 		switch {
 		case pv.gran == gQuarter && !r.deriving && r.reportable(s, e, p.tense, p.from, p.to):
 			r.quarter, r.cumulative = p.value, 0
@@ -634,6 +644,21 @@ func (r *run) eventAnchor(g gran) (Date, string) {
 		return r.last, "the last date mentioned, " + r.last.String()
 	}
 	return r.anchorAt(g)
+}
+
+// recentDay is the day of the last date mentioned when it names a day (or
+// a time on one) and was written close by: at most sentences sentences
+// back, or with a negative count anywhere in the same paragraph. It is the
+// narrative anchor inside news: "He was killed on Oct. 23. ... He was shot
+// at 10 p.m.", "The bomb went off March 3. The next morning ...".
+func (r *run) recentDay(sentences int) (Date, string, bool) {
+	if r.last.IsZero() || r.lastGran < gDay {
+		return Date{}, "", false
+	}
+	if sentences < 0 && r.lastPara != r.para || sentences >= 0 && r.sent-r.lastSent > sentences {
+		return Date{}, "", false
+	}
+	return r.last, "the day of the last date mentioned, " + r.last.String(), true
 }
 
 // unitGran is the granularity of a unit's values.

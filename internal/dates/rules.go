@@ -350,6 +350,21 @@ func (r *run) relUnit(m *match, unit, n int, word string) bool {
 	return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the %s %s %s", q, unitNames[unit], word, as))
 }
 
+// pastClockDay is the day of a clock time written with no day of its own
+// in a past clause: the day last mentioned in its paragraph, when that day
+// is not after the reference ("He was killed on Oct. 23. ... He was shot at
+// 10 p.m. in his kitchen"). Without one the time stays on the anchor day.
+func (r *run) pastClockDay(m *match) (Date, string, bool) {
+	if r.tense(m.start, m.end) != TensePast {
+		return Date{}, "", false
+	}
+	d, why, ok := r.recentDay(-1)
+	if !ok || !r.opts.Reference.IsZero() && d.After(r.opts.Reference) {
+		return Date{}, "", false
+	}
+	return d, why, true
+}
+
 // weekdayInParens reads the day of a clock time from a weekday in the
 // parenthesis right after it, or right after that parenthesis: "at 10:35
 // a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)".
@@ -1857,6 +1872,8 @@ var ruleTable = []rule{
 			}
 			if d, w, ok := r.weekdayInParens(m, a); ok && m.tok(7) == nil {
 				day, why = d, w
+			} else if d, w, ok := r.pastClockDay(m); ok && m.tok(7) == nil {
+				day, why = d, "on "+w
 			}
 			v := "XXXX-XX-XXT" + hhmm(mins)
 			if !day.IsZero() {
@@ -1870,6 +1887,11 @@ var ruleTable = []rule{
 			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
 			{"a score of 3-1", "", ""},
 			{"The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "10:35 a.m.", "2021-03-19T10:35"},
+			{"He was killed on March 3. He was shot at 10 p.m. as he stood in his kitchen.", "10 p.m.", "2021-03-03T22:00"},
+			{"On Friday, police said, he was shot at 10 p.m. in his kitchen.", "10 p.m.", "2021-03-19T22:00"},
+			{"He was killed on March 3.\n\nHe was shot at 10 p.m. as he stood in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
+			{"The trial opens on March 30. He was shot at 10 p.m. in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
+			{"He was killed on March 3. Police will hold a briefing at 10 a.m.", "10 a.m.", "2021-03-22T10:00"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",
@@ -2329,6 +2351,8 @@ var ruleTable = []rule{
 			day, why := a, "on "+as
 			if d, w, ok := r.weekdayInParens(m, a); ok {
 				day, why = d, w
+			} else if d, w, ok := r.pastClockDay(m); ok {
+				day, why = d, "on "+w
 			}
 			v := "XXXX-XX-XXT" + hhmm(h*60)
 			if !day.IsZero() {
@@ -2337,7 +2361,8 @@ var ruleTable = []rule{
 			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
 		examples: []example{{"will leave at 4 in the morning", "4 in the morning", "2021-03-22T04:00"},
-			{"He will leave at 4 in the morning (4 a.m. EDT Thursday).", "4 in the morning", "2021-03-25T04:00"}}},
+			{"He will leave at 4 in the morning (4 a.m. EDT Thursday).", "4 in the morning", "2021-03-25T04:00"},
+			{"The bomb went off on March 3. It exploded at 4 in the morning.", "4 in the morning", "2021-03-03T04:00"}}},
 	{name: "every month name", src: "EVERY MONTH",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeSet, "XXXX-"+string(pad(nil, int(m.tok(1).val), 2)), "", TenseUnknown, explain("'%s' repeats yearly", m.text()))
