@@ -350,6 +350,26 @@ func (r *run) relUnit(m *match, unit, n int, word string) bool {
 	return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> the %s %s %s", q, unitNames[unit], word, as))
 }
 
+// saysThat are verbs of saying and thinking: a "that" after them opens a
+// clause ("said that morning papers were late"), not "that morning".
+var saysThat = []string{"said", "says", "say", "saying", "told", "tells", "added", "noted", "reported", "announced", "warned",
+	"believe", "believes", "believed", "think", "thinks", "thought", "know", "knew", "knows", "hope", "hoped", "hopes",
+	"insisted", "argued", "claimed", "feared", "agreed", "showed", "shows", "suggested", "suggests", "means", "meant", "so", "such"}
+
+// recentPOD emits the match as part of day p of the day n days from the
+// day last mentioned in this sentence or the one before ("On March 3 the
+// bomb went off. That night ...", "the next morning", "the previous
+// evening"). Without such a day the expression is left out: counted from
+// the publication day it would date the event wrongly.
+func (r *run) recentPOD(m *match, n int, p *token) bool {
+	d, why, ok := r.recentDay(1)
+	if !ok {
+		return false
+	}
+	return r.whole(m, TypeTime, dayValue(d.AddDays(n))+"T"+podCodes[p.val], "", TenseUnknown,
+		explain("'%s' -> part of the day %d day(s) from %s", m.text(), n, why))
+}
+
 // pastClockDay is the day of a clock time written with no day of its own
 // in a past clause: the day last mentioned in its paragraph, when that day
 // is not after the reference ("He was killed on Oct. 23. ... He was shot at
@@ -1484,8 +1504,18 @@ var ruleTable = []rule{
 			{"On March 3 they met, later in the day before returning home.", "the day before", ""},
 			{"He was last seen March 3, the day before authorities issued a warrant.", "the day before", ""},
 			{"Eight trading days after March 3, the day before the plunge, the index rose.", "the day", "2021-03-03"}}},
-	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT",
+	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT|POD",
 		build: func(r *run, m *match) bool {
+			if p := m.tok(2); p.class&cPOD != 0 {
+				n := 1
+				switch {
+				case m.tok(1).class&cLast != 0:
+					n = -1
+				case !m.is(1, "next") && !m.is(1, "following"):
+					return false // "the coming night" looks ahead from now, not from an event
+				}
+				return r.recentPOD(m, n, p)
+			}
 			u := unitOf(m.tok(2))
 			if u < uDay || u == uWeekend {
 				return false
@@ -1503,7 +1533,12 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), "", TenseUnknown, explain("'%s' -> one %s from %s", m.text(), unitNames[u], as))
 		},
-		examples: []example{{"They met on March 3. The next day, he", "The next day", "2021-03-04"}}},
+		examples: []example{{"They met on March 3. The next day, he", "The next day", "2021-03-04"},
+			{"He was released on Feb. 21. He appeared in court the next morning.", "the next morning", "2021-02-22TMO"},
+			{"The bomb went off on March 3, 2020. The following night, crowds gathered.", "The following night", "2020-03-04TNI"},
+			{"He was arrested on March 3. The previous evening he had been seen downtown.", "The previous evening", "2021-03-02TEV"},
+			{"He appeared in court the next morning.", "", ""},
+			{"He was arrested on March 3. Police searched his home. Neighbors talked. He appeared in court the next morning.", "the next morning", ""}}},
 	{name: "the week/month/year", src: "the UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
@@ -2163,8 +2198,16 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"in the current year", "the current year", "2021"}}},
 
-	{name: "that unit", src: "EARLY|EARLIER? that same? UNIT",
+	{name: "that unit", src: "EARLY|EARLIER? that same? UNIT|POD",
 		build: func(r *run, m *match) bool {
+			if p := m.find(cPOD); p != nil {
+				// "He said that morning papers ...": a bare "that" after a
+				// verb of saying or thinking opens a clause.
+				if m.tok(0) == nil && r.wordIs(m.before(1), saysThat...) {
+					return false
+				}
+				return r.recentPOD(m, 0, p)
+			}
 			u := unitOf(m.find(cUnit))
 			if u < uDay || u == uWeekend || r.last.IsZero() {
 				return false
@@ -2176,7 +2219,11 @@ var ruleTable = []rule{
 			return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
 		},
 		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
-			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"}}},
+			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"},
+			{"The bomb went off on March 3. That night, crowds gathered.", "That night", "2021-03-03TNI"},
+			{"He was shot on Friday and died later that night.", "later that night", "2021-03-19TNI"},
+			{"The bomb went off on March 3. He said that morning papers were late.", "that morning", ""},
+			{"Crowds gathered that night.", "", ""}}},
 	{name: "year-end", src: "LAST|THIS? year -|'? ~s? end",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
