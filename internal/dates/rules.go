@@ -1125,7 +1125,17 @@ var ruleTable = []rule{
 				off = -1
 			case "this":
 			case "the":
-				if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but") {
+				n := m.after(1)
+				clause := n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but")
+				// "On Friday, prices fell. Dealers bought in the morning to
+				// start ...": the morning of the day just told, when a
+				// preposition of time brings it and no "of" or clause says
+				// which morning.
+				if d, why, ok := r.recentDay(1); ok && r.wordIs(m.before(1), "in", "during", "through", "throughout") &&
+					(!clause || !r.wordIs(n, "of", "that", "when", "before", "after", "following", "preceding", "which", "where")) {
+					return r.whole(m, TypeTime, dayValue(d)+"T"+pod, "", TenseUnknown, explain("'%s' -> part of %s", m.text(), why))
+				}
+				if clause {
 					return false // "the night of Oct. 23", "the night the plane went down"
 				}
 			default:
@@ -1136,7 +1146,11 @@ var ruleTable = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(a.AddDays(off))+"T"+pod, "", TenseUnknown, explain("'%s' -> part of the day %s", m.text(), as))
 		},
-		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"}}},
+		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"},
+			{"Shares fell on Friday. Dealers placed buy orders in the morning to start the month.", "the morning", "2021-03-19TMO"},
+			{"He was shot on Friday. He died during the night.", "the night", "2021-03-19TNI"},
+			{"Dealers placed buy orders in the morning to start the month.", "the morning", ""},
+			{"He was shot on Friday. He died during the night of the storm.", "the night", ""}}},
 	{name: "weekday", src: "WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			t := m.tok(0)
