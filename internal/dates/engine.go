@@ -428,7 +428,7 @@ func (r *run) emit(p piece) bool {
 		}
 	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
-	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > 0 && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") &&
+	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > 0 && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
 		p.from--
 		if p.mod == "" {
@@ -579,12 +579,22 @@ func (r *run) quantifierBefore(i int) (string, int) {
 		}
 	}
 	if i >= 1 && r.toks[i-1].class&cApprox != 0 {
-		if i >= 2 && r.wordIs(&r.toks[i-1], "over") && r.overIsDuring(i-2) {
+		if i >= 2 && r.wordIs(&r.toks[i-1], "over") && r.overIsDuring(i-2) || r.aboutIsTopic(i-1) {
 			return "", 0
 		}
 		return modNames[r.toks[i-1].val], 1
 	}
 	return "", 0
+}
+
+// aboutIsTopic reports whether token k is an "about" that a verb or noun
+// before it governs ("talking about three days", "worried about next
+// week", "questions about 1990"): it names a topic, it does not
+// approximate the time after it.
+func (r *run) aboutIsTopic(k int) bool {
+	return k >= 1 && r.wordIs(&r.toks[k], "about") && r.wordIs(&r.toks[k-1], "talk", "talks", "talking", "talked", "think", "thinking",
+		"thought", "speak", "speaking", "spoke", "ask", "asked", "asking", "worry", "worried", "worrying", "concerned", "care", "cares",
+		"know", "knew", "learn", "learned", "wrote", "write", "writing", "said", "say", "questions", "question", "concern", "concerns")
 }
 
 // overIsDuring reports whether "over" after token k means "during", not
