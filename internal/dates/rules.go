@@ -1247,6 +1247,29 @@ var ruleTable = []rule{
 			{"this Thursday", "this Thursday", "2021-03-25"},
 			{"this coming Sunday", "this coming Sunday", "2021-03-28"},
 		}},
+	{name: "that weekday", src: "that WEEKDAY POD?",
+		build: func(r *run, m *match) bool {
+			if r.wordIs(m.before(1), saysThat...) {
+				return false // "He said that Friday was the deadline": a clause
+			}
+			a, why, ok := r.recentDay(1)
+			if !ok {
+				return false // the bare weekday rule takes the weekday alone
+			}
+			wd := int(m.tok(1).val)
+			d := weekdayFrom(a, 1, -1, false).AddDays(wd - 1)
+			typ, v := TypeDate, dayValue(d)
+			if p := m.tok(2); p != nil {
+				typ, v = TypeTime, v+"T"+podCodes[p.val]
+			}
+			return r.whole(m, typ, v, "", TenseUnknown, explain("'%s' -> the %s of the week of %s", m.text(), weekdayNames[wd], why))
+		},
+		examples: []example{
+			{"The bomb exploded on Oct. 12, 1998. That Friday, he appeared in court.", "That Friday", "1998-10-16"},
+			{"He was arrested on Tuesday, March 2. That Friday night he was freed.", "That Friday night", "2021-03-05TNI"},
+			{"That Friday, he appeared in court.", "Friday", "2021-03-19"},
+			{"He was arrested on March 2. He said that Friday was the deadline.", "Friday", "2021-03-19"},
+		}},
 	{name: "the day before a weekday", src: "the day before|after LAST|NEXT|THIS? WEEKDAY",
 		build: func(r *run, m *match) bool {
 			how := ""
