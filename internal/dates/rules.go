@@ -370,6 +370,16 @@ func (r *run) recentPOD(m *match, n int, p *token) bool {
 		explain("'%s' -> part of the day %d day(s) from %s", m.text(), n, why))
 }
 
+// countedFromEvent reports whether a length counted back or on from an
+// event follows the match ("at 6 a.m. ten days before the shooting", "at
+// noon a day after the vote"): the day of the match is that event's, which
+// the engine does not know, not the anchor's.
+func (r *run) countedFromEvent(m *match) bool {
+	n, u, w := m.after(1), m.after(2), m.after(3)
+	return n != nil && u != nil && n.class&(cNumWord|cDigits|cIndef|cFew) != 0 && u.class&(cUnit|cUnits) != 0 &&
+		r.wordIs(w, "before", "after", "earlier", "later")
+}
+
 // pastClockDay is the day of a clock time written with no day of its own
 // in a past clause: the day last mentioned in its paragraph, when that day
 // is not after the reference ("He was killed on Oct. 23. ... He was shot at
@@ -1947,6 +1957,8 @@ var ruleTable = []rule{
 			}
 			if d, w, ok := r.weekdayInParens(m, a); ok && m.tok(7) == nil {
 				day, why = d, w
+			} else if m.tok(7) == nil && r.countedFromEvent(m) {
+				day, why = Date{}, "on a day counted from an event ('"+r.text[m.after(1).start:m.after(3).end]+"')"
 			} else if d, w, ok := r.pastClockDay(m); ok && m.tok(7) == nil {
 				day, why = d, "on "+w
 			}
@@ -1963,6 +1975,7 @@ var ruleTable = []rule{
 			{"a score of 3-1", "", ""},
 			{"The blast occurred at 10:35 a.m. (0735 GMT) Friday, toppling a building.", "10:35 a.m.", "2021-03-19T10:35"},
 			{"He was killed on March 3. He was shot at 10 p.m. as he stood in his kitchen.", "10 p.m.", "2021-03-03T22:00"},
+			{"A jogger spotted his car at 6 a.m. ten days before the shooting.", "6 a.m.", "XXXX-XX-XXT06:00"},
 			{"On Friday, police said, he was shot at 10 p.m. in his kitchen.", "10 p.m.", "2021-03-19T22:00"},
 			{"He was killed on March 3.\n\nHe was shot at 10 p.m. as he stood in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
 			{"The trial opens on March 30. He was shot at 10 p.m. in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
