@@ -1512,10 +1512,11 @@ var ruleTable = []rule{
 			{"Third-quarter net fell. For the nine months, net was $9 million, up from $8 million a year earlier.", "a year earlier", "2019"},
 			{"Third-quarter net fell. Analysts expect the slump to continue into the second quarter. Sales fell from a year earlier.", "a year earlier", "2019-Q3"},
 		}},
-	{name: "the unit before/after", src: "the UNIT before|after|earlier|later",
+	{name: "the unit before/after", src: "the UNIT|POD before|after|earlier|later",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))
-			if u < uDay || u == uWeekend {
+			pod := m.tok(1).class&cPOD != 0
+			if !pod && (u < uDay || u == uWeekend) {
 				return false
 			}
 			n := -1
@@ -1536,6 +1537,15 @@ var ruleTable = []rule{
 					}
 				}
 			}
+			if pod {
+				// "The bomb went off Friday. The night before, police ...":
+				// a clause or a noun after it ("the night before the
+				// election") names another day.
+				if x := m.after(1); x != nil && x.kind == kWord {
+					return false
+				}
+				return r.recentPOD(m, n, m.tok(1))
+			}
 			// "after Oct. 12, the day before the stock market plunge": an
 			// apposition that says what the date was, not a day earlier.
 			if k := m.start; (m.is(2, "before") || m.is(2, "after")) && k >= 2 && r.toks[k-1].kind == kPunct && r.toks[k-1].punct == ',' &&
@@ -1552,7 +1562,11 @@ var ruleTable = []rule{
 		examples: []example{{"On March 3 they met. The day before, he", "The day before", "2021-03-02"},
 			{"On March 3 they met, later in the day before returning home.", "the day before", ""},
 			{"He was last seen March 3, the day before authorities issued a warrant.", "the day before", ""},
-			{"Eight trading days after March 3, the day before the plunge, the index rose.", "the day", "2021-03-03"}}},
+			{"Eight trading days after March 3, the day before the plunge, the index rose.", "the day", "2021-03-03"},
+			{"The bomb went off on Friday, March 5. The night before, police had a warning.", "The night before", "2021-03-04TNI"},
+			{"The bomb went off on Friday, March 5. The morning after, crowds gathered.", "The morning after", "2021-03-06TMO"},
+			{"The bomb went off on Friday, March 5. The night before the election, he spoke.", "The night before", ""},
+			{"The night before, police had a warning.", "The night before", ""}}},
 	{name: "the next/previous unit", src: "the NEXT|previous|prior|preceding UNIT|POD",
 		build: func(r *run, m *match) bool {
 			if p := m.tok(2); p.class&cPOD != 0 {
