@@ -304,7 +304,7 @@ func buildLexicon() map[string]entry {
 	add(0, 0, "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
 		"capt.", "rev.", "prof.", "adm.", "vs.")
 	add(cFiscal, 0, "fiscal")
-	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable")
+	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre")
 	add(cPeriod, 0, "period", "latest", "term")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")

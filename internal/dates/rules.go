@@ -896,6 +896,19 @@ var ruleTable = []rule{
 			{"crowds of 2,000 people", "", ""},
 			{"won 2000-1998", "", ""},
 		}},
+	{name: "pre/post year", src: "pre|post ~- ~YEAR",
+		build: func(r *run, m *match) bool {
+			mod, side := "AFTER", "after"
+			if m.is(0, "pre") {
+				mod, side = "BEFORE", "before"
+			}
+			return r.whole(m, TypeDate, yearValue(int(m.tok(2).val)), mod, TenseUnknown, explain("'%s' is the time %s the year", m.text(), side))
+		},
+		examples: []example{
+			{"but the post-1959 politics have split families", "post-1959", "1959"},
+			{"in pre-1990 prices", "pre-1990", "1990"},
+			{"the pre 1990 level", "1990", "1990"},
+		}},
 	{name: "mod year", src: "EARLY|the -? EDGE? of? YEAR",
 		build: func(r *run, m *match) bool {
 			var mod string
