@@ -1154,9 +1154,10 @@ var ruleTable = []rule{
 				clause := n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but")
 				// "On Friday, prices fell. Dealers bought in the morning to
 				// start ...": the morning of the day just told, when a
-				// preposition of time brings it and no "of" or clause says
-				// which morning.
-				if d, why, ok := r.recentDay(1); ok && r.wordIs(m.before(1), "in", "during", "through", "throughout") &&
+				// preposition of time brings it in a clause that is not
+				// future ("he will leave in the morning" looks ahead from
+				// now) and no "of" or clause says which morning.
+				if d, why, ok := r.recentDay(1); ok && r.wordIs(m.before(1), "in", "during", "through", "throughout") && r.tense(m.start, m.end) != TenseFuture &&
 					(!clause || !r.wordIs(n, "of", "that", "when", "before", "after", "following", "preceding", "which", "where")) {
 					return r.whole(m, TypeTime, dayValue(d)+"T"+pod, "", TenseUnknown, explain("'%s' -> part of %s", m.text(), why))
 				}
@@ -1174,6 +1175,7 @@ var ruleTable = []rule{
 		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"},
 			{"Shares fell on Friday. Dealers placed buy orders in the morning to start the month.", "the morning", "2021-03-19TMO"},
 			{"He was shot on Friday. He died during the night.", "the night", "2021-03-19TNI"},
+			{"He was arrested on Friday. He will appear in court in the morning.", "the morning", "2021-03-22TMO"},
 			{"Dealers placed buy orders in the morning to start the month.", "the morning", ""},
 			{"He was shot on Friday. He died during the night of the storm.", "the night", ""}}},
 	{name: "weekday", src: "WEEKDAY POD?",
