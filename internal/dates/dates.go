@@ -44,11 +44,25 @@
 // an official said") does not decide. Every mention carries a one-line
 // Explanation of the choice.
 //
+// Inside news, what is told from an event counts from the day last
+// mentioned, not from the publication day: "the day before", "a year
+// earlier", "earlier that day" from the last date of fitting granularity;
+// a part of day told from an event ("that night", "the next morning", "the
+// night before", "That Friday", "in the morning") only from a day written
+// in the same or the previous sentence, and is left out without one; a
+// clock time in a past clause with no day of its own ("was shot at 10 p.m.")
+// from a day written earlier in its paragraph, else the publication day;
+// and a clock time followed by a length counted from an event ("at 6 a.m.
+// ten days before the shooting") from no known day at all (XXXX-XX-XX).
+//
 // Spans follow TimeML: an article is part of a temporal noun phrase ("the
 // late 1970s", "the early summer") but not of a time used as an adjective
 // ("the year-ago results", "the two day rally"); "or so", "or later" and
 // "and beyond" belong to the expression and set its mod; "over" after a
-// verb ("evolved over several years") is a preposition, not a quantifier.
+// verb ("evolved over several years") and "about" after a verb or noun that
+// governs it ("talking about three days") are prepositions, not
+// quantifiers; "post-1959" and "pre-1990" are one expression (mod AFTER,
+// BEFORE).
 //
 // Some words that look like times are not: an amount per unit of time is a
 // rate ("$5 a day", "8.5% annually", "24 hours a day"), a length that
