@@ -2296,12 +2296,25 @@ var ruleTable = []rule{
 			}
 			g := map[int]gran{uDay: gDay, uWeek: gWeek, uMonth: gMonth, uQuarter: gQuarter, uYear: gYear, uDecade: gDecade, uCentury: gCentury}[u]
 			if r.lastGran < g {
-				return false // "that day" after "in 1998": no day to point at
+				// "killed last October. His name was crossed out that same
+				// day": a day of that month (1998-10-XX), unanchored; only
+				// right after the month or year, and only for a day.
+				if u == uDay && r.sent-r.lastSent <= 1 && (r.lastGran == gMonth || r.lastGran == gYear) {
+					v := yearValue(r.last.Year) + "-XX-XX"
+					if r.lastGran == gMonth {
+						v = monthValue(r.last.Year, r.last.Month) + "-XX"
+					}
+					return r.derive(m, v, explain("'%s' -> a day of the last date mentioned, %s", m.text(), r.lastVal))
+				}
+				return false // "that week" after "in 1998": no week to point at
 			}
 			return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
 		},
 		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
 			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"},
+			{"He was killed last October. His name was crossed out that same day.", "that same day", "2020-10-XX"},
+			{"He left in 2019. That day, he", "That day", "2019-XX-XX"},
+			{"He left in 2019. Later that week, he", "Later that week", ""},
 			{"The bomb went off on March 3. That night, crowds gathered.", "That night", "2021-03-03TNI"},
 			{"He was shot on Friday and died later that night.", "later that night", "2021-03-19TNI"},
 			{"The bomb went off on March 3. He said that morning papers were late.", "that morning", ""},
