@@ -38,10 +38,15 @@ type run struct {
 	last     Date
 	lastGran gran
 	lastVal  string
-	// lastSent and lastPara are the sentence and paragraph last was
-	// written in: a time or part of day with no day of its own takes last's
-	// day only when it is that close (recentDay).
-	lastSent, lastPara int
+	// lastSent is the sentence last was written in.
+	lastSent int
+	// day is the last day (or time on a day) told that is not the day of
+	// a report ("the bomb went off Saturday, police said Monday": the
+	// story's day is Saturday), and daySent and dayPara the sentence and
+	// paragraph it was written in: a time or part of day with no day of its
+	// own takes that day only when it is that close (recentDay).
+	day              Date
+	daySent, dayPara int
 	// para counts the paragraphs begun.
 	para     int
 	at       [maxSlots]int
@@ -449,7 +454,10 @@ func (r *run) emit(p piece) bool {
 	if s, e, ok := pv.calendar(); ok && p.typ != TypeDuration && p.typ != TypeSet {
 		ms.StartDate, ms.EndDate = s, e
 		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
-		r.lastSent, r.lastPara = r.sent, r.para
+		r.lastSent = r.sent
+		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {
+			r.day, r.daySent, r.dayPara = s, r.sent, r.para
+		}
 		switch {
 		case pv.gran == gQuarter && !r.deriving && r.reportable(s, e, p.tense, p.from, p.to):
 			r.quarter, r.cumulative = p.value, 0
@@ -656,20 +664,37 @@ func (r *run) eventAnchor(g gran) (Date, string) {
 	return r.anchorAt(g)
 }
 
-// recentDay is the day of the last date mentioned when it names a day (or
-// a time on one) and was written close by: at most sentences sentences
-// back, or with a negative count anywhere in the same paragraph. It is the
+// recentDay is the day last told (day: not the day of a report) when it
+// was written close by: at most sentences sentences back, or with a
+// negative count anywhere in the same paragraph. It is the
 // narrative anchor inside news: "He was killed on Oct. 23. ... He was shot
 // at 10 p.m.", "The bomb went off March 3. The next morning ...".
 func (r *run) recentDay(sentences int) (Date, string, bool) {
-	if r.last.IsZero() || r.lastGran < gDay {
+	if r.day.IsZero() {
 		return Date{}, "", false
 	}
-	if sentences < 0 && r.lastPara != r.para || sentences >= 0 && r.sent-r.lastSent > sentences {
+	if sentences < 0 && r.dayPara != r.para || sentences >= 0 && r.sent-r.daySent > sentences {
 		return Date{}, "", false
 	}
-	return r.last, "the day of the last date mentioned, " + r.last.String(), true
+	return r.day, "the day last told, " + r.day.String(), true
 }
+
+// reportDay reports whether tokens [i, j) date a report, not the story:
+// a reporting verb right before ("said Monday", "said on Monday") or right
+// after ("Monday said") them.
+func (r *run) reportDay(i, j int) bool {
+	if j < len(r.toks) && r.wordIs(&r.toks[j], reportingVerbs...) {
+		return true
+	}
+	k := i - 1
+	if k >= 0 && r.wordIs(&r.toks[k], "on") {
+		k--
+	}
+	return k >= 0 && r.wordIs(&r.toks[k], reportingVerbs...)
+}
+
+// reportingVerbs are the past and present forms that report speech.
+var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}
 
 // unitGran is the granularity of a unit's values.
 func unitGran(unit int) gran {
@@ -714,7 +739,7 @@ func (r *run) tense(i, j int) Tense {
 			// "... in early March, an official said": a reporting verb
 			// after a comma tells when it was said, not when the reported
 			// thing happens; the clause's own verb decides.
-			if comma && left != TenseUnknown && r.wordIs(t, "said", "says", "told", "added", "announced", "reported") {
+			if comma && left != TenseUnknown && r.wordIs(t, reportingVerbs...) {
 				break
 			}
 			right, rd = r.governed(k, t.tense), k-j+1

@@ -2316,6 +2316,7 @@ var ruleTable = []rule{
 			{"He left in 2019. That day, he", "That day", "2019-XX-XX"},
 			{"He left in 2019. Later that week, he", "Later that week", ""},
 			{"The bomb went off on March 3. That night, crowds gathered.", "That night", "2021-03-03TNI"},
+			{"The bomb went off Saturday, police said Monday. That night, crowds gathered.", "That night", "2021-03-20TNI"},
 			{"He was shot on Friday and died later that night.", "later that night", "2021-03-19TNI"},
 			{"The bomb went off on March 3. He said that morning papers were late.", "that morning", ""},
 			{"Crowds gathered that night.", "", ""}}},
