@@ -332,7 +332,9 @@ func buildLexicon() map[string]entry {
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
 	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "through", "due", "record", "starting")
 	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
-	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some", "just")
+	// Not "just": it says only or merely ("just a few minutes", "just a
+	// decade ago"), not that the length is approximate.
+	add(cApprox, modApprox, "about", "around", "nearly", "almost", "approximately", "roughly", "some")
 	add(cApprox, modMoreThan, "over")
 	add(cApprox, modLessThan, "under")
 	return m

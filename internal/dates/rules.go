@@ -1826,6 +1826,7 @@ var ruleTable = []rule{
 			{"for 2 1/2 years", "2 1/2 years", "P2Y6M"},
 			{"about 5 1/2 hours", "about 5 1/2 hours", "PT5H30M"},
 			{"''I am talking about three days'' more or less, he said.", "three days", "P3D"},
+			{"the answer is coming up in just a few minutes.", "a few minutes", "PTXM"},
 			{"a minute and a half later, a pilot calls", "a minute and a half", "PT1M30S"},
 			{"Islam will one day be the second largest religion", "one day", "FUTURE_REF"},
 			{"Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes", ""},
