@@ -380,6 +380,54 @@ func (r *run) countedFromEvent(m *match) bool {
 		r.wordIs(w, "before", "after", "earlier", "later")
 }
 
+// wordAfter reports whether the k-th token after the match is a word.
+func (r *run) wordAfter(m *match, k int) bool {
+	t := m.after(k)
+	return t != nil && t.kind == kWord
+}
+
+// recentPeriod emits the match as quarter (or half) n of the year that
+// makes it the most recent such period by the anchor, or the coming one in
+// a future clause.
+func (r *run) recentPeriod(m *match, n int, half bool) bool {
+	a, as := r.anchor()
+	if a.IsZero() {
+		v := "XXXX-Q" + string(rune('0'+n))
+		if half {
+			v = "XXXX-H" + string(rune('0'+n))
+		}
+		return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+	}
+	y := a.Year
+	startMonth := time.Month(3*(n-1) + 1)
+	if half {
+		startMonth = time.Month(6*(n-1) + 1)
+	}
+	t := r.tense(m.start, m.end)
+	if startMonth > a.Month && t != TenseFuture {
+		y--
+	}
+	v := quarterValue(y, n)
+	if half {
+		v = yearValue(y) + "-H" + string(rune('0'+n))
+	}
+	return r.whole(m, TypeDate, v, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
+}
+
+// decadeWord is the decade a decade word ("nineties", "'80s") names: the
+// most recent such decade by the anchor, with the anchor's description.
+func (r *run) decadeWord(t *token) (int, string, bool) {
+	a, as := r.anchor()
+	if a.IsZero() {
+		return 0, as, false
+	}
+	d := (a.Year/100)*10 + int(t.val)
+	if d*10 > a.Year {
+		d -= 10 // the most recent such decade
+	}
+	return d, as, d >= 1
+}
+
 // pastClockDay is the day of a clock time written with no day of its own
 // in a past clause: the day last mentioned in its paragraph, when that day
 // is not after the reference ("He was killed on Oct. 23. ... He was shot at
@@ -941,18 +989,11 @@ var ruleTable = []rule{
 		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
-			a, as := r.anchor()
-			if a.IsZero() {
-				return false
-			}
 			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {
 				return false // "nineties" alone is also an age
 			}
-			d := (a.Year/100)*10 + int(m.tok(4).val)
-			if d*10 > a.Year {
-				d -= 10 // the most recent such decade
-			}
-			if d < 1 {
+			d, as, ok := r.decadeWord(m.tok(4))
+			if !ok {
 				return false
 			}
 			var mod string
@@ -964,6 +1005,25 @@ var ruleTable = []rule{
 		},
 		examples: []example{{"in the nineties", "the nineties", "199"}, {"since the early '80s", "the early '80s", "198"}, {"in the '90s", "the '90s", "199"},
 			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}}},
+	{name: "half of a decade", src: "the? first|second|last half of the '? DECADE|DECADEW",
+		build: func(r *run, m *match) bool {
+			t := m.tok(6)
+			d, why := int(t.val), "a decade"
+			if t.class&cDecadeWord != 0 {
+				var ok bool
+				if d, why, ok = r.decadeWord(t); !ok {
+					return false
+				}
+				why = "the most recent such decade by " + why
+			}
+			mod, part := "END", "second"
+			if m.is(1, "first") {
+				mod, part = "START", "first"
+			}
+			return r.whole(m, TypeDate, string(pad(nil, d, 3)), mod, TenseUnknown, explain("'%s' is the %s half of %s", m.text(), part, why))
+		},
+		examples: []example{{"the trend of the last half of the '80s", "the last half of the '80s", "198"},
+			{"sales fell in the first half of the 1990s", "the first half of the 1990s", "199"}}},
 	{name: "century", src: "the? EARLY? -? ORD CENTURY",
 		build: func(r *run, m *match) bool {
 			n := int(m.tok(3).val)
@@ -995,29 +1055,37 @@ var ruleTable = []rule{
 			y := 0
 			if t := m.tok(7); t != nil {
 				y = int(t.val)
-			} else {
-				a, as := r.anchor()
-				if a.IsZero() {
-					v := "XXXX-Q" + string(rune('0'+n))
-					if half {
-						v = "XXXX-H" + string(rune('0'+n))
-					}
-					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+			} else if m.tok(5) != nil || r.wordIs(m.after(1), "of") && r.wordAfter(m, 2) {
+				// "the first half of this year" is that year's; "the first
+				// half of the game" or "of the decade" is no calendar half;
+				// "the third quarter of $226 million" brings an amount.
+				if m.tok(5) != nil {
+					m.end = m.at[5]
 				}
-				y = a.Year
-				startMonth := time.Month(3*(n-1) + 1)
-				if half {
-					startMonth = time.Month(6*(n-1) + 1)
+				if !r.wordAfter(m, 2) {
+					return r.recentPeriod(m, n, half)
 				}
-				t := r.tense(m.start, m.end)
-				if startMonth > a.Month && t != TenseFuture {
-					y--
+				rel, u := m.after(2), m.after(3)
+				if !r.wordIs(u, "year") || rel.class&(cThis|cLast|cNext) == 0 && !r.wordIs(rel, "the") {
+					return false
 				}
+				if r.wordIs(rel, "the") {
+					// "the fourth quarter of the year": the year in view.
+					m.end += 3
+					return r.recentPeriod(m, n, half)
+				}
+				ry, as, ok := r.relativeYear(rel)
+				if !ok {
+					return false
+				}
+				y, m.end = ry, m.end+3
 				v := quarterValue(y, n)
 				if half {
 					v = yearValue(y) + "-H" + string(rune('0'+n))
 				}
-				return r.whole(m, TypeDate, v, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
+				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> of the year %d, from %s", m.text(), y, as))
+			} else {
+				return r.recentPeriod(m, n, half)
 			}
 			v := quarterValue(y, n)
 			if half {
@@ -1030,6 +1098,12 @@ var ruleTable = []rule{
 			{"third-quarter profit", "third-quarter", "2020-Q3"},
 			{"in the first quarter of 1998", "the first quarter of 1998", "1998-Q1"},
 			{"the first half", "the first half", "2021-H1"},
+			{"Sales will rise in the first quarter of next year.", "the first quarter of next year", "2022-Q1"},
+			{"Profit rose in the first half of last year.", "the first half of last year", "2020-H1"},
+			{"He scored in the first half of the game.", "the first half", ""},
+			{"It grew in the second half of the decade.", "the second half", ""},
+			{"Profit fell in the first quarter of the year.", "the first quarter of the year", "2021-Q1"},
+			{"net income for the third quarter of $226.3 million", "the third quarter", "2020-Q3"},
 		}},
 	{name: "half of a year", src: "the? first|last two? quarters|half of FISCAL? YEAR",
 		build: func(r *run, m *match) bool {
