@@ -15,10 +15,10 @@ import (
 // Never lower a floor to make a change pass without saying why in the
 // commit message.
 //
-// Recorded on 2026-11-21 (strict 90.02, relaxed 95.15, value 83.98, type
+// Recorded on 2026-11-21 (strict 90.08, relaxed 95.15, value 83.98, type
 // 90.99).
 const (
-	floorStrictF1  = 89.6
+	floorStrictF1  = 89.65
 	floorRelaxedF1 = 94.75
 	floorValueF1   = 83.6
 	floorTypeF1    = 90.6
