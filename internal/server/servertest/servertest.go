@@ -12,8 +12,8 @@ import (
 )
 
 // Start serves cfg on 127.0.0.1:0 until tb ends, then shuts the server down
-// (failing tb if the shutdown or Serve fails), and returns the server and
-// the address it listens on.
+// (failing tb if the shutdown or Serve fails), and returns the server, once
+// it serves, and the address it listens on.
 func Start(tb testing.TB, cfg server.Config) (*server.Server, string) {
 	tb.Helper()
 	srv, err := server.New(cfg)
@@ -36,5 +36,18 @@ func Start(tb testing.TB, cfg server.Config) (*server.Server, string) {
 			tb.Errorf("serve: %v", err)
 		}
 	})
+	// Serve sets up the metrics listener and the address before it
+	// serves; wait for that so that callers can read MetricsAddr.
+	for deadline := time.Now().Add(10 * time.Second); srv.Addr() == nil; time.Sleep(time.Millisecond) {
+		select {
+		case err := <-served:
+			served <- err // for the cleanup
+			tb.Fatalf("serve: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			tb.Fatal("server did not start serving within 10 s")
+		}
+	}
 	return srv, lis.Addr().String()
 }
