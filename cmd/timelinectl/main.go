@@ -17,6 +17,10 @@
 //
 // Exit status: 0 on success, 1 when the work failed, 2 on a usage error
 // (bad flags, unreadable paths, input the service rejects).
+//
+// Unless the environment sets them, it runs the garbage collector at
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 2 GiB: see package
+// internal/gc.
 package main
 
 import (
@@ -34,6 +38,8 @@ import (
 	// Article time zones are validated with time.LoadLocation; embed the
 	// zone database so the binary does not depend on the host's.
 	_ "time/tzdata"
+
+	"github.com/timelined/timelined/internal/gc"
 )
 
 // Exit codes.
@@ -72,6 +78,7 @@ func usagef(format string, args ...any) error {
 }
 
 func main() {
+	gc.SetDefaults(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

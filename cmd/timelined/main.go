@@ -21,7 +21,8 @@
 // checks, lets calls in flight finish within --shutdown-timeout, and exits.
 //
 // Unless the environment sets them, it runs the garbage collector at
-// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 2 GiB: see gcDefaults.
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 2 GiB: see package
+// internal/gc.
 package main
 
 import (
@@ -33,37 +34,21 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 	"time"
 	_ "time/tzdata" // validate time zones even where the system has no zone database
 
+	"github.com/timelined/timelined/internal/gc"
 	"github.com/timelined/timelined/internal/server"
 )
 
 func main() {
-	gcDefaults(os.Getenv)
+	gc.SetDefaults(os.Getenv)
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "timelined:", err)
 		}
 		os.Exit(2)
-	}
-}
-
-// gcDefaults sets the garbage collector for a server whose live heap is
-// small (the analysis cache and the calls in flight) while every call
-// allocates afresh: at Go's default GOGC=100 the heap is collected every few
-// dozen BuildTimeline calls, a quarter of their CPU. GOGC=400 collects a
-// fifth as often for up to five times the live heap, and the soft limit
-// keeps a large request from growing the heap fivefold: near 2 GiB the
-// collector runs as often as it must. GOGC and GOMEMLIMIT, when set, win.
-func gcDefaults(getenv func(string) string) {
-	if getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(2 << 30)
 	}
 }
 

@@ -4,9 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"math"
 	"regexp"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -93,20 +91,5 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("run(%q) = %v, want error containing %q", tt.args, err, tt.want)
 		}
-	}
-}
-
-func TestGCDefaults(t *testing.T) {
-	prevPercent, prevLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
-	t.Cleanup(func() { debug.SetGCPercent(prevPercent); debug.SetMemoryLimit(prevLimit) })
-
-	set := map[string]string{"GOGC": "50", "GOMEMLIMIT": "1GiB"}
-	gcDefaults(func(k string) string { return set[k] })
-	if p, l := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64); p != 100 || l != math.MaxInt64 {
-		t.Errorf("with GOGC and GOMEMLIMIT set: GC percent %d, limit %d; want them left alone", p, l)
-	}
-	gcDefaults(func(string) string { return "" })
-	if p, l := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64); p != 400 || l != 2<<30 {
-		t.Errorf("unset: GC percent %d, limit %d; want 400 and 2 GiB", p, l)
 	}
 }
