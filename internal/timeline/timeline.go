@@ -143,14 +143,21 @@ type resolver func(ctx context.Context, text string, opts dates.Options) ([]date
 // build is Build with the date engine as a parameter.
 func build(ctx context.Context, articles []Article, opts Options, resolve resolver) (*Result, error) {
 	docs := make([]doc, len(articles))
-	// Clean, split and gather publication evidence.
-	err := parallel(ctx, len(articles), func(i int) {
-		a := &articles[i]
+	// Articles in the cache skip the analysis; no goroutine starts for
+	// them (a story re-sent whole is all hits).
+	var todo []int
+	for i := range articles {
 		d := &docs[i]
-		if d.cached = opts.Cache.get(a); d.cached != nil {
+		if d.cached = opts.Cache.get(&articles[i]); d.cached != nil {
 			d.ev = d.cached.ev
-			return
+			continue
 		}
+		todo = append(todo, i)
+	}
+	// Clean, split and gather publication evidence.
+	err := parallel(ctx, len(todo), func(j int) {
+		a := &articles[todo[j]]
+		d := &docs[todo[j]]
 		d.split(a)
 		if a.Published.IsZero() {
 			ms, err := resolve(ctx, a.Text, dates.Options{DocType: dates.News})
@@ -164,19 +171,25 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		return nil, err
 	}
 	pubs := publications(articles, docs)
+	todo = todo[:0]
+	for i := range docs {
+		switch d := &docs[i]; {
+		case d.cached == nil:
+			todo = append(todo, i)
+		case d.cached.ref == pubs[i].Date:
+			d.names = d.cached.names // its events are copied below
+		default: // dated against another inferred publication
+			d.cached = nil
+			d.split(&articles[i])
+			todo = append(todo, i)
+		}
+	}
 	// Resolve against the publication date and find the events.
-	err = parallel(ctx, len(articles), func(i int) {
+	err = parallel(ctx, len(todo), func(j int) {
+		i := todo[j]
 		a := &articles[i]
 		d := &docs[i]
 		ref := pubs[i].Date
-		if an := d.cached; an != nil {
-			if an.ref == ref {
-				d.names = an.names // its events are copied below
-				return
-			}
-			d.cached = nil // dated against another inferred publication
-			d.split(a)
-		}
 		ms, err := resolve(ctx, a.Text, dates.Options{Reference: ref, DocType: dates.News})
 		if err != nil {
 			return // parallel reports ctx.Err()
