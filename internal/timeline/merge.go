@@ -74,14 +74,11 @@ type cluster struct {
 // 1970-01-01 in the proleptic Gregorian calendar. By arithmetic, not
 // time.Date: merge numbers the days of every candidate it places.
 func dayNumber(d dates.Date) int {
-	y, m := d.Year, int(d.Month)
-	if m <= 2 { // count years from March, so that Feb 29 ends one
+	y, m := d.Year, int(d.Month) // Year >= dates.MinYear (1), so y >= 0
+	if m <= 2 {                  // count years from March, so that Feb 29 ends one
 		y--
 	}
 	era := y / 400
-	if y < 0 && y%400 != 0 {
-		era--
-	}
 	yoe := y - era*400                      // [0, 399]
 	doy := (153*((m+9)%12)+2)/5 + d.Day - 1 // [0, 365], from March 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy  // [0, 146096]
@@ -628,63 +625,53 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 // entry turns a cluster into an Entry: the value most sources agree on,
 // every citation once, and the differing dates as conflicts.
 func (k *cluster) entry(articles []Article) Entry {
-	if len(k.members) == 1 { // most entries: no choice of value, no conflict
-		c := k.members[0]
-		return Entry{
-			Value: c.cit.Value, StartDate: c.start, EndDate: c.end, Kind: k.kind,
-			Citations: []Citation{c.cit}, Summary: k.bestSummary(c.cit.Value),
-		}
-	}
 	// Support for each value: distinct articles, then finer, then earlier.
+	// A cluster has few values: a slice, not a map.
 	type support struct {
-		c        *candidate
-		articles []int // distinct
+		c        *candidate // the first report of the value
+		articles []int      // distinct
+		weight   int
 	}
-	byValue := map[string]*support{}
-	var values []string
+	var buf [4]support
+	values := buf[:0] // in order of first report
 	for _, c := range k.members {
-		s := byValue[c.cit.Value]
-		if s == nil {
-			s = &support{c: c}
-			byValue[c.cit.Value] = s
-			values = append(values, c.cit.Value)
+		i := slices.IndexFunc(values, func(s support) bool { return s.c.cit.Value == c.cit.Value })
+		if i < 0 {
+			values = append(values, support{c: c})
+			i = len(values) - 1
 		}
-		if !slices.Contains(s.articles, c.article) {
-			s.articles = append(s.articles, c.article)
+		if !slices.Contains(values[i].articles, c.article) {
+			values[i].articles = append(values[i].articles, c.article)
 		}
 	}
 	// A value's weight counts the articles of every value it is compatible
 	// with at a coarser granularity: "March 17" is supported by "last week".
-	weight := func(v string) int {
-		s := byValue[v]
-		n := 0
-		for _, w := range values {
-			o := byValue[w]
-			if contains(o.c.start, o.c.end, s.c.start, s.c.end) {
-				n += len(o.articles)
+	for i := range values {
+		s := values[i].c
+		for _, o := range values {
+			if contains(o.c.start, o.c.end, s.start, s.end) {
+				values[i].weight += len(o.articles)
 			}
 		}
-		return n
 	}
-	slices.SortStableFunc(values, func(a, b string) int {
-		if wa, wb := weight(a), weight(b); wa != wb {
-			return wb - wa
+	slices.SortStableFunc(values, func(a, b support) int {
+		if a.weight != b.weight {
+			return b.weight - a.weight
 		}
-		if na, nb := len(byValue[a].articles), len(byValue[b].articles); na != nb {
+		if na, nb := len(a.articles), len(b.articles); na != nb {
 			return nb - na
 		}
-		sa, sb := byValue[a].c, byValue[b].c
-		if sa.days != sb.days {
-			return sa.days - sb.days
+		if a.c.days != b.c.days {
+			return a.c.days - b.c.days
 		}
-		return sa.start.Compare(sb.start)
+		return a.c.start.Compare(b.c.start)
 	})
-	chosen := byValue[values[0]].c
+	chosen := values[0].c
 	e := Entry{Value: chosen.cit.Value, StartDate: chosen.start, EndDate: chosen.end, Kind: k.kind}
 
 	// Conflicts: values neither containing nor contained in the chosen one.
-	for _, v := range values[1:] {
-		o := byValue[v].c
+	for _, sv := range values[1:] {
+		o, v := sv.c, sv.c.cit.Value
 		if contains(o.start, o.end, e.StartDate, e.EndDate) || contains(e.StartDate, e.EndDate, o.start, o.end) {
 			continue
 		}
@@ -706,8 +693,10 @@ func (k *cluster) entry(articles []Article) Entry {
 		e.Conflicts = append(e.Conflicts, cf)
 	}
 
-	// Citations in article order, one per quoted sentence.
-	members := slices.Clone(k.members)
+	// Citations in article order, one per quoted sentence. (Nothing after
+	// this needs the members in order of arrival.)
+	members := k.members
+	e.Citations = make([]Citation, 0, len(members))
 	slices.SortStableFunc(members, func(a, b *candidate) int {
 		if a.article != b.article {
 			return a.article - b.article
