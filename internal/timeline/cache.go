@@ -3,7 +3,6 @@ package timeline
 import (
 	"container/list"
 	"hash/maphash"
-	"slices"
 	"sync"
 	"unsafe"
 
@@ -135,7 +134,9 @@ func (c *Cache) remove(e *list.Element) {
 	c.bytes -= an.size
 }
 
-// newAnalysis records the analysis of article a dated against ref.
+// newAnalysis records the analysis of article a dated against ref. It
+// takes d's events as they are: the build that made them copies them out
+// with appendEvents, like every later one.
 func newAnalysis(c *Cache, a *Article, d *doc, ref dates.Date) *analysis {
 	an := &analysis{
 		key: c.key(a), title: a.Title, text: a.Text, published: a.Published,
@@ -145,7 +146,6 @@ func newAnalysis(c *Cache, a *Article, d *doc, ref dates.Date) *analysis {
 	size := int64(len(a.Title)+len(a.Text)+len(d.names)*8) + int64(unsafe.Sizeof(*an))
 	for i, cd := range d.cands {
 		cd.article, cd.cit.ArticleID = 0, ""
-		cd.tokens, cd.core = slices.Clone(cd.tokens), slices.Clone(cd.core)
 		an.cands[i] = cd
 		an.ntok += len(cd.tokens) + len(cd.core)
 		size += int64(unsafe.Sizeof(cd)) + int64(len(cd.summary)) +

@@ -196,7 +196,9 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		}
 		d.cands, d.names = articleEvents(ctx, i, a, ref, &d.clean, d.sents, ms)
 		if opts.Cache != nil && ctx.Err() == nil {
-			opts.Cache.put(newAnalysis(opts.Cache, a, d, ref))
+			// Cached, the events are read from there, below, as on a hit.
+			d.cached = newAnalysis(opts.Cache, a, d, ref)
+			opts.Cache.put(d.cached)
 		}
 	})
 	if err != nil {
@@ -258,7 +260,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 
 // doc is the working state of one article during Build.
 type doc struct {
-	cached *analysis // from Options.Cache and dated as this build dates it, or nil
+	cached *analysis // in Options.Cache and dated as this build dates it, or nil
 	clean  cleaned
 	sents  []sentence
 	ev     evidence
