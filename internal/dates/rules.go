@@ -1413,14 +1413,8 @@ var ruleTable = []rule{
 			if u < uDay {
 				return false
 			}
-			n, word := 0, "of"
-			switch c := m.tok(0).class; {
-			case c&cNext != 0:
-				n, word = 1, "after"
-			case c&cThis != 0:
-			default:
-				n, word = -1, "before"
-			}
+			n := step(m.tok(0).class)
+			word := [...]string{"before", "of", "after"}[n+1]
 			if u == uDay {
 				if n == 0 {
 					return false
@@ -1496,14 +1490,7 @@ var ruleTable = []rule{
 			if u < uWeek || u == uWeekend {
 				return false
 			}
-			n := 0
-			switch c := m.tok(1).class; {
-			case c&cNext != 0:
-				n = 1
-			case c&cThis != 0:
-			default:
-				n = -1
-			}
+			n := step(m.tok(1).class)
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
@@ -2722,13 +2709,7 @@ var ruleTable = []rule{
 			if u < uWeek || u == uWeekend {
 				return false
 			}
-			n := 0
-			switch c := m.tok(3).class; {
-			case c&cNext != 0:
-				n = 1
-			case c&cLast != 0:
-				n = -1
-			}
+			n := step(m.tok(3).class)
 			a, as := r.anchor()
 			if a.IsZero() {
 				return false
@@ -2736,6 +2717,18 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), modNames[m.tok(1).val], TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"by the end of the year", "the end of the year", "2021"}, {"at the start of next month", "the start of next month", "2021-04"}}},
+}
+
+// step is the units a LAST, THIS or NEXT word moves from the anchor: -1,
+// 0 or 1 ("the" and other words: 0).
+func step(c class) int {
+	switch {
+	case c&cNext != 0:
+		return 1
+	case c&cLast != 0:
+		return -1
+	}
+	return 0
 }
 
 // clockMinutes reads a clock time: "15:00", "3 p.m.", "noon" (with its
