@@ -26,6 +26,7 @@ type candidate struct {
 	summary    string
 	words      int // in summary
 	tokens     []token
+	ix         []int32      // tokens' dense indices in a Build (see weigh)
 	alts       []dates.Date // the days of alternatives ("March 19 or 22")
 	subject    []uint64     // names before the date in its clause: who acted
 	names      []uint64     // names in its sentence: who and where

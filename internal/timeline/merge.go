@@ -68,6 +68,25 @@ type cluster struct {
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
+	// Room for the first few members, exemplars and articles, which is
+	// all most clusters have: one allocation per cluster, not one per list.
+	inMembers, inExemplars [4]*candidate
+	inArticles             [4]int
+}
+
+// clusterSlab is the number of clusters allocated at a time.
+const clusterSlab = 32
+
+// newCluster returns an empty cluster at c's time, taken from slab (which
+// it refills when empty) so that clusters are allocated a few dozen at a time.
+func newCluster(slab *[]cluster, c *candidate) *cluster {
+	if len(*slab) == cap(*slab) {
+		*slab = make([]cluster, 0, clusterSlab)
+	}
+	*slab = append(*slab, cluster{start: c.start, end: c.end, kind: c.kind})
+	k := &(*slab)[len(*slab)-1]
+	k.members, k.exemplars, k.articles = k.inMembers[:0], k.inExemplars[:0], k.inArticles[:0]
+	return k
 }
 
 // dayNumber numbers days so that buckets are integers: days since
@@ -94,8 +113,9 @@ func dayNumber(d dates.Date) int {
 //
 // docNames holds each article's names (sorted): two articles that share
 // almost none tell different stories, and their reports merge only when
-// clearly alike.
-func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*cluster, error) {
+// clearly alike. vec and spare are zeroed scatters over the weighed
+// candidates' tokens; merge leaves them zeroed.
+func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	related := relatedArticles(docNames, relatedShare)
@@ -116,78 +136,88 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 		}
 		return cmp.Compare(a.cit.Start, b.cit.Start)
 	})
-	byDay := map[int][]*cluster{}
-	byValue := map[string][]*cluster{}
+	byDay := newIndex[int]()
+	byValue := newIndex[string]()
 	var out []*cluster
 	var matches, placements []match
+	var slab []cluster
+	var loaded *candidate
+	defer func() {
+		if loaded != nil {
+			vec.unload(loaded)
+		}
+	}()
 	for n, c := range order {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
+		if loaded != nil {
+			vec.unload(loaded)
+		}
+		vec.load(c)
+		loaded = c
 		matches, placements = matches[:0], placements[:0]
-		consider := func(cs []*cluster) {
-			for _, k := range cs {
-				k = k.root()
-				if k.seenBy == n+1 || k.kind != c.kind {
-					continue
+		consider := func(k *cluster) {
+			k = k.root()
+			if k.seenBy == n+1 || k.kind != c.kind {
+				return
+			}
+			k.seenBy = n + 1
+			sameValue := k.start == c.start && k.end == c.end
+			if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
+				// A coarse report and a finer event it may tell.
+				if p := k.placement(c, sameStory, common); p > 0 {
+					placements = append(placements, match{k, p, true})
 				}
-				k.seenBy = n + 1
-				sameValue := k.start == c.start && k.end == c.end
-				if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
-					// A coarse report and a finer event it may tell.
-					if p := k.placement(c, sameStory, common); p > 0 {
-						placements = append(placements, match{k, p, true})
-					}
-					continue
-				}
-				sim := k.similarity(c)
-				compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
-				switch {
-				case sameValue && sim > 0 && k.sameAlternatives(c):
-					// The same choice of days offered: the same plan.
-					matches = append(matches, match{k, sim, true})
-				case sameValue && c.days > wideDays && k.sameHead(c) && k.related(c, related) && !k.hasSentence(c):
-					// "the 2020 election" told three ways: one event of
-					// history, whatever the sentences around it say.
-					matches = append(matches, match{k, max(sim, mergeSimilarity), true})
-				case sim < sameValueSimilarity, sameValue && (c.days > 0 || k.onlyArticle(c.article)) && sim < mergeSimilarity:
-					// A week or a month holds many events: sharing one
-					// needs more likeness than sharing a day. So does one
-					// article's second report of a day: an article tells
-					// an event once ("a poll completed on Saturday",
-					// "Saturday night's debate").
-				case sameValue && sim < mergeSimilarity && k.otherSubject(c):
-					// Little in common and different actors: two events of
-					// one day ("Cyprus condemned", "Iran condemned").
-				case !k.related(c, related) && (sim < conflictSimilarity || !k.sharesName(c, common)):
-					// Articles with almost no name in common tell other
-					// stories: "net income fell" in two company reports
-					// is two events, however alike the words, unless the
-					// reports themselves name someone in common.
-				case sim < conflictSimilarity && k.otherNames(c):
-					// No name in common: the same kind of news about other
-					// people ("X's third-quarter net income", "Y's").
-				case sameValue || (compatible && sim >= mergeSimilarity):
-					matches = append(matches, match{k, sim, true})
-				case compatible:
-				case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
-					(sim >= conflictSimilarity || k.sharesAlternative(c)):
-					matches = append(matches, match{k, sim, false})
-				}
+				return
+			}
+			sim := k.similarity(c, vec)
+			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+			switch {
+			case sameValue && sim > 0 && k.sameAlternatives(c):
+				// The same choice of days offered: the same plan.
+				matches = append(matches, match{k, sim, true})
+			case sameValue && c.days > wideDays && k.sameHead(c) && k.related(c, related) && !k.hasSentence(c):
+				// "the 2020 election" told three ways: one event of
+				// history, whatever the sentences around it say.
+				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
+			case sim < sameValueSimilarity, sameValue && (c.days > 0 || k.onlyArticle(c.article)) && sim < mergeSimilarity:
+				// A week or a month holds many events: sharing one
+				// needs more likeness than sharing a day. So does one
+				// article's second report of a day: an article tells
+				// an event once ("a poll completed on Saturday",
+				// "Saturday night's debate").
+			case sameValue && sim < mergeSimilarity && k.otherSubject(c):
+				// Little in common and different actors: two events of
+				// one day ("Cyprus condemned", "Iran condemned").
+			case !k.related(c, related) && (sim < conflictSimilarity || !k.sharesName(c, common)):
+				// Articles with almost no name in common tell other
+				// stories: "net income fell" in two company reports
+				// is two events, however alike the words, unless the
+				// reports themselves name someone in common.
+			case sim < conflictSimilarity && k.otherNames(c):
+				// No name in common: the same kind of news about other
+				// people ("X's third-quarter net income", "Y's").
+			case sameValue || (compatible && sim >= mergeSimilarity):
+				matches = append(matches, match{k, sim, true})
+			case compatible:
+			case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
+				(sim >= conflictSimilarity || k.sharesAlternative(c)):
+				matches = append(matches, match{k, sim, false})
 			}
 		}
 		wide := c.days > wideDays
 		if wide {
-			consider(byValue[c.cit.Value])
+			byValue.each(c.cit.Value, consider)
 		} else {
 			slack := 0
 			if c.days == 0 {
 				slack = conflictDays
 			}
 			for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
-				consider(byDay[d])
+				byDay.each(d, consider)
 			}
 		}
 		if k := placed(placements); k != nil {
@@ -199,7 +229,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			// the main event of that time.
 			var in []*cluster
 			for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
-				in = append(in, byDay[d]...)
+				in = byDay.appendTo(in, d)
 			}
 			if k := mainEvent(in, c, related, sameStory, common); k != nil {
 				k.add(c)
@@ -207,14 +237,14 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			}
 		}
 		if len(matches) == 0 {
-			k := &cluster{start: c.start, end: c.end, kind: c.kind}
+			k := newCluster(&slab, c)
 			k.add(c)
 			out = append(out, k)
 			if wide {
-				byValue[c.cit.Value] = append(byValue[c.cit.Value], k)
+				byValue.add(c.cit.Value, k)
 			} else {
 				for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
-					byDay[d] = append(byDay[d], k)
+					byDay.add(d, k)
 				}
 			}
 			continue
@@ -246,7 +276,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 			// told with a different date, kept as a conflict. Either way
 			// the two must be alike themselves, not only through c: one
 			// report bridging two events does not make them one.
-			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k, related) {
+			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k, related, spare) {
 				best.absorb(m.k)
 			}
 		}
@@ -258,6 +288,50 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64) ([]*clus
 		}
 	}
 	return live, nil
+}
+
+// index lists the clusters filed under each key (a day, a value) in order
+// of filing: linked lists in one slice of nodes, rather than a slice per
+// key that allocates as it grows.
+type index[K comparable] struct {
+	ends  map[K][2]int32 // the first and last node of each key's list
+	nodes []indexNode
+}
+
+type indexNode struct {
+	k    *cluster
+	next int32 // the next node of the list, or -1
+}
+
+func newIndex[K comparable]() *index[K] { return &index[K]{ends: map[K][2]int32{}} }
+
+// add files k under key.
+func (x *index[K]) add(key K, k *cluster) {
+	n := int32(len(x.nodes))
+	x.nodes = append(x.nodes, indexNode{k, -1})
+	if e, ok := x.ends[key]; ok {
+		x.nodes[e[1]].next = n
+		x.ends[key] = [2]int32{e[0], n}
+	} else {
+		x.ends[key] = [2]int32{n, n}
+	}
+}
+
+// each calls f with the clusters filed under key, in order of filing.
+func (x *index[K]) each(key K, f func(*cluster)) {
+	e, ok := x.ends[key]
+	if !ok {
+		return
+	}
+	for i := e[0]; i >= 0; i = x.nodes[i].next {
+		f(x.nodes[i].k)
+	}
+}
+
+// appendTo appends the clusters filed under key to dst.
+func (x *index[K]) appendTo(dst []*cluster, key K) []*cluster {
+	x.each(key, func(k *cluster) { dst = append(dst, k) })
+	return dst
 }
 
 // mainEvent returns the event a reference ("the Oct. 23 slaying", "last
@@ -337,7 +411,7 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool, common ma
 		// Names alone (the people and places every report of a story
 		// names) and common words ("officials", "federal") do not make two
 		// reports one event: a key word must be shared.
-		_, sum, word := shared(c.core, e.tokens)
+		sum, word := shared(c.core, e.tokens)
 		if p := sum / c.coreMass; word && (related(e.article, c.article) || (p >= clearPlacement && sharedName(e.names, c.names, common))) {
 			best = max(best, p)
 		}
@@ -347,13 +421,17 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool, common ma
 
 // alike reports whether two clusters tell one event by their own
 // wordings: they were started by related articles and a wording of one is
-// at least sameValueSimilarity like a wording of the other.
-func (k *cluster) alike(o *cluster, related func(a, b int) bool) bool {
+// at least sameValueSimilarity like a wording of the other. s is a zeroed
+// scatter, left zeroed.
+func (k *cluster) alike(o *cluster, related func(a, b int) bool, s scatter) bool {
 	if !related(k.members[0].article, o.members[0].article) {
 		return false
 	}
 	for _, e := range o.exemplars {
-		if k.similarity(e) >= sameValueSimilarity {
+		s.load(e)
+		sim := k.similarity(e, s)
+		s.unload(e)
+		if sim >= sameValueSimilarity {
 			return true
 		}
 	}
@@ -533,7 +611,7 @@ func (k *cluster) sameHead(c *candidate) bool {
 		return false
 	}
 	for _, e := range k.exemplars {
-		if _, _, word := shared(c.head, e.head); word {
+		if _, word := shared(c.head, e.head); word {
 			return true
 		}
 	}
@@ -584,14 +662,15 @@ func (k *cluster) onlyArticle(a int) bool { return len(k.articles) == 1 && k.art
 // hasArticle reports whether an article already reports in the cluster.
 func (k *cluster) hasArticle(a int) bool { return slices.Contains(k.articles, a) }
 
-// similarity is the best similarity of c to the cluster's wordings.
-func (k *cluster) similarity(c *candidate) float32 {
+// similarity is the best similarity of c, loaded in s, to the cluster's
+// wordings.
+func (k *cluster) similarity(c *candidate, s scatter) float32 {
 	if k.hasWording(c.sig) {
 		return 1
 	}
 	var best float32
 	for _, e := range k.exemplars {
-		best = max(best, cosine(e.tokens, c.tokens, e.norm, c.norm))
+		best = max(best, s.cosine(c.norm, e))
 	}
 	return best
 }
@@ -623,8 +702,9 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 }
 
 // entry turns a cluster into an Entry: the value most sources agree on,
-// every citation once, and the differing dates as conflicts.
-func (k *cluster) entry(articles []Article) Entry {
+// every citation once, and the differing dates as conflicts. s is a zeroed
+// scatter, left zeroed.
+func (k *cluster) entry(s scatter) Entry {
 	// Support for each value: distinct articles, then finer, then earlier.
 	// A cluster has few values: a slice, not a map.
 	type support struct {
@@ -709,7 +789,7 @@ func (k *cluster) entry(articles []Article) Entry {
 		}
 		e.Citations = append(e.Citations, c.cit)
 	}
-	e.Summary = k.bestSummary(e.Value)
+	e.Summary = k.bestSummary(e.Value, s)
 	return e
 }
 
@@ -717,16 +797,18 @@ func (k *cluster) entry(articles []Article) Entry {
 // cluster: told outside a caption, at the entry's value (a "last week"
 // wording misleads on a dated entry), closest to the other wordings,
 // earliest in its article, then shortest.
-func (k *cluster) bestSummary(value string) string {
+func (k *cluster) bestSummary(value string, s scatter) string {
 	var best *candidate
 	var bestScore float32 = -1
 	for _, c := range k.exemplars {
 		var score float32
+		s.load(c)
 		for _, o := range k.exemplars {
 			if o != c {
-				score += cosine(c.tokens, o.tokens, c.norm, o.norm)
+				score += s.cosine(c.norm, o)
 			}
 		}
+		s.unload(c)
 		if !c.cit.Caption {
 			score += 10
 		}

@@ -222,12 +222,14 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		}
 		docs[i].cands = nil
 	}
-	weigh(cands)
+	vocab := weigh(cands)
+	vecs := make(scatter, 2*vocab)
+	vec, spare := vecs[:vocab], vecs[vocab:]
 	docNames := make([][]uint64, len(docs))
 	for i := range docs {
 		docNames[i] = docs[i].names
 	}
-	clusters, err := merge(ctx, cands, docNames)
+	clusters, err := merge(ctx, cands, docNames, vec, spare)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +247,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 				return nil, err
 			}
 		}
-		e := k.entry(articles)
+		e := k.entry(vec)
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
 			res.Entries = append(res.Entries, e)

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -347,16 +348,29 @@ const clauseWeight = 2
 // frequency of the token among all candidates, so that the names every
 // report of a story shares ("Biden", "Russia") count little and the words
 // that single out one event ("interview", "ambassador") count much, and
-// stores each candidate's vector norm.
-func weigh(cands []candidate) {
+// stores each candidate's vector norm. It numbers the distinct tokens
+// densely (each candidate's ix) and returns how many there are: a
+// dense vector of that length is what similarity scatters into.
+func weigh(cands []candidate) int {
 	ntok := 0
 	for i := range cands {
 		ntok += len(cands[i].tokens)
 	}
-	df := make(map[uint64]int32, ntok/2)
+	index := newTokenIndex(ntok)
+	df := make([]int32, 0, ntok/2) // by dense index
+	ixs := make([]int32, ntok)
 	for i := range cands {
-		for _, t := range cands[i].tokens {
-			df[t.id]++
+		c := &cands[i]
+		c.ix, ixs = ixs[:len(c.tokens):len(c.tokens)], ixs[len(c.tokens):]
+		for k, t := range c.tokens {
+			x, ok := index.get(t.id)
+			if !ok {
+				x = int32(len(df))
+				index.put(t.id, x)
+				df = append(df, 0)
+			}
+			df[x]++
+			c.ix[k] = x
 		}
 	}
 	// idf[f] for a token in f reports (a core word may be in none), once
@@ -368,48 +382,108 @@ func weigh(cands []candidate) {
 	}
 	rare := int32(max(rareReports, len(cands)/50))
 	for i := range cands {
+		c := &cands[i]
 		var norm float64
-		for k := range cands[i].tokens {
-			t := &cands[i].tokens[k]
-			t.weight *= idf[df[t.id]]
+		for k := range c.tokens {
+			t := &c.tokens[k]
+			t.weight *= idf[df[c.ix[k]]]
 			norm += float64(t.weight) * float64(t.weight)
 		}
-		cands[i].norm = float32(math.Sqrt(norm))
+		c.norm = float32(math.Sqrt(norm))
 		var mass float32
-		for k := range cands[i].core {
-			t := &cands[i].core[k]
-			f := df[t.id]
+		for k := range c.core {
+			t := &c.core[k]
+			var f int32
+			if x, ok := index.get(t.id); ok {
+				f = df[x]
+			}
 			t.weight *= idf[f]
 			t.key = !t.name && f <= rare
 			mass += t.weight
 		}
-		cands[i].coreMass = mass
+		c.coreMass = mass
 	}
+	return len(df)
+}
+
+// tokenIndex maps token ids to dense indices. The ids are hashes already,
+// so their low bits index an open-addressed table directly, with no
+// rehashing: with a Go map, weigh was a quarter of a cached Build.
+type tokenIndex struct {
+	ids  []uint64
+	ix   []int32 // dense index + 1; 0 marks an empty slot
+	mask uint64
+}
+
+// newTokenIndex returns a table for up to n ids, at most half full.
+func newTokenIndex(n int) tokenIndex {
+	size := 1 << bits.Len(uint(2*n))
+	return tokenIndex{ids: make([]uint64, size), ix: make([]int32, size), mask: uint64(size - 1)}
+}
+
+// slot is where id is, or the empty slot where it goes.
+func (t tokenIndex) slot(id uint64) uint64 {
+	i := id & t.mask
+	for t.ix[i] != 0 && t.ids[i] != id {
+		i = (i + 1) & t.mask
+	}
+	return i
+}
+
+func (t tokenIndex) get(id uint64) (int32, bool) {
+	i := t.slot(id)
+	return t.ix[i] - 1, t.ix[i] != 0
+}
+
+// put adds id, which must not be in t yet, with dense index x.
+func (t tokenIndex) put(id uint64, x int32) {
+	i := t.slot(id)
+	t.ids[i], t.ix[i] = id, x+1
+}
+
+// scatter holds one candidate's token weights by dense token index, so
+// that its similarity to each of many others costs one lookup per token
+// of the other, not a walk of both lists. It is all zeros when unloaded.
+type scatter []float32
+
+// load puts c's weights in place; unload must follow before another load.
+func (s scatter) load(c *candidate) {
+	for k, x := range c.ix {
+		s[x] = c.tokens[k].weight
+	}
+}
+
+func (s scatter) unload(c *candidate) {
+	for _, x := range c.ix {
+		s[x] = 0
+	}
+}
+
+// cosine is the cosine similarity of the loaded candidate, of norm n, and
+// o: the dot product of their weights over the norms. Summed over o's
+// tokens in order (ascending id), zeros for the tokens not shared.
+func (s scatter) cosine(n float32, o *candidate) float32 {
+	if n == 0 || o.norm == 0 {
+		return 0
+	}
+	var dot float32
+	for k, x := range o.ix {
+		dot += s[x] * o.tokens[k].weight
+	}
+	return dot / (n * o.norm)
 }
 
 // rareReports is the fewest reports a word may be in and still be rare
 // (key); in a large collection, a fiftieth of the reports.
 const rareReports = 8
 
-// cosine is the cosine similarity of two weighted, sorted token lists with
-// norms na and nb.
-func cosine(a, b []token, na, nb float32) float32 {
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	dot, _, _ := shared(a, b)
-	return dot / (na * nb)
-}
-
-// shared walks two sorted token lists once and returns the dot product of
-// their weights, the weight of the tokens of a that b holds too, and
-// whether one of those is a key word.
-func shared(a, b []token) (dot, covered float32, word bool) {
+// shared walks two sorted token lists once and returns the weight of the
+// tokens of a that b holds too, and whether one of those is a key word.
+func shared(a, b []token) (covered float32, word bool) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i].id == b[j].id:
-			dot += a[i].weight * b[j].weight
 			covered += a[i].weight
 			word = word || a[i].key
 			i++
@@ -420,7 +494,7 @@ func shared(a, b []token) (dot, covered float32, word bool) {
 			j++
 		}
 	}
-	return dot, covered, word
+	return covered, word
 }
 
 // names returns the stems of the capitalised words of s that are not stop
