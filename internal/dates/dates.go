@@ -35,7 +35,14 @@
 // "a year earlier" after "the third quarter" is that quarter a year
 // before, after "for the nine months" the year before; the quarter in force
 // is the last one named that had begun by the reference and is not an
-// aside ("after a flat second quarter") or a forecast. Tense is read from
+// aside ("after a flat second quarter") or a forecast. A quarter with its
+// own end ("the quarter ended Sept. 29", "its fourth quarter ended June
+// 30") is the calendar quarter holding most of its three months, whatever
+// its number or the quarter named before: a fiscal quarter's number says
+// nothing of its months. A fiscal quarter with no end told ("the fiscal
+// first quarter") is an unknown quarter of the year (1989-QX, no
+// interval), until "the quarter ended ..." within two sentences dates it.
+// Tense is read from
 // the words around the mention: auxiliaries, a lexicon of irregular past
 // forms, the -ed suffix (not after an article: "a still unspecified
 // date"), "will"/"would"/"to", past verbs of intent ("agreed to buy it in

@@ -60,6 +60,11 @@ type run struct {
 	quarter string
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
+	// fiscal is 1 + the index in out of the last fiscal quarter named with
+	// no end of its own ("the fiscal first quarter": an unknown quarter of
+	// the calendar, QX), or 0, and fiscalSent the sentence it was named in:
+	// "the quarter ended Sept. 30" soon after it tells its end, and dates it.
+	fiscal, fiscalSent int
 	// sent counts the sentences begun; cumulative is the sentence in which
 	// a cumulative reporting period ("the nine months", "the first half")
 	// was last named after the last quarter, or 0. While it is in force (its
@@ -464,6 +469,10 @@ func (r *run) emit(p piece) bool {
 		case pv.gran == gHalf:
 			r.cumulative = r.sent
 		}
+	} else if pv.gran == gQuarter && pv.year > 0 && !r.deriving {
+		// A fiscal quarter: the quarter reported, though not on the calendar.
+		r.quarter, r.cumulative = p.value, 0
+		r.fiscal, r.fiscalSent = len(r.out)+1, r.sent
 	} else if p.typ == TypeDuration && r.cumulativePeriod(p) {
 		r.cumulative = r.sent
 	}

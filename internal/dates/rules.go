@@ -414,6 +414,118 @@ func (r *run) recentPeriod(m *match, n int, half bool) bool {
 	return r.whole(m, TypeDate, v, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
 }
 
+// periodEnd reads the end a reporting period is given right after the
+// match ("the quarter ended Sept. 30", "its fourth quarter ending June 30,
+// 1990", "the fiscal year ended in March", "the quarter ended yesterday")
+// and returns the period's last day. A period that "ended" lies before the
+// anchor: a month-day without a year takes the year that puts it there.
+func (r *run) periodEnd(m *match) (Date, bool) {
+	e := m.after(1)
+	if !r.wordIs(e, "ended", "ending") {
+		return Date{}, false
+	}
+	a, _ := r.anchor()
+	if a.IsZero() {
+		return Date{}, false
+	}
+	k := 2
+	if r.wordIs(m.after(k), "in") {
+		k++
+	}
+	t := m.after(k)
+	switch {
+	case t == nil:
+		return Date{}, false
+	case t.class&cDeictic != 0 && t.val != dTonight:
+		return a.AddDays(int(t.val) - dToday), true
+	case t.class&cMonth == 0:
+		return Date{}, false
+	}
+	mon, day, year := time.Month(t.val), 0, 0
+	n := m.after(k + 1)
+	if n != nil && n.class&cDayNum != 0 && n.flags&fSpace != 0 {
+		day, k = int(n.val), k+1
+		if n = m.after(k + 1); n != nil && n.kind == kPunct && n.punct == ',' {
+			n = m.after(k + 2)
+		}
+	}
+	past := r.wordIs(e, "ended")
+	if n != nil && n.class&cYearNum != 0 {
+		year = int(n.val)
+	} else {
+		tense := TensePast
+		if !past {
+			tense = r.tense(m.start, m.end)
+		}
+		year, _ = inferYear(a, "", mon, day, tense, yearWindow)
+		if past && monthDay(year, mon, day).After(a) {
+			year--
+		}
+	}
+	if year < MinYear || year > MaxYear || day > daysIn(year, mon) {
+		return Date{}, false
+	}
+	return monthDay(year, mon, day), true
+}
+
+// monthDay is the day mon/day of year y, or the month's last day when day
+// is 0 (the end of a period that "ended in March"); a day past the month's
+// end is its last day.
+func monthDay(y int, mon time.Month, day int) Date {
+	if day == 0 || day > daysIn(y, mon) {
+		return lastOfMonth(y, mon)
+	}
+	return Date{y, mon, day}
+}
+
+// endedQuarter emits the match, a quarter that ends on end, as the calendar
+// quarter holding most of its three months (the one its middle day falls
+// in: "the quarter ended July 31", May to July, is the second): a fiscal
+// quarter's number says nothing of its months ("the fiscal first quarter
+// ended Sept. 29" is July to September, not January to March). "The
+// quarter ended ..." (named false) within two sentences of a fiscal quarter
+// named with no end, and no other quarter between, tells that quarter's
+// end: it dates that earlier mention too.
+func (r *run) endedQuarter(m *match, end Date, named bool) bool {
+	mid := end.AddDays(-45)
+	v := quarterValue(mid.Year, (int(mid.Month)-1)/3+1)
+	f := r.fiscal
+	if named || f == 0 || f > len(r.out) || r.sent-r.fiscalSent > 2 || r.out[f-1].Value != r.quarter {
+		f = 0
+	}
+	if !r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' ends %s: the calendar quarter holding most of its three months", m.text(), end)) {
+		return false
+	}
+	if f > 0 {
+		fm := &r.out[f-1]
+		fm.Value = v
+		fm.StartDate, fm.EndDate, _ = Interval(v)
+		fm.Explanation = explain("'%s' is a fiscal quarter that ends %s, as a later sentence tells: the calendar quarter holding most of its three months", fm.Text, end)
+		r.fiscal = 0
+	}
+	return true
+}
+
+// fiscalQuarter emits the match, a fiscal quarter with no end told ("the
+// fiscal first quarter"), as an unknown quarter (QX) of year y, or of the
+// anchor's year when y is 0. A fiscal year can begin in any month, so the
+// number says nothing of the calendar: "the fiscal first quarter" of a
+// company whose year begins in July is July to September, and the calendar
+// quarter of that number would date its events six months wrong. TimeML has
+// no fiscal values; an unknown quarter of the year (TBAQ writes QX for
+// such quarters) leaves the mention unanchored, so no event is dated by it,
+// until "the quarter ended ..." tells its end (endedQuarter).
+func (r *run) fiscalQuarter(m *match, y int) bool {
+	if y == 0 {
+		a, _ := r.anchor()
+		if a.IsZero() {
+			return false
+		}
+		y = a.Year
+	}
+	return r.whole(m, TypeDate, quarterValue(y, 0), "", TenseUnknown, explain("'%s' is a fiscal quarter: its months are not told", m.text()))
+}
+
 // decadeWord is the decade a decade word ("nineties", "'80s") names: the
 // most recent such decade by the anchor, with the anchor's description.
 func (r *run) decadeWord(t *token) (int, string, bool) {
@@ -1039,30 +1151,40 @@ var ruleTable = []rule{
 		examples: []example{{"in the 20th century", "the 20th century", "19"}, {"the twenty-first century", "the twenty-first century", "20"}}},
 
 	// ---- Quarters and halves ----
-	{name: "quarter", src: "the? FISCAL? QORD ~-? quarter|half of? FISCAL? YEAR?",
+	{name: "quarter", src: "the? FISCAL? ~-? QORD ~-? quarter|half of? FISCAL? YEAR?",
 		build: func(r *run, m *match) bool {
-			n := int(m.tok(2).val)
-			half := strings.EqualFold(m.word(m.tok(4)), "half")
-			if m.tok(3) != nil && m.tok(0) != nil {
+			n := int(m.tok(3).val)
+			half := strings.EqualFold(m.word(m.tok(5)), "half")
+			if m.tok(4) != nil && m.tok(0) != nil {
 				m.start = m.at[1] // "the third-quarter loss": "the" belongs to the noun
 				if m.start < 0 {
-					m.start = m.at[2]
+					m.start = m.at[3]
 				}
 			}
 			if half && n > 2 {
 				return false
 			}
+			if !half {
+				// "its fourth quarter ended June 30" is April to June.
+				if end, ok := r.periodEnd(m); ok {
+					return r.endedQuarter(m, end, true)
+				}
+			}
+			fiscal := !half && (m.tok(1) != nil || m.tok(7) != nil)
 			y := 0
-			if t := m.tok(7); t != nil {
+			if t := m.tok(8); t != nil {
 				y = int(t.val)
-			} else if m.tok(5) != nil || r.wordIs(m.after(1), "of") && r.wordAfter(m, 2) {
+			} else if m.tok(6) != nil || r.wordIs(m.after(1), "of") && r.wordAfter(m, 2) {
 				// "the first half of this year" is that year's; "the first
 				// half of the game" or "of the decade" is no calendar half;
 				// "the third quarter of $226 million" brings an amount.
-				if m.tok(5) != nil {
-					m.end = m.at[5]
+				if m.tok(6) != nil {
+					m.end = m.at[6]
 				}
 				if !r.wordAfter(m, 2) {
+					if fiscal {
+						return r.fiscalQuarter(m, 0)
+					}
 					return r.recentPeriod(m, n, half)
 				}
 				rel, u := m.after(2), m.after(3)
@@ -1072,6 +1194,9 @@ var ruleTable = []rule{
 				if r.wordIs(rel, "the") {
 					// "the fourth quarter of the year": the year in view.
 					m.end += 3
+					if fiscal {
+						return r.fiscalQuarter(m, 0)
+					}
 					return r.recentPeriod(m, n, half)
 				}
 				ry, as, ok := r.relativeYear(rel)
@@ -1079,13 +1204,22 @@ var ruleTable = []rule{
 					return false
 				}
 				y, m.end = ry, m.end+3
+				if fiscal {
+					return r.fiscalQuarter(m, y)
+				}
 				v := quarterValue(y, n)
 				if half {
 					v = yearValue(y) + "-H" + string(rune('0'+n))
 				}
 				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> of the year %d, from %s", m.text(), y, as))
 			} else {
+				if fiscal {
+					return r.fiscalQuarter(m, 0)
+				}
 				return r.recentPeriod(m, n, half)
+			}
+			if fiscal {
+				return r.fiscalQuarter(m, y)
 			}
 			v := quarterValue(y, n)
 			if half {
@@ -1104,6 +1238,19 @@ var ruleTable = []rule{
 			{"It grew in the second half of the decade.", "the second half", ""},
 			{"Profit fell in the first quarter of the year.", "the first quarter of the year", "2021-Q1"},
 			{"net income for the third quarter of $226.3 million", "the third quarter", "2020-Q3"},
+			// A quarter with its own end is the calendar quarter that ends
+			// there, whatever its number.
+			{"It lost $20 million for its fourth quarter ended June 30.", "fourth quarter", "2020-Q2"},
+			{"Net was $4 million for the fiscal-first quarter ended Sept. 30.", "the fiscal-first quarter", "2020-Q3"},
+			{"UniFirst earned $3 million for the fourth quarter ended Aug. 26.", "the fourth quarter", "2020-Q3"},
+			{"It earned $5 million for its fourth quarter ended yesterday.", "fourth quarter", "2021-Q1"},
+			// A fiscal quarter with no end told is no known calendar quarter,
+			// until "the quarter ended ..." soon after it tells its end.
+			{"Delta's earnings soared in the fiscal first quarter.", "the fiscal first quarter", "2021-QX"},
+			{"Net rose in the fiscal second-quarter of 1990.", "fiscal second-quarter of 1990", "1990-QX"},
+			{"Sun earned $5 million in the fiscal first quarter. It had sales of $538 million for the quarter ended Sept. 29.", "the fiscal first quarter", "2020-Q3"},
+			{"Delta's earnings soared in the fiscal first quarter. The airline cited traffic. For the quarter ended Sept. 30, it earned $133 million.", "the fiscal first quarter", "2020-Q3"},
+			{"Sun earned $5 million in the fiscal first quarter. It lost money in its fourth quarter ended June 30.", "the fiscal first quarter", "2021-QX"},
 		}},
 	{name: "half of a year", src: "the? first|last two? quarters|half of FISCAL? YEAR",
 		build: func(r *run, m *match) bool {
@@ -1692,25 +1839,17 @@ var ruleTable = []rule{
 				return false // "the quarter-to-quarter comparison"
 			}
 			if u == uQuarter {
+				// "the quarter ended Sept. 29" is the quarter that ends
+				// there, whatever quarter was named before.
+				if end, ok := r.periodEnd(m); ok {
+					return r.endedQuarter(m, end, false)
+				}
 				if r.quarter != "" {
 					return r.derive(m, r.quarter, explain("'%s' -> the quarter last mentioned", m.text()))
 				}
 				a, as := r.anchor()
 				if a.IsZero() {
 					return false
-				}
-				// "the quarter ended July 31": three months to that day,
-				// most of them in the calendar quarter of the middle month.
-				if e, mon, d := m.after(1), m.after(2), m.after(3); r.wordIs(e, "ended", "ending") && mon != nil && mon.class&cMonth != 0 && d != nil && d.class&cDayNum != 0 {
-					y := a.Year
-					if end := (Date{y, time.Month(mon.val), int(d.val)}); end.After(a) && r.wordIs(e, "ended") {
-						y--
-					}
-					mid := int(mon.val) - 1
-					if mid == 0 {
-						y, mid = y-1, 12
-					}
-					return r.whole(m, TypeDate, quarterValue(y, (mid-1)/3+1), "", TenseUnknown, explain("'%s' -> the calendar quarter holding most of the three months to %s %d", m.text(), m.word(mon), d.val))
 				}
 				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
@@ -1732,7 +1871,13 @@ var ruleTable = []rule{
 		examples: []example{{"profits for the year rose", "the year", "2021"}, {"net for the year ended June 30", "the year", "P1Y"},
 			{"rising to a high for the year of $42.875 a share", "the year", "2021"},
 			{"profit in the quarter rose", "the quarter", "2020-Q4"},
-			{"In the quarter ended July 31, it had 5.6 million shares", "the quarter", "2020-Q2"}}},
+			{"In the quarter ended July 31, it had 5.6 million shares", "the quarter", "2020-Q2"},
+			{"Net fell for the quarter ended Nov. 2.", "the quarter", "2020-Q3"},
+			{"Sales rose in the quarter ended in March.", "the quarter", "2020-Q1"},
+			{"Net rose for the quarter ended yesterday.", "the quarter", "2021-Q1"},
+			{"Profit fell for the quarter ended March 31, 2019.", "the quarter", "2019-Q1"},
+			{"Third-quarter net rose. Fourth-quarter sales fell. Net for the quarter ended Sept. 30 rose.", "the quarter", "2020-Q3"},
+			{"Sun earned $5 million in the fiscal first quarter. It had sales of $538 million for the quarter ended Sept. 29.", "the quarter", "2020-Q3"}}},
 
 	// ---- Durations ----
 	{name: "the past n units", src: "the? LAST|NEXT|first|latest NUM|FEW UNITS|UNIT",

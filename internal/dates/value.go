@@ -56,7 +56,14 @@ func weekValue(d Date) string {
 
 func weekendValue(d Date) string { return weekValue(d) + "-WE" }
 
-func quarterValue(y, q int) string { return yearValue(y) + "-Q" + strconv.Itoa(q) }
+// quarterValue formats quarter q of year y; a q outside 1..4 is an unknown
+// quarter of the year (QX), as a fiscal quarter is on the calendar.
+func quarterValue(y, q int) string {
+	if q < 1 || q > 4 {
+		return yearValue(y) + "-QX"
+	}
+	return yearValue(y) + "-Q" + strconv.Itoa(q)
+}
 
 // durationValue formats n units: P5Y, PT24H, P10Y for a decade is left to
 // the caller (TimeML writes "a decade" as P1E or P10Y).
@@ -83,7 +90,7 @@ type parsed struct {
 	month   int // 1..12, -1 for XX, 0 absent
 	day     int
 	week    int
-	quarter int
+	quarter int // 1..4, -1 for QX
 	half    int
 	season  int
 	// wday is the ISO weekday of a week date (-1 for X, 0 absent).
@@ -324,12 +331,15 @@ func parseValue(v string) (parsed, bool) {
 		p.gran = gDay
 		return p, validTime(&p, rest[2:])
 	case 'Q':
+		p.gran = gQuarter
 		if rest == "QX" {
-			p.unknown = true
-		} else if len(rest) != 2 || rest[1] < '1' || rest[1] > '4' {
+			p.quarter, p.unknown = -1, true
+			return p, true
+		}
+		if len(rest) != 2 || rest[1] < '1' || rest[1] > '4' {
 			return p, false
 		}
-		p.gran, p.quarter = gQuarter, int(rest[1]-'0')
+		p.quarter = int(rest[1] - '0')
 		return p, true
 	case 'H':
 		if rest == "HX" {
