@@ -94,6 +94,10 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 	}
 	t := r.tense(m.start, m.end)
 	y, why := inferYear(a, as, mon, day, t, yearWindow)
+	if from > 0 && r.wordIs(&r.toks[from-1], "ended") && monthDay(y, mon, day).After(a) {
+		// "the quarter ended Oct. 31", written on Oct. 27: what ended is past.
+		y, why = y-1, "a period that ended by "+as
+	}
 	if y < MinYear || y > MaxYear {
 		return false
 	}
@@ -786,6 +790,8 @@ var ruleTable = []rule{
 			{"The vote was held around March 3.", "around March 3", "2021-03-03"},
 			{"Reporters asked about March 3 and the vote.", "March 3", "2021-03-03"},
 			{"May 5th was sunny", "May 5th", "2020-05-05"},
+			{"Net fell in the quarter ended March 31.", "March 31", "2020-03-31"},
+			{"Net fell in the quarter ended March 3.", "March 3", "2021-03-03"},
 		}},
 	{name: "month day or day, year", src: "MONTH DAY OR DAY ,? YEAR",
 		build: func(r *run, m *match) bool {
