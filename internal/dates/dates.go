@@ -42,6 +42,8 @@
 // nothing of its months. A fiscal quarter with no end told ("the fiscal
 // first quarter") is an unknown quarter of the year (1989-QX, no
 // interval), until "the quarter ended ..." within two sentences dates it.
+// A length with a told end ("the year ended June 30", "the nine months
+// ended Sept. 30") stays a DURATION (P1Y, P9M) with the interval it covers.
 // Tense is read from
 // the words around the mention: auxiliaries, a lexicon of irregular past
 // forms, the -ed suffix (not after an article: "a still unspecified
@@ -164,8 +166,10 @@ type Mention struct {
 	// Mod is the TIMEX3 mod ("START", "MID", "END", "APPROX", ...) or "".
 	Mod string
 	// StartDate and EndDate are the inclusive calendar interval the value
-	// covers; both zero when the mention is not anchored (durations, sets,
-	// PAST_REF, unanchored weekdays).
+	// covers; both zero when the mention is not anchored (sets, PAST_REF,
+	// unanchored weekdays, durations). A duration whose end is told ("the
+	// year ended June 30", TimeML's endPoint) is anchored: its interval is
+	// the days it covers up to that end, while its value stays the length.
 	StartDate, EndDate Date
 	// Tense is the orientation of the clause, as used to resolve the mention.
 	Tense Tense

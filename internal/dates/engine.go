@@ -390,6 +390,9 @@ type piece struct {
 	mod      string
 	tense    Tense
 	expl     string
+	// start and end are the interval of a duration whose end is told
+	// ("the year ended June 30"); zero otherwise.
+	start, end Date
 }
 
 // emit appends a mention for tokens [p.from, p.to) unless the value is not
@@ -475,6 +478,9 @@ func (r *run) emit(p piece) bool {
 		r.fiscal, r.fiscalSent = len(r.out)+1, r.sent
 	} else if p.typ == TypeDuration && r.cumulativePeriod(p) {
 		r.cumulative = r.sent
+	}
+	if p.typ == TypeDuration && !p.start.IsZero() {
+		ms.StartDate, ms.EndDate = p.start, p.end
 	}
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to

@@ -423,8 +423,17 @@ func (r *run) recentPeriod(m *match, n int, half bool) bool {
 // 1990", "the fiscal year ended in March", "the quarter ended yesterday")
 // and returns the period's last day. A period that "ended" lies before the
 // anchor: a month-day without a year takes the year that puts it there.
-func (r *run) periodEnd(m *match) (Date, bool) {
-	e := m.after(1)
+func (r *run) periodEnd(m *match) (Date, bool) { return r.periodEndAt(m.start, m.end) }
+
+// periodEndAt is periodEnd for the expression of tokens [from, to).
+func (r *run) periodEndAt(from, to int) (Date, bool) {
+	after := func(k int) *token {
+		if to+k-1 >= len(r.toks) {
+			return nil
+		}
+		return &r.toks[to+k-1]
+	}
+	e := after(1)
 	if !r.wordIs(e, "ended", "ending") {
 		return Date{}, false
 	}
@@ -433,10 +442,10 @@ func (r *run) periodEnd(m *match) (Date, bool) {
 		return Date{}, false
 	}
 	k := 2
-	if r.wordIs(m.after(k), "in") {
+	if r.wordIs(after(k), "in") {
 		k++
 	}
-	t := m.after(k)
+	t := after(k)
 	switch {
 	case t == nil:
 		return Date{}, false
@@ -446,11 +455,11 @@ func (r *run) periodEnd(m *match) (Date, bool) {
 		return Date{}, false
 	}
 	mon, day, year := time.Month(t.val), 0, 0
-	n := m.after(k + 1)
+	n := after(k + 1)
 	if n != nil && n.class&cDayNum != 0 && n.flags&fSpace != 0 {
 		day, k = int(n.val), k+1
-		if n = m.after(k + 1); n != nil && n.kind == kPunct && n.punct == ',' {
-			n = m.after(k + 2)
+		if n = after(k + 1); n != nil && n.kind == kPunct && n.punct == ',' {
+			n = after(k + 2)
 		}
 	}
 	past := r.wordIs(e, "ended")
@@ -459,7 +468,7 @@ func (r *run) periodEnd(m *match) (Date, bool) {
 	} else {
 		tense := TensePast
 		if !past {
-			tense = r.tense(m.start, m.end)
+			tense = r.tense(from, to)
 		}
 		year, _ = inferYear(a, "", mon, day, tense, yearWindow)
 		if past && monthDay(year, mon, day).After(a) {
@@ -687,8 +696,33 @@ func (r *run) duration(m *match, from, to, n, unit int) bool {
 		v = durationValue(100*n, uYear)
 	}
 	q := r.text[r.toks[from].start:r.toks[to-1].end]
-	return r.emit(piece{from: from, to: to, typ: TypeDuration, value: v,
-		expl: explain("'%s' is a length of time, not a date", q)})
+	p := piece{from: from, to: to, typ: TypeDuration, value: v, expl: explain("'%s' is a length of time, not a date", q)}
+	if end, ok := r.periodEndAt(from, to); ok && n > 0 && unit >= uDay && unit != uWeekend && unit <= uYear {
+		// "the year ended June 30", "the nine months ended Sept. 30": a
+		// length told by its end (TimeML's endPoint) covers the days up to
+		// it, July 1 to June 30; the value stays the length.
+		p.start, p.end = periodStart(end, n, unit), end
+		p.expl = explain("'%s' is a length of time that ends %s: %s to %s", q, end, p.start, end)
+	}
+	return r.emit(p)
+}
+
+// periodStart is the first day of the n units that end on end.
+func periodStart(end Date, n, unit int) Date {
+	t := end.AddDays(1).Time()
+	switch unit {
+	case uDay:
+		t = t.AddDate(0, 0, -n)
+	case uWeek:
+		t = t.AddDate(0, 0, -7*n)
+	case uMonth:
+		t = t.AddDate(0, -n, 0)
+	case uQuarter:
+		t = t.AddDate(0, -3*n, 0)
+	case uYear:
+		t = t.AddDate(-n, 0, 0)
+	}
+	return FromTime(t)
 }
 
 // yearLike reports whether a bare four-digit number reads as a year here:
@@ -1875,6 +1909,7 @@ var ruleTable = []rule{
 			return r.whole(m, TypeDate, unitValue(a, u), "", TenseUnknown, explain("'%s' -> the %s of %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"profits for the year rose", "the year", "2021"}, {"net for the year ended June 30", "the year", "P1Y"},
+			{"Net rose in the year ending tomorrow.", "the year", "P1Y"},
 			{"rising to a high for the year of $42.875 a share", "the year", "2021"},
 			{"profit in the quarter rose", "the quarter", "2020-Q4"},
 			{"In the quarter ended July 31, it had 5.6 million shares", "the quarter", "2020-Q2"},

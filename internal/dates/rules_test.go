@@ -164,3 +164,39 @@ func TestTense(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodIntervals checks the interval a reporting period gets from its
+// told end, or the lack of one: what a timeline dates its events by.
+func TestPeriodIntervals(t *testing.T) {
+	for _, c := range []struct {
+		text, span, value string
+		start, end        Date // zero: not anchored
+	}{
+		// A fiscal quarter's months come from its end, not its number.
+		{"Sun earned $5 million in the fiscal first quarter. It had sales of $538 million for the quarter ended Sept. 29.",
+			"the fiscal first quarter", "2020-Q3", Date{2020, 7, 1}, Date{2020, 9, 30}},
+		{"Sun lost $20 million for its fourth quarter ended June 30.", "fourth quarter", "2020-Q2", Date{2020, 4, 1}, Date{2020, 6, 30}},
+		{"Delta's earnings soared in the fiscal first quarter.", "the fiscal first quarter", "2021-QX", Date{}, Date{}},
+		// A length told by its end covers the days up to it (TimeML endPoint).
+		{"For the year ended Sept. 30, Ralston earned $422 million.", "the year", "P1Y", Date{2019, 10, 1}, Date{2020, 9, 30}},
+		{"In the fiscal year ended in January, sales rose.", "the fiscal year", "P1Y", Date{2020, 2, 1}, Date{2021, 1, 31}},
+		{"Net for the nine months ended Sept. 30 rose.", "the nine months", "P9M", Date{2020, 1, 1}, Date{2020, 9, 30}},
+		{"It expects a loss in the year ending June 30, 2021.", "the year", "P1Y", Date{2020, 7, 1}, Date{2021, 6, 30}},
+		{"Sales rose for the nine months.", "the nine months", "P9M", Date{}, Date{}},
+	} {
+		ms := Resolve(c.text, Options{Reference: testRef})
+		found := false
+		for _, m := range ms {
+			if m.Text != c.span {
+				continue
+			}
+			found = true
+			if m.Value != c.value || m.StartDate != c.start || m.EndDate != c.end {
+				t.Errorf("Resolve(%q): %q = %s %s..%s, want %s %s..%s (%s)", c.text, m.Text, m.Value, m.StartDate, m.EndDate, c.value, c.start, c.end, m.Explanation)
+			}
+		}
+		if !found {
+			t.Errorf("Resolve(%q) = %s, want %q", c.text, dump(ms), c.span)
+		}
+	}
+}
