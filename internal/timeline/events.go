@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -192,8 +193,31 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
 		}, Occurrence))
 	}
+	setRuneOffsets(a.Text, out)
 	slices.Sort(all)
 	return out, slices.Compact(all)
+}
+
+// setRuneOffsets fills in the code-point offsets of the candidates'
+// citations, the unit of the service's contract: counted once per
+// analysis, which the cache keeps, instead of on every call.
+func setRuneOffsets(text string, cands []candidate) {
+	type at struct {
+		b int  // byte offset
+		r *int // where its code-point offset goes
+	}
+	ats := make([]at, 0, 2*len(cands))
+	for i := range cands {
+		c := &cands[i].cit
+		ats = append(ats, at{c.Start, &c.RuneStart}, at{c.End, &c.RuneEnd})
+	}
+	slices.SortFunc(ats, func(x, y at) int { return cmp.Compare(x.b, y.b) })
+	b, r := 0, 0
+	for _, a := range ats {
+		r += utf8.RuneCountInString(text[b:a.b])
+		b = a.b
+		*a.r = r
+	}
 }
 
 // planHorizonDays bounds how far before the publication a plan may lie: a

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/timelined/timelined/internal/dates"
 )
@@ -187,6 +188,10 @@ func checkInvariants(t *testing.T, as []Article, r *Result) {
 				}
 				if c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Quote {
 					t.Errorf("%s: quote not verbatim at %d:%d: %q", c.ArticleID, c.Start, c.End, c.Quote)
+					continue
+				}
+				if rs, re := utf8.RuneCountInString(text[:c.Start]), utf8.RuneCountInString(text[:c.End]); c.RuneStart != rs || c.RuneEnd != re {
+					t.Errorf("%s: quote at code points %d:%d, want %d:%d", c.ArticleID, c.RuneStart, c.RuneEnd, rs, re)
 				}
 			}
 		}

@@ -91,6 +91,10 @@ type Citation struct {
 	Expression string // the temporal expression that dated the event
 	Value      string // the TIMEX3 value this article gives
 	Caption    bool   // the quote is a photo caption
+
+	// RuneStart and RuneEnd are Start and End counted in code points,
+	// the unit of the service's contract.
+	RuneStart, RuneEnd int
 }
 
 // Conflict is a differing date some sources give for an entry's event.
