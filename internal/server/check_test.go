@@ -58,13 +58,13 @@ func TestCheckArticleInProcess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := checkBuildTimelineRequest(tt.req, l)
+			_, _, err := checkBuildTimelineRequest(tt.req, l, false)
 			if got := violatedFields(t, err); !slices.Equal(got, tt.want) {
 				t.Errorf("fields = %q, want %q", got, tt.want)
 			}
 		})
 	}
-	_, _, err := checkResolveDatesRequest(nil, l)
+	_, _, err := checkResolveDatesRequest(nil, l, false)
 	if got := violatedFields(t, err); !slices.Equal(got, []string{"article"}) {
 		t.Errorf("nil ResolveDatesRequest: fields = %q, want [article]", got)
 	}
@@ -75,7 +75,7 @@ func TestViolationsAreBounded(t *testing.T) {
 	for range 500 {
 		req.Articles = append(req.Articles, &timelinev1.Article{})
 	}
-	_, _, err := checkBuildTimelineRequest(req, DefaultLimits())
+	_, _, err := checkBuildTimelineRequest(req, DefaultLimits(), false)
 	if n := len(violatedFields(t, err)); n != maxViolations {
 		t.Errorf("%d violations, want %d", n, maxViolations)
 	}
@@ -123,6 +123,24 @@ func TestRuneIndex(t *testing.T) {
 	}
 }
 
+// TestValidSlice cuts a text at every pair of offsets: a quote cut at
+// code points comes back as it is, one cut inside a character repaired.
+func TestValidSlice(t *testing.T) {
+	text := "a€𝄞 é"
+	for s := 0; s <= len(text); s++ {
+		for e := s; e <= len(text); e++ {
+			q := text[s:e]
+			got := validSlice(text, q, s, e)
+			if !utf8.ValidString(got) {
+				t.Fatalf("validSlice(%q, %d, %d) = %q: invalid UTF-8", q, s, e, got)
+			}
+			if utf8.ValidString(q) && got != q {
+				t.Errorf("validSlice(%q, %d, %d) = %q, want it unchanged", q, s, e, got)
+			}
+		}
+	}
+}
+
 func TestToStatus(t *testing.T) {
 	tests := []struct {
 		err  error
@@ -154,12 +172,12 @@ func FuzzCheckRequests(f *testing.F) {
 	l := Limits{MaxMessageBytes: 1 << 20, MaxArticles: 3, MaxArticleBytes: 256}
 	f.Fuzz(func(t *testing.T, id, text, published, tz, winStart, winEnd string, doc int32, id2 string) {
 		a := &timelinev1.Article{Id: id, Text: text, PublishedDate: published, TimeZone: tz, Title: text, Url: id2}
-		_, _, err := checkResolveDatesRequest(&timelinev1.ResolveDatesRequest{Article: a, DocumentType: timelinev1.DocumentType(doc)}, l)
+		_, _, err := checkResolveDatesRequest(&timelinev1.ResolveDatesRequest{Article: a, DocumentType: timelinev1.DocumentType(doc)}, l, false)
 		checkOutcome(t, err)
 		b := &timelinev1.Article{Id: id2, Text: text, PublishedDate: winStart, TimeZone: tz}
 		_, _, err = checkBuildTimelineRequest(&timelinev1.BuildTimelineRequest{
 			Articles: []*timelinev1.Article{a, b}, WindowStart: winStart, WindowEnd: winEnd,
-		}, l)
+		}, l, false)
 		checkOutcome(t, err)
 	})
 }

@@ -75,6 +75,23 @@ func (x *runeIndex) offset(b int) int32 {
 	return x.marks[i] + runeStarts(x.text[i*runeStride:b])
 }
 
+// validSlice returns q, which is text[start:end] (a Citation's quote),
+// valid UTF-8: the text is (the checkers see to it), so a slice of it is
+// when both ends start a code point. That costs two byte tests, where
+// validUTF8 reads every byte of every quote.
+func validSlice(text, q string, start, end int) string {
+	if runeStart(text, start) && runeStart(text, end) {
+		return q
+	}
+	return validUTF8(q)
+}
+
+// runeStart reports whether byte offset i of s starts a code point (or is
+// the end of s).
+func runeStart(s string, i int) bool {
+	return i >= 0 && i <= len(s) && (i == len(s) || utf8.RuneStart(s[i]))
+}
+
 // validUTF8 guards the response: proto3 refuses to marshal invalid UTF-8,
 // which would turn an engine slip (a quote cut inside a character) into a
 // failed call.
@@ -140,10 +157,11 @@ func publicationToProto(p timeline.Publication) *timelinev1.PublicationDate {
 	}
 }
 
-// resultToProto maps a chronology to the contract, converting citation
-// offsets with one runeIndex per article, built on first use.
+// resultToProto maps a chronology to the contract. Citations carry their
+// code-point offsets already (the timeline engine counts them once per
+// article analysis); the texts are for checking the quotes.
 func resultToProto(r *timeline.Result, articles []timeline.Article) *timelinev1.BuildTimelineResponse {
-	m := &entryMapper{texts: make(map[string]string, len(articles)), idx: map[string]*runeIndex{}}
+	m := &entryMapper{texts: make(map[string]string, len(articles))}
 	for _, a := range articles {
 		m.texts[a.ID] = a.Text
 	}
@@ -161,17 +179,7 @@ func resultToProto(r *timeline.Result, articles []timeline.Article) *timelinev1.
 }
 
 type entryMapper struct {
-	texts map[string]string
-	idx   map[string]*runeIndex
-}
-
-func (m *entryMapper) index(id string) *runeIndex {
-	x, ok := m.idx[id]
-	if !ok {
-		x = newRuneIndex(m.texts[id])
-		m.idx[id] = x
-	}
-	return x
+	texts map[string]string // by article ID
 }
 
 func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
@@ -189,12 +197,11 @@ func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
 			Citations: make([]*timelinev1.Citation, len(e.Citations)),
 		}
 		for j, c := range e.Citations {
-			x := m.index(c.ArticleID)
 			pe.Citations[j] = &timelinev1.Citation{
 				ArticleId:  c.ArticleID,
-				Quote:      validUTF8(c.Quote),
-				Start:      x.offset(c.Start),
-				End:        x.offset(c.End),
+				Quote:      validSlice(m.texts[c.ArticleID], c.Quote, c.Start, c.End),
+				Start:      int32(c.RuneStart),
+				End:        int32(c.RuneEnd),
 				Expression: validUTF8(c.Expression),
 				Value:      validUTF8(c.Value),
 				Caption:    c.Caption,

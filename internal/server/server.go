@@ -131,7 +131,9 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s.grpc = grpc.NewServer(s.serverOptions(metrics)...)
-	timelinev1.RegisterTimelineServiceServer(s.grpc, NewService(cfg.Limits, cache))
+	svc := NewService(cfg.Limits, cache)
+	svc.decoded = true
+	timelinev1.RegisterTimelineServiceServer(s.grpc, svc)
 	healthgrpc.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	if metrics != nil {

@@ -28,6 +28,9 @@ type Service struct {
 
 	limits Limits
 	cache  *timeline.Cache
+	// decoded says every request comes from the gRPC server, decoded by
+	// protobuf, which refuses invalid UTF-8 (see violations).
+	decoded bool
 }
 
 // NewService returns a Service enforcing l; zero fields of l take their
@@ -43,7 +46,7 @@ func (s *Service) Limits() Limits { return s.limits }
 // ResolveDates finds and resolves the temporal expressions of one article.
 // When the article has no published_date it is inferred from the text.
 func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDatesRequest) (*timelinev1.ResolveDatesResponse, error) {
-	a, doc, err := checkResolveDatesRequest(req, s.limits)
+	a, doc, err := checkResolveDatesRequest(req, s.limits, s.decoded)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +67,7 @@ func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDates
 // BuildTimeline merges the dated events of many articles into one
 // chronology. Cancellation and deadlines stop the work.
 func (s *Service) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimelineRequest) (*timelinev1.BuildTimelineResponse, error) {
-	articles, opts, err := checkBuildTimelineRequest(req, s.limits)
+	articles, opts, err := checkBuildTimelineRequest(req, s.limits, s.decoded)
 	if err != nil {
 		return nil, err
 	}
