@@ -65,6 +65,9 @@ type run struct {
 	// the calendar, QX), or 0, and fiscalSent the sentence it was named in:
 	// "the quarter ended Sept. 30" soon after it tells its end, and dates it.
 	fiscal, fiscalSent int
+	// quarterEnd is the end told for the quarter in force ("the quarter
+	// ended Oct. 31"), or zero.
+	quarterEnd Date
 	// sent counts the sentences begun; cumulative is the sentence in which
 	// a cumulative reporting period ("the nine months", "the first half")
 	// was last named after the last quarter, or 0. While it is in force (its
@@ -468,13 +471,13 @@ func (r *run) emit(p piece) bool {
 		}
 		switch {
 		case pv.gran == gQuarter && !r.deriving && r.reportable(s, e, p.tense, p.from, p.to):
-			r.quarter, r.cumulative = p.value, 0
+			r.quarter, r.cumulative, r.quarterEnd = p.value, 0, Date{}
 		case pv.gran == gHalf:
 			r.cumulative = r.sent
 		}
 	} else if pv.gran == gQuarter && pv.year > 0 && !r.deriving {
 		// A fiscal quarter: the quarter reported, though not on the calendar.
-		r.quarter, r.cumulative = p.value, 0
+		r.quarter, r.cumulative, r.quarterEnd = p.value, 0, Date{}
 		r.fiscal, r.fiscalSent = len(r.out)+1, r.sent
 	} else if p.typ == TypeDuration && r.cumulativePeriod(p) {
 		r.cumulative = r.sent

@@ -509,6 +509,9 @@ func (r *run) endedQuarter(m *match, end Date, named bool) bool {
 	if !r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' ends %s: the calendar quarter holding most of its three months", m.text(), end)) {
 		return false
 	}
+	if r.quarter == v {
+		r.quarterEnd = end
+	}
 	if f > 0 {
 		fm := &r.out[f-1]
 		fm.Value = v
@@ -2542,6 +2545,11 @@ var ruleTable = []rule{
 			if u < uDay || u == uWeekend || r.last.IsZero() {
 				return false
 			}
+			if u == uQuarter && r.quarter != "" && r.last == r.quarterEnd {
+				// "the second quarter ended Oct. 31 ... Results for that
+				// quarter": the quarter, not the one its end day falls in.
+				return r.derive(m, r.quarter, explain("'%s' -> the quarter last named, %s, which ended %s", m.text(), r.quarter, r.quarterEnd))
+			}
 			g := map[int]gran{uDay: gDay, uWeek: gWeek, uMonth: gMonth, uQuarter: gQuarter, uYear: gYear, uDecade: gDecade, uCentury: gCentury}[u]
 			if r.lastGran < g {
 				// "killed last October. His name was crossed out that same
@@ -2563,6 +2571,7 @@ var ruleTable = []rule{
 			{"He was killed last October. His name was crossed out that same day.", "that same day", "2020-10-XX"},
 			{"He left in 2019. That day, he", "That day", "2019-XX-XX"},
 			{"He left in 2019. Later that week, he", "Later that week", ""},
+			{"It lost money in the second quarter ended Oct. 31, 2020. Results for that quarter included a charge.", "that quarter", "2020-Q3"},
 			{"The bomb went off on March 3. That night, crowds gathered.", "That night", "2021-03-03TNI"},
 			{"The bomb went off Saturday, police said Monday. That night, crowds gathered.", "That night", "2021-03-20TNI"},
 			{"He was shot on Friday and died later that night.", "later that night", "2021-03-19TNI"},
