@@ -1714,14 +1714,14 @@ var ruleTable = []rule{
 			case m.tok(2) != nil && m.tok(3) != nil:
 				mod = modNames[modApprox] // "a week or so ago"
 			case m.tok(2) != nil || m.tok(3) != nil:
-				return r.duration(m, m.start, m.start+2, n, u) // "two days or later"
+				return r.duration(m, m.start, m.at[1]+1, n, u) // "two days or later"
 			}
 			dir := m.toks[m.end-1]
 			w := strings.ToLower(m.word(&dir))
 			if w == "before" || w == "after" {
 				// "six days after the inauguration": the length is what is
 				// said; the anchor is an event, not a date.
-				return r.duration(m, m.start, m.start+2, n, u)
+				return r.duration(m, m.start, m.at[1]+1, n, u)
 			}
 			if n < 0 || u < uDay {
 				if u < uDay {
@@ -1773,6 +1773,7 @@ var ruleTable = []rule{
 			{"Then, a week or so ago, he picked the date.", "a week or so ago", "2021-W11"},
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},
+			{"A few days after the vote, he left.", "A few days", "PXD"},
 			{"removed a few years ago", "a few years ago", "201X"},
 			{"Third-quarter net fell from $5 million a year earlier.", "a year earlier", "2019-Q3"},
 			{"Third-quarter net fell. For the nine months, net was $9 million, up from $8 million a year earlier.", "a year earlier", "2019"},
