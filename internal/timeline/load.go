@@ -36,8 +36,9 @@ type manifestArticle struct {
 // through it; any other folder yields every *.txt in it, sorted by name, with
 // the file name without extension as ID. A text file's first non-empty line
 // is its headline (the Title unless the manifest gives one) and Text is every
-// byte after that line. A leading "date YYYY-MM-DD" line is a header, not the
-// headline; its date is Published unless the manifest gives one.
+// byte after that line; a file with nothing after its first line is all
+// text, with no headline. A leading "date YYYY-MM-DD" line is a header, not
+// the headline; its date is Published unless the manifest gives one.
 func LoadArticles(paths ...string) ([]Article, error) {
 	var out []Article
 	for _, p := range paths {
@@ -134,6 +135,11 @@ func loadText(path string, meta manifestArticle) (Article, error) {
 		a.Published = d
 	}
 	headline, text, header := splitHeadline(string(data))
+	if strings.TrimSpace(text) == "" {
+		// One line, one paragraph: the article itself, not a headline
+		// over nothing.
+		headline, text = "", headline
+	}
 	if a.Title == "" {
 		a.Title = headline
 	}

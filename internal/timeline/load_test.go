@@ -46,6 +46,12 @@ func TestLoadArticles(t *testing.T) {
 			want:  []Article{{ID: "a", Title: "Headline here", Text: "\nBody line.\nMore.\n"}},
 		},
 		{
+			name:  "one line is the text, not a headline",
+			files: map[string]string{"c.txt": "date 2021-03-22\n\nBiden spoke on Friday.\n\n"},
+			path:  "c.txt",
+			want:  []Article{{ID: "c", Text: "Biden spoke on Friday.", Published: d("2021-03-22")}},
+		},
+		{
 			name:  "date header is not the headline",
 			files: map[string]string{"b.txt": " date 2021-03-22 .\nThe headline\n\nBody."},
 			path:  "b.txt",
