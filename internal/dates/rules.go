@@ -450,7 +450,8 @@ func (r *run) periodEndAt(from, to int) (Date, bool) {
 	case t == nil:
 		return Date{}, false
 	case t.class&cDeictic != 0 && t.val != dTonight:
-		return a.AddDays(int(t.val) - dToday), true
+		d := a.AddDays(int(t.val) - dToday)
+		return d, d.Year >= MinYear && d.Year <= MaxYear
 	case t.class&cMonth == 0:
 		return Date{}, false
 	}
@@ -501,6 +502,9 @@ func monthDay(y int, mon time.Month, day int) Date {
 // end: it dates that earlier mention too.
 func (r *run) endedQuarter(m *match, end Date, named bool) bool {
 	mid := end.AddDays(-45)
+	if mid.Year < MinYear {
+		return false
+	}
 	v := quarterValue(mid.Year, (int(mid.Month)-1)/3+1)
 	f := r.fiscal
 	if named || f == 0 || f > len(r.out) || r.sent-r.fiscalSent > 2 || r.out[f-1].Value != r.quarter {
@@ -700,7 +704,7 @@ func (r *run) duration(m *match, from, to, n, unit int) bool {
 	}
 	q := r.text[r.toks[from].start:r.toks[to-1].end]
 	p := piece{from: from, to: to, typ: TypeDuration, value: v, expl: explain("'%s' is a length of time, not a date", q)}
-	if end, ok := r.periodEndAt(from, to); ok && n > 0 && unit >= uDay && unit != uWeekend && unit <= uYear {
+	if end, ok := r.periodEndAt(from, to); ok && n > 0 && n <= 1000 && unit >= uDay && unit != uWeekend && unit <= uYear && periodStart(end, n, unit).Year >= MinYear {
 		// "the year ended June 30", "the nine months ended Sept. 30": a
 		// length told by its end (TimeML's endPoint) covers the days up to
 		// it, July 1 to June 30; the value stays the length.

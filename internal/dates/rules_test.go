@@ -200,3 +200,18 @@ func TestPeriodIntervals(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodEdges checks that ends told at the edges of the calendar yield
+// well-formed values and intervals inside years 1..9999, or nothing.
+func TestPeriodEdges(t *testing.T) {
+	for _, ref := range []Date{{1, 1, 1}, {1, 2, 10}, {9999, 12, 31}} {
+		for _, s := range []string{"the quarter ended yesterday", "the year ended Jan. 1", "the year ended yesterday",
+			"the fiscal first quarter. The quarter ended tomorrow", "the 9999 years ended Jan. 1", "its fourth quarter ended Dec. 31", "the year ending tomorrow"} {
+			for _, m := range Resolve(s, Options{Reference: ref}) {
+				if !ValidValue(m.Value) || m.Anchored() && (m.StartDate.Year < MinYear || m.EndDate.Year > MaxYear || m.EndDate.Before(m.StartDate)) {
+					t.Errorf("reference %s, %q: %q = %s %s..%s", ref, s, m.Text, m.Value, m.StartDate, m.EndDate)
+				}
+			}
+		}
+	}
+}
