@@ -429,6 +429,23 @@ func (r *run) emit(p piece) bool {
 			}
 		}
 	}
+	// "a year or two", "weeks or months", "two or three weeks": a length
+	// given as a choice is one approximate length (TimeML: the first with
+	// mod APPROX, as TBAQ writes "weeks or months").
+	if p.typ == TypeDuration {
+		if n := r.orLength(p.to); n > 0 {
+			p.to += n
+			if p.mod == "" {
+				p.mod = modNames[modApprox]
+			}
+		}
+		if f := p.from; f >= 2 && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
+			p.from -= 2
+			if p.mod == "" {
+				p.mod = modNames[modApprox]
+			}
+		}
+	}
 	// A quantifier before a length ("nearly two years", "more than four
 	// decades ago") belongs to the expression and sets its mod.
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {
@@ -488,6 +505,40 @@ func (r *run) emit(p piece) bool {
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
 	return true
+}
+
+// countWord reports whether token i is a plain count ("two", "3"), not an
+// amount of money or a year.
+func (r *run) countWord(i int) bool {
+	t := &r.toks[i]
+	return t.class&(cNumWord|cDigits) != 0 && t.flags&(fMoney|fGrouped|fDecimal) == 0 && t.class&cYearNum == 0
+}
+
+// orLength returns how many tokens after j continue a length as another
+// choice: "or two" before a stop ("in a year or two, ..."), "or months",
+// "or 10 years"; 0 when none does ("three years or $5 million", "two years
+// or more", "a day or two later", which is a date).
+func (r *run) orLength(j int) int {
+	if j+1 >= len(r.toks) || !r.wordIs(&r.toks[j], "or") {
+		return 0
+	}
+	b := &r.toks[j+1]
+	if b.class&cUnits != 0 {
+		return 2
+	}
+	if !r.countWord(j + 1) {
+		return 0
+	}
+	if j+2 >= len(r.toks) {
+		return 2
+	}
+	switch c := &r.toks[j+2]; {
+	case c.class&cUnits != 0:
+		return 3
+	case c.kind == kPunct || r.wordIs(c, "of", "in", "to", "and", "before", "after", "for"):
+		return 2
+	}
+	return 0
 }
 
 // titleCase reports whether tokens [i, j) are a name in title case, not

@@ -2058,6 +2058,11 @@ var ruleTable = []rule{
 			return r.duration(m, from, m.end, n, u)
 		},
 		examples: []example{
+			// A length given as a choice is one approximate length.
+			{"You may, in a year or two, save lives.", "a year or two", "P1Y"},
+			{"He died within weeks or months of his capture.", "weeks or months", "PXW"},
+			{"It took two or three weeks.", "two or three weeks", "P3W"},
+			{"He paid three years or $5 million.", "three years", "P3Y"},
 			{"to extend the treaty for five years", "five years", "P5Y"},
 			{"outside every home and office, 24 hours a day, let it be done", "a day", ""},
 			{"a retirement bonus equal to six months of base pay", "", ""},
