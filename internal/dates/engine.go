@@ -644,10 +644,19 @@ func (r *run) periodYear() bool {
 func (r *run) quantifierBefore(i int) (string, int) {
 	if i >= 2 && r.toks[i-1].kind == kWord && r.toks[i-2].kind == kWord {
 		a, b := &r.toks[i-2], &r.toks[i-1]
+		// "no more than sixty days" is at most sixty, "no less than" at
+		// least: the negation belongs to the quantifier.
+		not := i >= 3 && r.wordIs(&r.toks[i-3], "no", "not")
 		switch {
 		case r.wordIs(a, "more", "greater") && r.wordIs(b, "than"):
+			if not {
+				return modNames[modEqualOrLess], 3
+			}
 			return modNames[modMoreThan], 2
 		case r.wordIs(a, "less", "fewer") && r.wordIs(b, "than"):
+			if not {
+				return modNames[modEqualOrMore], 3
+			}
 			return modNames[modLessThan], 2
 		case r.wordIs(a, "at") && r.wordIs(b, "least"):
 			return modNames[modEqualOrMore], 2

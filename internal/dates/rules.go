@@ -2063,6 +2063,7 @@ var ruleTable = []rule{
 			{"He died within weeks or months of his capture.", "weeks or months", "PXW"},
 			{"It took two or three weeks.", "two or three weeks", "P3W"},
 			{"He paid three years or $5 million.", "three years", "P3Y"},
+			{"Iraq would open the sites for no more than sixty days.", "no more than sixty days", "P60D"},
 			{"to extend the treaty for five years", "five years", "P5Y"},
 			{"outside every home and office, 24 hours a day, let it be done", "a day", ""},
 			{"a retirement bonus equal to six months of base pay", "", ""},
