@@ -273,7 +273,12 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 			// Tuesday's meeting") makes it a coming one.
 			t = TensePast
 		}
-		if t == TenseFuture {
+		if from, ok := r.wouldFrom(m); t == TenseFuture && ok {
+			// "said Friday that he would leave on Saturday", written on
+			// Monday: the future of a past day, counted from that day.
+			d = weekdayFrom(from, wd, 1, true)
+			why = "in a future told from " + from.String() + " ('would') -> the first " + weekdayNames[wd] + " after it"
+		} else if t == TenseFuture {
 			d = weekdayFrom(a, wd, 1, false)
 			why = "in " + tenseWord(t) + " -> the first " + weekdayNames[wd] + " on or after " + as
 		} else {
@@ -329,6 +334,26 @@ func (r *run) willBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// wouldFrom reports the day a future in the past counts from: a day told
+// before the reference earlier in the match's sentence, with "would" (not
+// "will") between it and the match ("Officials said Friday that he would
+// leave on Saturday").
+func (r *run) wouldFrom(m *match) (Date, bool) {
+	if len(r.out) == 0 || r.lastSent != r.sent || r.lastGran < gDay || !r.last.Before(r.opts.Reference) {
+		return Date{}, false
+	}
+	end := r.out[len(r.out)-1].End
+	for k := m.start - 1; k >= 0 && r.toks[k].start >= end; k-- {
+		if r.wordIs(&r.toks[k], "will", "ll", "shall") {
+			return Date{}, false
+		}
+		if r.wordIs(&r.toks[k], "would") {
+			return r.last, true
+		}
+	}
+	return Date{}, false
 }
 
 // relUnit resolves "last/this/next <unit>" against the anchor.
@@ -1465,6 +1490,10 @@ var ruleTable = []rule{
 			return r.weekdayOf(m, int(t.val), "", pod)
 		},
 		examples: []example{
+			// A future told from a past day counts from that day.
+			{"Officials said Friday that he would leave on Saturday.", "Saturday", "2021-03-20"},
+			{"Officials said Friday that he will leave on Saturday.", "Saturday", "2021-03-27"},
+			{"He said he would return Saturday.", "Saturday", "2021-03-27"},
 			{"White House spokeswoman Jen Psaki said Biden was busy on Friday", "Friday", "2021-03-19"},
 			{"the ambassador returned to Russia on Sunday.", "Sunday", "2021-03-21"},
 			{"The Russian Foreign Ministry said Monday that", "Monday", "2021-03-22"},
