@@ -276,8 +276,8 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 		if from, ok := r.wouldFrom(m); t == TenseFuture && ok {
 			// "said Friday that he would leave on Saturday", written on
 			// Monday: the future of a past day, counted from that day.
-			d = weekdayFrom(from, wd, 1, true)
-			why = "in a future told from " + from.String() + " ('would') -> the first " + weekdayNames[wd] + " after it"
+			d = weekdayFrom(from, wd, 1, false)
+			why = "in a future told from " + from.String() + " ('would') -> the first " + weekdayNames[wd] + " on or after it"
 		} else if t == TenseFuture {
 			d = weekdayFrom(a, wd, 1, false)
 			why = "in " + tenseWord(t) + " -> the first " + weekdayNames[wd] + " on or after " + as
@@ -1494,6 +1494,7 @@ var ruleTable = []rule{
 			{"Officials said Friday that he would leave on Saturday.", "Saturday", "2021-03-20"},
 			{"Officials said Friday that he will leave on Saturday.", "Saturday", "2021-03-27"},
 			{"He said he would return Saturday.", "Saturday", "2021-03-27"},
+			{"Police said Friday that he would be charged Friday.", "Friday", "2021-03-19"},
 			{"White House spokeswoman Jen Psaki said Biden was busy on Friday", "Friday", "2021-03-19"},
 			{"the ambassador returned to Russia on Sunday.", "Sunday", "2021-03-21"},
 			{"The Russian Foreign Ministry said Monday that", "Monday", "2021-03-22"},
