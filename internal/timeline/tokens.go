@@ -363,12 +363,12 @@ func weigh(cands []candidate) int {
 		c := &cands[i]
 		c.ix, ixs = ixs[:len(c.tokens):len(c.tokens)], ixs[len(c.tokens):]
 		for k, t := range c.tokens {
-			x, ok := index.get(t.id)
-			if !ok {
-				x = int32(len(df))
-				index.put(t.id, x)
+			i := index.slot(t.id)
+			if index.ix[i] == 0 { // a new token
+				index.ids[i], index.ix[i] = t.id, int32(len(df))+1
 				df = append(df, 0)
 			}
+			x := index.ix[i] - 1
 			df[x]++
 			c.ix[k] = x
 		}
@@ -430,15 +430,10 @@ func (t tokenIndex) slot(id uint64) uint64 {
 	return i
 }
 
+// get returns id's dense index, if id is in t.
 func (t tokenIndex) get(id uint64) (int32, bool) {
 	i := t.slot(id)
 	return t.ix[i] - 1, t.ix[i] != 0
-}
-
-// put adds id, which must not be in t yet, with dense index x.
-func (t tokenIndex) put(id uint64, x int32) {
-	i := t.slot(id)
-	t.ids[i], t.ix[i] = id, x+1
 }
 
 // scatter holds one candidate's token weights by dense token index, so
