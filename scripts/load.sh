@@ -15,6 +15,11 @@
 #        GHZ_CPUS=1         ghz --cpus: ghz shares the two cores with the
 #                           server, and on one it costs less per call
 #                           (0.31 vs 0.38 ms for BuildTimeline here)
+#        GHZ_GOGC=400       ghz's GOGC: ghz garbage-collects the dynamic
+#                           messages it builds for every call; at Go's
+#                           default (100) that costs 0.26 ms of CPU per
+#                           BuildTimeline, at 400 0.22 ms, CPU the server
+#                           then has (both are on the same two cores)
 #        CACHE_BYTES=67108864   timelined --cache-bytes: the analysis cache,
 #                           which the repeated BuildTimeline requests hit
 #                           after the warm-up; 0 analyses every call anew
@@ -31,6 +36,7 @@ concurrency=${CONCURRENCY:-1 8 32}
 articles=${ARTICLES:-testdata/articles}
 cache_bytes=${CACHE_BYTES:-67108864}
 ghz_cpus=${GHZ_CPUS:-1}
+ghz_gogc=${GHZ_GOGC:-400}
 
 log() { printf '%s\n' "$*" >&2; }
 die() { log "load.sh: $*"; exit 1; }
@@ -108,7 +114,7 @@ children_us() {
 
 # ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
 ghz_run() {
-	"$tmp/ghz" --cpus "$ghz_cpus" --insecure --proto proto/timeline/v1/timeline.proto \
+	GOGC=$ghz_gogc "$tmp/ghz" --cpus "$ghz_cpus" --insecure --proto proto/timeline/v1/timeline.proto \
 		--call "timeline.v1.TimelineService.$1" -B "$2" -n "$3" -c "$4" \
 		--connections 1 --timeout 20s -O json -o "$5" "$addr" ||
 		die "ghz $1 -c $4 failed"
@@ -152,7 +158,7 @@ wait "$server_pid" 2>/dev/null || true
 server_pid=
 
 echo "- Load test, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1) on $ghz_cpus CPU(s), one connection, metrics off, analysis cache $(
+echo "- timelined on $addr (loopback), ghz $(sed -n 's/.*github.com\/bojand\/ghz \(v[^ ]*\).*/\1/p' tools/ghz/go.mod | head -1) on $ghz_cpus CPU(s) with GOGC=$ghz_gogc, one connection, metrics off, analysis cache $(
 	if ((cache_bytes > 0)); then echo "$cache_bytes bytes (every BuildTimeline after the first finds the articles there)"; else echo off; fi)."
 echo "- BuildTimeline: $articles, $request_info in the wire format ghz sends (-B); ResolveDates: the first article."
 echo
