@@ -703,8 +703,9 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 
 // entry turns a cluster into an Entry: the value most sources agree on,
 // every citation once, and the differing dates as conflicts. s is a zeroed
-// scatter, left zeroed.
-func (k *cluster) entry(s scatter) Entry {
+// scatter, left zeroed. The citations are carved from *cits, which must
+// have room for one per member: one allocation for all entries.
+func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	// Support for each value: distinct articles, then finer, then earlier.
 	// A cluster has few values: a slice, not a map.
 	type support struct {
@@ -776,7 +777,10 @@ func (k *cluster) entry(s scatter) Entry {
 	// Citations in article order, one per quoted sentence. (Nothing after
 	// this needs the members in order of arrival.)
 	members := k.members
-	e.Citations = make([]Citation, 0, len(members))
+	if cap(*cits) < len(members) {
+		*cits = make([]Citation, len(members))
+	}
+	e.Citations = (*cits)[:0:len(members)]
 	slices.SortStableFunc(members, func(a, b *candidate) int {
 		if a.article != b.article {
 			return a.article - b.article
@@ -789,6 +793,9 @@ func (k *cluster) entry(s scatter) Entry {
 		}
 		e.Citations = append(e.Citations, c.cit)
 	}
+	n := len(e.Citations)
+	e.Citations = e.Citations[:n:n] // an append must not run into the next entry's
+	*cits = (*cits)[n:]
 	e.Summary = k.bestSummary(e.Value, s)
 	return e
 }
@@ -798,17 +805,23 @@ func (k *cluster) entry(s scatter) Entry {
 // wording misleads on a dated entry), closest to the other wordings,
 // earliest in its article, then shortest.
 func (k *cluster) bestSummary(value string, s scatter) string {
+	// Each pair once: a wording's likeness to the others, summed in the
+	// order of the exemplars.
+	ex := k.exemplars
+	var likeness [maxExemplars]float32
+	for i := 0; i+1 < len(ex); i++ {
+		s.load(ex[i])
+		for j := i + 1; j < len(ex); j++ {
+			v := s.cosine(ex[i].norm, ex[j])
+			likeness[i] += v
+			likeness[j] += v
+		}
+		s.unload(ex[i])
+	}
 	var best *candidate
 	var bestScore float32 = -1
-	for _, c := range k.exemplars {
-		var score float32
-		s.load(c)
-		for _, o := range k.exemplars {
-			if o != c {
-				score += s.cosine(c.norm, o)
-			}
-		}
-		s.unload(c)
+	for i, c := range ex {
+		score := likeness[i]
 		if !c.cit.Caption {
 			score += 10
 		}

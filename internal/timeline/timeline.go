@@ -238,6 +238,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		return nil, err
 	}
 	res := &Result{Articles: pubs}
+	cits := make([]Citation, len(cands)) // a cluster's members are its citations at most
 	res.WindowStart, res.WindowEnd = storyWindow(clusters, pubs)
 	if !opts.WindowStart.IsZero() {
 		res.WindowStart = opts.WindowStart
@@ -251,7 +252,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 				return nil, err
 			}
 		}
-		e := k.entry(vec)
+		e := k.entry(vec, &cits)
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
 			res.Entries = append(res.Entries, e)
