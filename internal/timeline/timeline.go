@@ -226,9 +226,9 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		}
 		docs[i].cands = nil
 	}
-	vocab := weigh(cands)
-	vecs := make(scatter, 2*vocab)
-	vec, spare := vecs[:vocab], vecs[vocab:]
+	w := workspaces.Get().(*workspace)
+	defer w.release()
+	vec, spare := w.scatters(weigh(cands, w))
 	docNames := make([][]uint64, len(docs))
 	for i := range docs {
 		docNames[i] = docs[i].names
