@@ -424,8 +424,9 @@ type TemporalMention struct {
 	// "PAST_REF", "XXXX-WXX-5" for an unanchored Friday.
 	Value string `protobuf:"bytes,5,opt,name=value,proto3" json:"value,omitempty"`
 	// First day of the resolved inclusive calendar interval (YYYY-MM-DD);
-	// empty when the expression is not anchored to the calendar (durations,
-	// sets, PAST_REF).
+	// empty when the expression is not anchored to the calendar (sets,
+	// PAST_REF, durations unless their end is told: "the year ended
+	// Sept. 30" is P1Y covering 1988-10-01 to 1989-09-30).
 	StartDate string `protobuf:"bytes,6,opt,name=start_date,json=startDate,proto3" json:"start_date,omitempty"`
 	// Last day of the resolved inclusive calendar interval (YYYY-MM-DD);
 	// empty when start_date is.
