@@ -433,17 +433,13 @@ func (r *run) emit(p piece) bool {
 	// given as a choice is one approximate length (TimeML: the first with
 	// mod APPROX, as TBAQ writes "weeks or months").
 	if p.typ == TypeDuration {
-		if n := r.orLength(p.to); n > 0 {
-			p.to += n
-			if p.mod == "" {
-				p.mod = modNames[modApprox]
-			}
-		}
+		n := r.orLength(p.to)
+		p.to += n
 		if f := p.from; f >= 2 && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
-			p.from -= 2
-			if p.mod == "" {
-				p.mod = modNames[modApprox]
-			}
+			p.from, n = p.from-2, n+2
+		}
+		if n > 0 && p.mod == "" {
+			p.mod = modNames[modApprox]
 		}
 	}
 	// A quantifier before a length ("nearly two years", "more than four

@@ -1242,40 +1242,16 @@ var ruleTable = []rule{
 					return r.endedQuarter(m, end, true)
 				}
 			}
+			// A fiscal quarter's number names no calendar months: with no end
+			// told it is an unknown quarter of its year.
 			fiscal := !half && (m.tok(1) != nil || m.tok(7) != nil)
-			y := 0
-			if t := m.tok(8); t != nil {
-				y = int(t.val)
-			} else if m.tok(6) != nil || r.wordIs(m.after(1), "of") && r.wordAfter(m, 2) {
-				// "the first half of this year" is that year's; "the first
-				// half of the game" or "of the decade" is no calendar half;
-				// "the third quarter of $226 million" brings an amount.
-				if m.tok(6) != nil {
-					m.end = m.at[6]
+			recent := func() bool {
+				if fiscal {
+					return r.fiscalQuarter(m, 0)
 				}
-				if !r.wordAfter(m, 2) {
-					if fiscal {
-						return r.fiscalQuarter(m, 0)
-					}
-					return r.recentPeriod(m, n, half)
-				}
-				rel, u := m.after(2), m.after(3)
-				if !r.wordIs(u, "year") || rel.class&(cThis|cLast|cNext) == 0 && !r.wordIs(rel, "the") {
-					return false
-				}
-				if r.wordIs(rel, "the") {
-					// "the fourth quarter of the year": the year in view.
-					m.end += 3
-					if fiscal {
-						return r.fiscalQuarter(m, 0)
-					}
-					return r.recentPeriod(m, n, half)
-				}
-				ry, as, ok := r.relativeYear(rel)
-				if !ok {
-					return false
-				}
-				y, m.end = ry, m.end+3
+				return r.recentPeriod(m, n, half)
+			}
+			of := func(y int, why string) bool {
 				if fiscal {
 					return r.fiscalQuarter(m, y)
 				}
@@ -1283,21 +1259,36 @@ var ruleTable = []rule{
 				if half {
 					v = yearValue(y) + "-H" + string(rune('0'+n))
 				}
-				return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> of the year %d, from %s", m.text(), y, as))
-			} else {
-				if fiscal {
-					return r.fiscalQuarter(m, 0)
-				}
-				return r.recentPeriod(m, n, half)
+				return r.whole(m, TypeDate, v, "", TenseUnknown, why)
 			}
-			if fiscal {
-				return r.fiscalQuarter(m, y)
+			if t := m.tok(8); t != nil {
+				return of(int(t.val), explain("'%s' names a quarter", m.text()))
 			}
-			v := quarterValue(y, n)
-			if half {
-				v = yearValue(y) + "-H" + string(rune('0'+n))
+			if m.tok(6) == nil && !(r.wordIs(m.after(1), "of") && r.wordAfter(m, 2)) {
+				return recent()
 			}
-			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' names a quarter", m.text()))
+			// "the first half of this year" is that year's; "the first half
+			// of the game" or "of the decade" is no calendar half; "the third
+			// quarter of $226 million" brings an amount.
+			if m.tok(6) != nil {
+				m.end = m.at[6]
+			}
+			if !r.wordAfter(m, 2) {
+				return recent()
+			}
+			rel, u := m.after(2), m.after(3)
+			if !r.wordIs(u, "year") || rel.class&(cThis|cLast|cNext) == 0 && !r.wordIs(rel, "the") {
+				return false
+			}
+			m.end += 3
+			if r.wordIs(rel, "the") {
+				return recent() // "the fourth quarter of the year": the year in view
+			}
+			y, as, ok := r.relativeYear(rel)
+			if !ok {
+				return false
+			}
+			return of(y, explain("'%s' -> of the year %d, from %s", m.text(), y, as))
 		},
 		examples: []example{
 			{"profit in the third quarter fell", "the third quarter", "2020-Q3"},
