@@ -165,3 +165,41 @@ func FuzzResolve(f *testing.F) {
 		checkMentions(t, text, Resolve(text, opts))
 	})
 }
+
+func TestParseValue(t *testing.T) {
+	for _, c := range []struct {
+		v          string
+		g          Granularity
+		year, day  int
+		month      time.Month
+		unknown    bool
+		start, end string
+	}{
+		{"2021-03-17", GranDay, 2021, 17, 3, false, "2021-03-17", "2021-03-17"},
+		{"2021-W11-WE", GranWeekend, 2021, 0, 0, false, "2021-03-20", "2021-03-21"},
+		{"XXXX-03-17", GranDay, -1, 17, 3, true, "", ""},
+		{"2010-05", GranMonth, 2010, 0, 5, false, "2010-05-01", "2010-05-31"},
+		{"P5Y", GranNone, 0, 0, 0, false, "", ""},
+		{"PAST_REF", GranNone, 0, 0, 0, false, "", ""},
+	} {
+		v, ok := ParseValue(c.v)
+		if !ok {
+			t.Fatalf("ParseValue(%q) failed", c.v)
+		}
+		if v.Granularity() != c.g || v.Year() != c.year || v.Month() != c.month || v.Day() != c.day || v.Unknown() != c.unknown {
+			t.Errorf("ParseValue(%q) = %v %d-%d-%d unknown=%v", c.v, v.Granularity(), v.Year(), v.Month(), v.Day(), v.Unknown())
+		}
+		s, e, ok := v.Interval()
+		if got := ""; ok {
+			got = s.String()
+			if got != c.start || e.String() != c.end {
+				t.Errorf("%q interval %s..%s, want %s..%s", c.v, s, e, c.start, c.end)
+			}
+		} else if c.start != "" {
+			t.Errorf("%q has no interval", c.v)
+		}
+	}
+	if _, ok := ParseValue("2021-13"); ok {
+		t.Error("2021-13 parsed")
+	}
+}
