@@ -1,0 +1,149 @@
+package dates
+
+// namedRules are the rules of one kind (rules.go explains the table): named days and seasons.
+var namedRules = []rule{
+	{name: "season", src: "this|the? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
+		build: func(r *run, m *match) bool {
+			if m.is(0, "this") && m.tok(1).class&(cLast|cNext) == 0 {
+				return false // "this" only in "this past spring", "this coming fall"
+			}
+			if m.is(0, "the") && m.tok(1).class&cEarlyLate == 0 {
+				return false // "the" leads only "the early summer", as "the summer"
+			}
+			m.shiftSlots(1)
+			s := int(m.tok(1).val)
+			code := seasonCodes[s]
+			mod := ""
+			a, as := r.anchor()
+			if y := m.tok(3); y != nil {
+				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %d", m.text(), y.val))
+			}
+			if a.IsZero() {
+				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+			}
+			// Number season instances in order (year*4 + season-1; winter
+			// takes the year it starts in) and walk from the anchor's.
+			curY, curS := a.Year, (int(a.Month)%12)/3 // 0 winter .. 3 fall
+			if curS == 0 {
+				curS = 4
+				if a.Month < 3 {
+					curY--
+				}
+			}
+			cur := curY*4 + curS - 1
+			inst := func(dir int, strict bool) int {
+				k := cur
+				if strict {
+					k += dir
+				}
+				for k%4 != s-1 {
+					k += dir
+				}
+				return k
+			}
+			var k int
+			t0 := m.tok(0)
+			switch {
+			case t0.class&cNext != 0:
+				k = inst(1, true)
+			case t0.class&cLast != 0:
+				k = inst(-1, true)
+			case t0.class&cThis != 0:
+				k = a.Year*4 + s - 1
+				if s == 4 && a.Month < 3 {
+					k -= 4
+				}
+			default:
+				if t0.class&cEarlyLate != 0 {
+					mod = modNames[t0.val]
+				}
+				switch r.tense(m.start, m.end) {
+				case TensePast:
+					k = inst(-1, false)
+				case TenseFuture:
+					k = inst(1, false)
+				default:
+					k = a.Year*4 + s - 1
+				}
+			}
+			y := k / 4
+			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
+		},
+		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
+			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"},
+			{"closed this past spring", "this past spring", "2020-SP"},
+			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"}}},
+	{name: "season year", src: "SEASON YEAR",
+		build: func(r *run, m *match) bool {
+			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
+		},
+		examples: []example{{"in spring 1998", "spring 1998", "1998-SP"}}},
+
+	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? week? ,? YEAR?",
+		build: func(r *run, m *match) bool {
+			var rel class
+			if t := m.tok(0); t != nil {
+				rel = t.class & (cLast | cNext | cThis)
+			}
+			m.shiftSlots(1)
+			h := holidays[m.tok(0).val]
+			last := m.tok(3)
+			if h.next != "" && (last == nil || !m.is(3, h.next)) {
+				return false // "election" alone is not Election Day
+			}
+			eve := m.is(3, "eve")
+			// "Easter week" is the ISO week the day falls in.
+			week := m.tok(4) != nil
+			value := dayValue
+			if week {
+				value = weekValue
+			}
+			if y := m.tok(6); y != nil {
+				d := h.date(int(y.val))
+				if eve {
+					d = d.AddDays(-1)
+				}
+				return r.whole(m, TypeDate, value(d), "", TenseUnknown, explain("'%s' is %s of %d", m.text(), h.name, y.val))
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			t := r.tense(m.start, m.end)
+			day := func(y int) Date {
+				d := h.date(y)
+				if eve {
+					d = d.AddDays(-1)
+				}
+				return d
+			}
+			d := day(a.Year)
+			// The week of the holiday counts as past (future) while it has
+			// begun (not ended) by the anchor.
+			first, end := d, d
+			if week {
+				first = weekdayFrom(d, 1, -1, false)
+				end = first.AddDays(6)
+			}
+			switch {
+			case rel&cLast != 0 || rel == 0 && t == TensePast:
+				if first.After(a) || rel != 0 && d == a {
+					d = day(a.Year - 1)
+				}
+			case rel&cNext != 0 || rel == 0 && t == TenseFuture:
+				if end.Before(a) || rel != 0 && d == a {
+					d = day(a.Year + 1)
+				}
+			}
+			name := h.name
+			if week {
+				name = "the week of " + name
+			}
+			return r.whole(m, TypeDate, value(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), name, tenseWord(t), as))
+		},
+		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
+			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
+			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
+			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
+			{"protesters prayed as Easter week began", "Easter week", "2020-W15"}}},
+}

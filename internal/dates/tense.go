@@ -1,0 +1,242 @@
+package dates
+
+import (
+	"strings"
+)
+
+// This file reads the tense of the clause a mention stands in: the nearest
+// verb, what governs it (a modal, an infinitive of intent) and the cues
+// that override it ("since", "payable", "postponed until").
+
+// tense reads the orientation of the clause around tokens [i, j): the
+// nearest tense-marking word in the sentence (auxiliaries, past-tense verbs,
+// "will", "next"), preferring the left side on a tie. A verb governed by a
+// future modal or an infinitive ("will be held", "plans to meet") is future.
+func (r *run) tense(i, j int) Tense {
+	left, right := TenseUnknown, TenseUnknown
+	ld, rd := 1<<30, 1<<30
+	for k := i - 1; k >= 0; k-- {
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.notVerb(k) {
+			left, ld = r.governed(k, t.tense), i-k
+			break
+		}
+	}
+	comma := j > 0 && r.toks[j-1].kind == kPunct && r.toks[j-1].punct == ','
+	for k := j; k < len(r.toks); k++ {
+		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' {
+			comma = true
+		}
+		if t := &r.toks[k]; t.class&cTenseMark != 0 && t.tense != TenseUnknown && !r.notVerb(k) {
+			// "... in early March, an official said": a reporting verb
+			// after a comma tells when it was said, not when the reported
+			// thing happens; the clause's own verb decides.
+			if comma && left != TenseUnknown && r.wordIs(t, reportingVerbs...) {
+				break
+			}
+			right, rd = r.governed(k, t.tense), k-j+1
+			// "were planning", "is expected": the verb after the auxiliary
+			// decides.
+			// ("announced plans" is a past verb and its object).
+			if k+1 < len(r.toks) && r.toks[k+1].tense == TenseFuture && r.toks[k+1].class&cDeictic == 0 &&
+				r.wordIs(t, "was", "were", "is", "are", "am", "had", "has", "have", "did") {
+				right = TenseFuture
+			}
+			break
+		}
+	}
+	// "postponed until Tuesday", "extended to Nov. 16": a delay moves a
+	// thing to a later date, whatever the tense.
+	if i > 1 && r.wordIs(&r.toks[i-1], "until", "till", "to") &&
+		r.wordIs(&r.toks[i-2], "postponed", "delayed", "deferred", "adjourned", "extended", "rescheduled", "off") {
+		return TenseFuture
+	}
+	// "since March", "since shortly after the Oct. 23 slaying": always
+	// before.
+	for k := i - 1; k >= 0 && k >= i-4 && r.toks[k].kind == kWord; k-- {
+		if r.wordIs(&r.toks[k], "since") {
+			return TensePast
+		}
+	}
+	// "payable Dec. 7", "effective Feb. 1": a coming date, unless a past
+	// verb stands right beside it ("until Thursday, they had not") or the
+	// plan is told in the past perfect ("it had been due to expire
+	// Friday": the date has passed).
+	// "loans through January" is a term still running; "this year through
+	// August" is a range whose start decides.
+	if i > 0 && r.toks[i-1].class&cForward != 0 || i > 1 && r.toks[i-2].class&cForward != 0 && r.toks[i-1].kind == kWord && r.toks[i-1].class&cOf == 0 {
+		f := i - 1
+		if r.toks[f].class&cForward == 0 {
+			f--
+		}
+		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i) ||
+			r.wordIs(&r.toks[f], "through") && f > 0 && len(r.out) > 0 && r.out[len(r.out)-1].End == r.toks[f-1].end) {
+			return TenseFuture
+		}
+	}
+	// "as soon as Tuesday", "as early as next week".
+	if i > 1 && r.wordIs(&r.toks[i-1], "as") && r.wordIs(&r.toks[i-2], "soon", "early") {
+		return TenseFuture
+	}
+	if left == TensePresent && r.infinitiveBetween(i-ld, i, false) || left == TensePast && r.infinitiveBetween(i-ld, i, true) {
+		left = TenseFuture // "is to resume trading Tuesday", "agreed to buy it in February"
+	}
+	if left != TenseUnknown && ld <= rd+leftBias {
+		return left
+	}
+	if right != TenseUnknown {
+		return right
+	}
+	return left
+}
+
+// pastPerfectBefore reports whether "had" stands among the six words
+// before token i.
+func (r *run) pastPerfectBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if r.wordIs(&r.toks[k], "had") {
+			return true
+		}
+	}
+	return false
+}
+
+// notVerb reports whether the tense word at k is not a verb here: "plans"
+// without an infinitive is a noun ("set aside vacation plans for the
+// trip"; "plans to meet" is a verb or a plan, future either way), and an
+// -ed word after an article, a possessive or "still" modifies a noun
+// rather than telling a past event ("on a still unspecified date", "the
+// proposed merger", "its restated results"), as does one after a
+// determiner and an -ly adverb ("the hastily planned trip"). Other -ed
+// words the lexicon knows are left alone.
+func (r *run) notVerb(k int) bool {
+	t := &r.toks[k]
+	if r.wordIs(t, "plans") {
+		return k+1 >= len(r.toks) || !r.wordIs(&r.toks[k+1], "to")
+	}
+	if k == 0 || t.kind != kWord {
+		return false
+	}
+	w := r.text[t.start:t.end]
+	if len(w) < 4 || w[len(w)-2:] != "ed" {
+		return false
+	}
+	// "the hastily planned trip": an -ly adverb between a determiner and
+	// the -ed word makes it an adjective, even one the lexicon knows.
+	if p := &r.toks[k-1]; k >= 2 && p.kind == kWord && strings.HasSuffix(strings.ToLower(r.text[p.start:p.end]), "ly") &&
+		r.wordIs(&r.toks[k-2], determiners...) {
+		return true
+	}
+	if t.tense != TensePast {
+		return false
+	}
+	if _, ok := lexicon[strings.ToLower(w)]; ok {
+		return false
+	}
+	return r.wordIs(&r.toks[k-1], append(determiners, "still", "newly")...)
+}
+
+// determiners are the words before which an -ed word modifies a noun.
+var determiners = []string{"a", "an", "the", "its", "their", "his", "her", "our"}
+
+// infinitiveBetween reports whether "to" and a verb-like word stand between
+// tokens a and b (a plan: "is to resume", "are set to meet"). After a past
+// verb, only an infinitive of intent counts ("agreed to buy it in
+// February", "was set to resume Monday"): in "shot to death last Oct. 23"
+// or "extended their offers to acquire it Friday" the date is the past
+// verb's.
+func (r *run) infinitiveBetween(a, b int, intent bool) bool {
+	// A comma and a preposition after the infinitive start an adjunct of
+	// the clause, not of the infinitive: "is continuing to try to sell
+	// itself, under a June agreement" names an existing agreement.
+	for k := b - 1; k > a; k-- {
+		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' && k+1 < b &&
+			r.wordIs(&r.toks[k+1], "under", "in", "on", "at", "with", "after", "before", "during", "since", "despite") {
+			a = k
+			break
+		}
+	}
+	for k := a + 1; k+1 < b; k++ {
+		if r.wordIs(&r.toks[k], "to") && r.toks[k+1].kind == kWord && r.toks[k+1].flags&fCap == 0 && r.toks[k+1].class&(cDet|cIndef) == 0 &&
+			(!intent || r.intentBefore(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// intentBefore reports whether a word of intent governs the "to" at k:
+// right before it ("agreed to") or before its object ("subpoenaed
+// 6-year-old Elian to testify", "ordered them to leave").
+func (r *run) intentBefore(k int) bool {
+	for b := k - 1; b >= 0 && b >= k-8; b-- {
+		t := &r.toks[b]
+		if t.kind == kPunct && t.punct != '-' {
+			return false
+		}
+		if intentWords[strings.ToLower(r.text[t.start:t.end])] {
+			return true
+		}
+		if t.class&cTenseMark != 0 || r.wordIs(t, "for", "of", "in", "on", "at", "with", "by", "from") {
+			return false // "voted for an Arab force to protect it": the force's purpose
+		}
+	}
+	return false
+}
+
+// intentWords are the verbs and nouns of intent whose infinitive looks
+// ahead even in a past clause: "decided to admit them in March".
+var intentWords = map[string]bool{
+	"agreed": true, "decided": true, "voted": true, "promised": true, "pledged": true, "vowed": true,
+	"arranged": true, "set": true, "slated": true, "poised": true, "subpoenaed": true, "summoned": true,
+	"agreement": true, "ordered": true, "prepared": true,
+	// Base forms after "did" or "did not": "did not plan to remove him on
+	// Thursday morning".
+	"plan": true, "intend": true, "agree": true, "decide": true, "promise": true, "vow": true,
+}
+
+// leftBias is how much nearer a tense word after a date must be to win
+// over one before it: the verb that governs a date mostly precedes it
+// ("was busy on Friday", "will meet Bush on Thursday").
+const leftBias = 4
+
+// governed returns the tense of the verb at k given the three words before
+// it: a future modal or "to" there makes it future.
+func (r *run) governed(k int, t Tense) Tense {
+	if t == TenseFuture {
+		// "had been scheduled to expire Friday", "as previously planned
+		// Saturday night": a plan told as past is a past date.
+		if r.wordIs(&r.toks[k], "scheduled", "planned", "expected") {
+			for b := k - 1; b >= 0 && b >= k-2 && r.toks[b].kind == kWord; b-- {
+				if r.wordIs(&r.toks[b], "had", "previously", "originally") {
+					return TensePast
+				}
+			}
+		}
+		return t
+	}
+	for b := k - 1; b >= 0 && b >= k-3; b-- {
+		x := &r.toks[b]
+		if x.kind != kWord {
+			break
+		}
+		if b == k-1 && t == TensePast && x.tense == TensePresent {
+			return TensePresent // "is heard": a passive, not a past
+		}
+		if x.tense == TenseFuture && x.class&(cNext|cDeictic) == 0 || r.wordIs(x, "to") {
+			return TenseFuture
+		}
+	}
+	return t
+}
+
+func tenseWord(t Tense) string {
+	switch t {
+	case TensePast:
+		return "a past-tense clause"
+	case TenseFuture:
+		return "a future clause"
+	case TensePresent:
+		return "a present-tense clause"
+	}
+	return "a clause of unknown tense"
+}
