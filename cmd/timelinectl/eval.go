@@ -17,6 +17,7 @@ func evalFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string)
 	asJSON := fs.Bool("json", false, "print the counts and figures (and with --verbose the errors) as JSON")
 	system := fs.String("system", "", "score the external system output in `FILE` (JSON, see internal/evaluate) instead of the engine")
 	narrative := fs.Bool("narrative", false, "run the engine in narrative mode (anchor to the last date mentioned)")
+	canonical := fs.Bool("canonical", false, "compare values after rewriting corpus-specific spellings to TimeML's on both sides\n(\"2011-11-26-WXX-6\" -> \"2011-11-26\", \"2014-XX-XX\" -> \"2014\", \"2013-10-W41\" -> \"2013-W41\", zero padding), as the SynTime tweets need")
 	return fs, func(ctx context.Context, args []string) error {
 		if len(args) != 1 {
 			return usagef("want exactly one DIR of TimeML files, got %d arguments", len(args))
@@ -32,16 +33,21 @@ func evalFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string)
 			return err
 		}
 		name := "timelined date engine (internal/dates)"
-		var report *evaluate.Report
+		var spans map[string][]evaluate.Timex
 		if *system == "" {
 			opts := evaluate.Options{}
 			if *narrative {
 				opts.DocType = dates.Narrative
 			}
-			report, err = evaluate.EvaluateDocs(docs, opts)
-		} else {
-			report, name, err = scoreSystem(docs, *system)
+			spans = evaluate.ResolveAll(docs, opts)
+		} else if spans, name, err = systemSpans(docs, *system); err != nil {
+			return err
 		}
+		if *canonical {
+			evaluate.Canonicalize(docs, spans)
+			name += ", canonical values"
+		}
+		report, err := evaluate.Score(docs, spans)
 		if err != nil {
 			return err
 		}
@@ -55,8 +61,9 @@ func evalFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string)
 	}
 }
 
-// scoreSystem scores the external system output in path on docs.
-func scoreSystem(docs []*evaluate.Document, path string) (*evaluate.Report, string, error) {
+// systemSpans reads the external system output in path for docs, and the
+// system's name.
+func systemSpans(docs []*evaluate.Document, path string) (map[string][]evaluate.Timex, string, error) {
 	out, err := evaluate.LoadSystem(path)
 	if err != nil {
 		return nil, "", usageError{err}
@@ -65,15 +72,11 @@ func scoreSystem(docs []*evaluate.Document, path string) (*evaluate.Report, stri
 	if err != nil {
 		return nil, "", usageError{fmt.Errorf("%s: %w", path, err)}
 	}
-	report, err := evaluate.Score(docs, spans)
-	if err != nil {
-		return nil, "", err
-	}
 	name := path
 	if out.System != "" {
 		name = out.System + " (" + path + ")"
 	}
-	return report, name, nil
+	return spans, name, nil
 }
 
 // evalJSON is what eval --json prints. Figures are percentages.

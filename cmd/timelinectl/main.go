@@ -7,6 +7,7 @@
 //	timelinectl build   [flags] PATH...   merge articles into one chronology
 //	timelinectl resolve [flags] PATH...   list each article's temporal expressions
 //	timelinectl eval    [flags] DIR       TempEval-3 Task A figures on a TimeML corpus
+//	timelinectl eval-dev [flags]          the same on every development set, beside HeidelTime
 //	timelinectl help    [COMMAND]
 //
 // build and resolve run the service in-process, with exactly the validation
@@ -64,6 +65,7 @@ func commands() []command {
 		{"build", "PATH...", "merge articles into one dated chronology", buildFlags},
 		{"resolve", "PATH...", "list each article's temporal expressions and their resolutions", resolveFlags},
 		{"eval", "DIR", "score the date engine (or another system) on a TimeML corpus", evalFlags},
+		{"eval-dev", "", "score the date engine beside HeidelTime on every development set of ../shared", evalDevFlags},
 	}
 }
 

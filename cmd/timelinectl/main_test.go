@@ -330,6 +330,41 @@ func TestEval(t *testing.T) {
 	}
 }
 
+// TestEvalCanonical checks --canonical: a system that writes TimeML's
+// "2021-03-17" scores right against gold written the SynTime way
+// ("2021-03-17-WXX-3"), and wrong without the flag.
+func TestEvalCanonical(t *testing.T) {
+	corpus := tinyCorpus(t)
+	path := filepath.Join(corpus, "tiny1.tml")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), `value="2021-03-17"`, `value="2021-03-17-WXX-3"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var plain, canon evalJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "eval", "--json", corpus)), &plain); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "eval", "--json", "--canonical", corpus)), &canon); err != nil {
+		t.Fatal(err)
+	}
+	if plain.Counts.ValueCorrect != 0 || canon.Counts.ValueCorrect != 1 {
+		t.Errorf("value-correct without --canonical %d, with %d; want 0 and 1", plain.Counts.ValueCorrect, canon.Counts.ValueCorrect)
+	}
+}
+
+// TestEvalDevUsage checks that eval-dev on a missing shared folder is a
+// usage error (the figures themselves are TestDevFloors' in
+// internal/evaluate).
+func TestEvalDevUsage(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run(context.Background(), []string{"eval-dev", "--shared", filepath.Join(t.TempDir(), "none")}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("eval-dev on a missing folder: exit %d, want %d (%s)", code, exitUsage, stderr.String())
+	}
+}
+
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)

@@ -9,8 +9,12 @@ import (
 	"github.com/timelined/timelined/internal/dates"
 )
 
-// tbaqDir is the TimeBank + AQUAINT corpus, beside the repository.
-const tbaqDir = "../../../shared/data/timeml/tbaq"
+// sharedDir is the shared data folder beside the repository; tbaqDir the
+// TimeBank + AQUAINT corpus in it.
+const (
+	sharedDir = "../../../shared"
+	tbaqDir   = sharedDir + "/data/timeml/tbaq"
+)
 
 // loadTBAQ loads the corpus or skips the test when it is absent.
 func loadTBAQ(t testing.TB) []*Document {
