@@ -170,3 +170,20 @@ func (r *run) monthContext(m *match) bool {
 var genericNouns = []string{"world", "youth", "society", "generation", "children", "kids", "young",
 	"teenagers", "culture", "standards", "technology", "economy", "families", "computers", "consumers",
 	"students", "workers", "workplace", "media", "politics"}
+
+// reportDay reports whether tokens [i, j) date a report, not the story:
+// a reporting verb right before ("said Monday", "said on Monday") or right
+// after ("Monday said") them.
+func (r *run) reportDay(i, j int) bool {
+	if j < len(r.toks) && r.wordIs(&r.toks[j], reportingVerbs...) {
+		return true
+	}
+	k := i - 1
+	if k >= 0 && r.wordIs(&r.toks[k], "on") {
+		k--
+	}
+	return k >= 0 && r.wordIs(&r.toks[k], reportingVerbs...)
+}
+
+// reportingVerbs are the past and present forms that report speech.
+var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}

@@ -22,55 +22,23 @@ const maxSentence = 400
 // ctxEvery is how many tokens resolve reads between looks at its context.
 const ctxEvery = 4096
 
-// run is the state of one Resolve call.
+// run is the state of one Resolve call: the text, the mentions found, the
+// matcher's scratch space and the memory of what the text has told.
 type run struct {
 	text string
 	opts Options
 	// toks is the current sentence.
 	toks []token
 	out  []Mention
-	// last is the most recent anchored mention (its interval start and
-	// granularity): narrative text and event-relative expressions ("the day
-	// before", "a year earlier") anchor to it.
-	last     Date
-	lastGran gran
-	lastVal  string
-	// lastSent is the sentence last was written in.
-	lastSent int
-	// day is the last day (or time on a day) told that is not the day of
-	// a report ("the bomb went off Saturday, police said Monday": the
-	// story's day is Saturday), and daySent and dayPara the sentence and
-	// paragraph it was written in: a time or part of day with no day of its
-	// own takes that day only when it is that close (recentDay).
-	day              Date
-	daySent, dayPara int
-	// para counts the paragraphs begun.
-	para     int
+	memory
 	at       [maxSlots]int
 	m        matcher
 	cands    []cand
 	nextCore []int
 	// lastEnd is the token after the last piece emitted.
 	lastEnd int
-	// quarter is the last quarter named in the text ("the third quarter"):
-	// financial news compares with it ("a year earlier", "the quarter").
-	quarter string
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
-	// fiscal is 1 + the index in out of the last fiscal quarter named with
-	// no end of its own ("the fiscal first quarter": an unknown quarter of
-	// the calendar, QX), or 0, and fiscalSent the sentence it was named in:
-	// "the quarter ended Sept. 30" soon after it tells its end, and dates it.
-	fiscal, fiscalSent int
-	// quarterEnd is the end told for the quarter in force ("the quarter
-	// ended Oct. 31"), or zero.
-	quarterEnd Date
-	// sent counts the sentences begun; cumulative is the sentence in which
-	// a cumulative reporting period ("the nine months", "the first half")
-	// was last named after the last quarter, or 0. While it is in force (its
-	// sentence and the next), "a year earlier" compares that period, so it
-	// is the year before, not the quarter.
-	sent, cumulative int
 }
 
 type cand struct {
@@ -84,6 +52,7 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	if opts.Reference.Year < MinYear || opts.Reference.Year > MaxYear {
 		r.opts.Reference = Date{}
 	}
+	r.ref, r.docType = r.opts.Reference, r.opts.DocType
 	z := tokenizer{text: text}
 	var t token
 	// A period ends a sentence unless a comma or a lower-case word follows
@@ -396,12 +365,28 @@ type piece struct {
 }
 
 // emit appends a mention for tokens [p.from, p.to) unless the value is not
-// well-formed (years beyond 9999 and the like), which drops it.
+// well-formed (years beyond 9999 and the like) or the words are a name, not
+// a time: it settles the span (extend), then records the mention (record).
 func (r *run) emit(p piece) bool {
-	pv, ok := parseValue(p.value) // parsed once: the interval below needs it too
+	pv, ok := parseValue(p.value) // parsed once: the interval needs it too
 	if !ok || p.from >= p.to {
 		return false
 	}
+	r.extend(&p)
+	if r.titleCase(p.from, p.to) {
+		return false
+	}
+	if p.tense == TenseUnknown {
+		p.tense = r.tense(p.from, p.to)
+	}
+	r.record(p, pv)
+	return true
+}
+
+// extend settles the span of p: it drops a trailing comma or "of" that an
+// optional slot left, and takes in the words around it that belong to the
+// expression and set its mod ("or so", "a year or two", "nearly", "around").
+func (r *run) extend(p *piece) {
 	// Optional slots can leave a comma or "of" at the end: not part of it.
 	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], "of", "or", "and", "to")) {
 		p.to--
@@ -461,12 +446,11 @@ func (r *run) emit(p piece) bool {
 			p.mod = modNames[modApprox]
 		}
 	}
-	if r.titleCase(p.from, p.to) {
-		return false
-	}
-	if p.tense == TenseUnknown {
-		p.tense = r.tense(p.from, p.to)
-	}
+}
+
+// record appends p as a Mention and updates the memory: the last date
+// told, the story's day (not a report's), the quarter in force.
+func (r *run) record(p piece, pv parsed) {
 	ms := Mention{
 		Start: r.toks[p.from].start, End: r.toks[p.to-1].end,
 		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,
@@ -497,84 +481,6 @@ func (r *run) emit(p piece) bool {
 	}
 	r.out = append(r.out, ms)
 	r.lastEnd = p.to
-	return true
 }
-
-// anchor is the date relative expressions resolve against: the reference,
-// or in narrative text the last date mentioned.
-func (r *run) anchor() (Date, string) { return r.anchorAt(gDay) }
-
-// relativeYear is the year that "this", "last" or "next" (the token t)
-// names relative to the anchor, and the anchor's description; ok is false
-// when there is no anchor.
-func (r *run) relativeYear(t *token) (year int, anchor string, ok bool) {
-	a, as := r.anchor()
-	if a.IsZero() {
-		return 0, as, false
-	}
-	switch {
-	case t.class&cNext != 0:
-		return a.Year + 1, as, true
-	case t.class&cThis == 0:
-		return a.Year - 1, as, true
-	}
-	return a.Year, as, true
-}
-
-// anchorAt is the anchor for an expression of granularity g: in narrative
-// text the last date mentioned, when it is at least that fine ("the next
-// day" after "in 1998" has no day to count from: zero, so the expression
-// stays unanchored), else the reference.
-func (r *run) anchorAt(g gran) (Date, string) {
-	if r.opts.DocType == Narrative && !r.last.IsZero() {
-		if r.lastGran >= g {
-			return r.last, "the last date mentioned, " + r.last.String()
-		}
-		return Date{}, "the last date mentioned, " + r.lastVal
-	}
-	return r.opts.Reference, r.opts.Reference.String()
-}
-
-// eventAnchor is the date an event-relative expression of granularity g
-// ("the day before", "a year earlier") counts from: the last date
-// mentioned when it is at least that fine, else the anchor.
-func (r *run) eventAnchor(g gran) (Date, string) {
-	if !r.last.IsZero() && r.lastGran >= g {
-		return r.last, "the last date mentioned, " + r.last.String()
-	}
-	return r.anchorAt(g)
-}
-
-// recentDay is the day last told (day: not the day of a report) when it
-// was written close by: at most sentences sentences back, or with a
-// negative count anywhere in the same paragraph. It is the
-// narrative anchor inside news: "He was killed on Oct. 23. ... He was shot
-// at 10 p.m.", "The bomb went off March 3. The next morning ...".
-func (r *run) recentDay(sentences int) (Date, string, bool) {
-	if r.day.IsZero() {
-		return Date{}, "", false
-	}
-	if sentences < 0 && r.dayPara != r.para || sentences >= 0 && r.sent-r.daySent > sentences {
-		return Date{}, "", false
-	}
-	return r.day, "the day last told, " + r.day.String(), true
-}
-
-// reportDay reports whether tokens [i, j) date a report, not the story:
-// a reporting verb right before ("said Monday", "said on Monday") or right
-// after ("Monday said") them.
-func (r *run) reportDay(i, j int) bool {
-	if j < len(r.toks) && r.wordIs(&r.toks[j], reportingVerbs...) {
-		return true
-	}
-	k := i - 1
-	if k >= 0 && r.wordIs(&r.toks[k], "on") {
-		k--
-	}
-	return k >= 0 && r.wordIs(&r.toks[k], reportingVerbs...)
-}
-
-// reportingVerbs are the past and present forms that report speech.
-var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}
 
 func explain(format string, args ...any) string { return fmt.Sprintf(format, args...) }

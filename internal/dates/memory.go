@@ -1,0 +1,110 @@
+package dates
+
+// This file holds the engine's memory of what the text has told so far:
+// the dates, days and quarters that later expressions refer back to, and
+// the anchors they resolve against.
+
+// memory is what the text has told so far. Each anchored mention updates
+// it (record); rules read it to resolve what refers back: narrative text
+// and event-relative expressions ("the day before", "a year earlier")
+// anchor to the last date told, a part of day or clock time to the last
+// day told nearby, financial comparisons to the quarter in force.
+type memory struct {
+	// ref is the reference date (zero for none) and docType the document
+	// type, as the call's Options give them.
+	ref     Date
+	docType DocType
+	// last is the most recent anchored mention (its interval start and
+	// granularity) and lastVal its value; lastSent is the sentence it was
+	// written in.
+	last     Date
+	lastGran gran
+	lastVal  string
+	lastSent int
+	// day is the last day (or time on a day) told that is not the day of
+	// a report ("the bomb went off Saturday, police said Monday": the
+	// story's day is Saturday), and daySent and dayPara the sentence and
+	// paragraph it was written in: a time or part of day with no day of its
+	// own takes that day only when it is that close (recentDay).
+	day              Date
+	daySent, dayPara int
+	// sent and para count the sentences and paragraphs begun.
+	sent, para int
+	// quarter is the last quarter named in the text ("the third quarter"):
+	// financial news compares with it ("a year earlier", "the quarter").
+	quarter string
+	// fiscal is 1 + the index in out of the last fiscal quarter named with
+	// no end of its own ("the fiscal first quarter": an unknown quarter of
+	// the calendar, QX), or 0, and fiscalSent the sentence it was named in:
+	// "the quarter ended Sept. 30" soon after it tells its end, and dates it.
+	fiscal, fiscalSent int
+	// quarterEnd is the end told for the quarter in force ("the quarter
+	// ended Oct. 31"), or zero.
+	quarterEnd Date
+	// cumulative is the sentence in which a cumulative reporting period
+	// ("the nine months", "the first half") was last named after the last
+	// quarter, or 0. While it is in force (its sentence and the next), "a
+	// year earlier" compares that period, so it is the year before, not the
+	// quarter.
+	cumulative int
+}
+
+// anchor is the date relative expressions resolve against: the reference,
+// or in narrative text the last date mentioned.
+func (r *memory) anchor() (Date, string) { return r.anchorAt(gDay) }
+
+// relativeYear is the year that "this", "last" or "next" (the token t)
+// names relative to the anchor, and the anchor's description; ok is false
+// when there is no anchor.
+func (r *memory) relativeYear(t *token) (year int, anchor string, ok bool) {
+	a, as := r.anchor()
+	if a.IsZero() {
+		return 0, as, false
+	}
+	switch {
+	case t.class&cNext != 0:
+		return a.Year + 1, as, true
+	case t.class&cThis == 0:
+		return a.Year - 1, as, true
+	}
+	return a.Year, as, true
+}
+
+// anchorAt is the anchor for an expression of granularity g: in narrative
+// text the last date mentioned, when it is at least that fine ("the next
+// day" after "in 1998" has no day to count from: zero, so the expression
+// stays unanchored), else the reference.
+func (r *memory) anchorAt(g gran) (Date, string) {
+	if r.docType == Narrative && !r.last.IsZero() {
+		if r.lastGran >= g {
+			return r.last, "the last date mentioned, " + r.last.String()
+		}
+		return Date{}, "the last date mentioned, " + r.lastVal
+	}
+	return r.ref, r.ref.String()
+}
+
+// eventAnchor is the date an event-relative expression of granularity g
+// ("the day before", "a year earlier") counts from: the last date
+// mentioned when it is at least that fine, else the anchor.
+func (r *memory) eventAnchor(g gran) (Date, string) {
+	if !r.last.IsZero() && r.lastGran >= g {
+		return r.last, "the last date mentioned, " + r.last.String()
+	}
+	return r.anchorAt(g)
+}
+
+// recentDay is the day last told (day: not the day of a report) when it
+// was written close by: at most sentences sentences back, or with a
+// negative count anywhere in the same paragraph. It is the
+// narrative anchor inside news: "He was killed on Oct. 23. ... He was shot
+// at 10 p.m.", "The bomb went off March 3. The next morning ...".
+func (r *memory) recentDay(sentences int) (Date, string, bool) {
+	if r.day.IsZero() {
+		return Date{}, "", false
+	}
+	if sentences < 0 && r.dayPara != r.para || sentences >= 0 && r.sent-r.daySent > sentences {
+		return Date{}, "", false
+	}
+	return r.day, "the day last told, " + r.day.String(), true
+}
