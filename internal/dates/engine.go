@@ -458,8 +458,7 @@ func (r *run) record(p piece, pv parsed) {
 	ms.Text = r.text[ms.Start:ms.End]
 	if s, e, ok := pv.calendar(); ok && p.typ != TypeDuration && p.typ != TypeSet {
 		ms.StartDate, ms.EndDate = s, e
-		r.last, r.lastGran, r.lastVal = s, pv.gran, p.value
-		r.lastSent = r.sent
+		r.tell(s, pv.gran, p.value)
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {
 			r.day, r.daySent, r.dayPara = s, r.sent, r.para
 		}

@@ -1,5 +1,7 @@
 package dates
 
+import "time"
+
 // This file holds the engine's memory of what the text has told so far:
 // the dates, days and quarters that later expressions refer back to, and
 // the anchors they resolve against.
@@ -107,4 +109,65 @@ func (r *memory) recentDay(sentences int) (Date, string, bool) {
 		return Date{}, "", false
 	}
 	return r.day, "the day last told, " + r.day.String(), true
+}
+
+// toldYear is the year a month (day 0) or a month and day written without
+// a year takes in narrative text, where the story's order, not the
+// publication date, places it: the year of the last date told, at any
+// granularity down from a year ("In late May 1940 ... on June 4" is
+// 1940-06-04, "During 1863 ... in July" is 1863-07). A month before the
+// last told one continues the story into the next year when it lies
+// nearer ahead than behind ("December 7, 1941 ... In January" is 1942-01,
+// "In September 1940 ... in June" goes back to 1940-06). ok is false
+// outside narrative text or before any date at least a year fine is told.
+func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) {
+	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
+		return 0, "", false
+	}
+	y = r.last.Year
+	why = "the year of the last date told, " + r.lastVal
+	if r.lastGran == gYear {
+		return y, why, true
+	}
+	lm, ld := r.last.Month, r.last.Day
+	if r.lastGran < gDay {
+		ld = 0
+	}
+	if mon > lm || mon == lm && (day == 0 || ld == 0 || day >= ld) {
+		return y, why, true
+	}
+	back := int(lm - mon)
+	if back == 0 {
+		back = 1 // an earlier day of the same month
+	}
+	if 12-back < back {
+		return y + 1, "the year after the last date told, " + r.lastVal + ": the story moves on to the next " + mon.String(), true
+	}
+	return y, why, true
+}
+
+// tell records an anchored mention starting on s at granularity g as the
+// last date told. A year told again after a finer date of that year keeps
+// the finer one ("on December 7, 1941 ... in 1941 ... In January": the
+// story stands in December 1941, so January is 1942's).
+func (r *memory) tell(s Date, g gran, value string) {
+	r.lastSent = r.sent
+	if g <= gYear && g != gNone && r.lastGran > g && !r.last.IsZero() && containsDay(s, g, r.last) {
+		return
+	}
+	r.last, r.lastGran, r.lastVal = s, g, value
+}
+
+// containsDay reports whether the period of granularity g (a year or
+// coarser) starting on s holds day d.
+func containsDay(s Date, g gran, d Date) bool {
+	switch g {
+	case gYear:
+		return d.Year == s.Year
+	case gDecade:
+		return d.Year/10 == s.Year/10
+	case gCentury:
+		return d.Year/100 == s.Year/100
+	}
+	return false
 }
