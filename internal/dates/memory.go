@@ -171,3 +171,15 @@ func containsDay(s Date, g gran, d Date) bool {
 	}
 	return false
 }
+
+// toldSeasonYear is the year a season named without one takes in narrative
+// text ("During 1941 ... the summer" is 1941-SU), as toldYear finds it for
+// the season's first month; a winter told while the story stands in its
+// January or February is the winter that began the December before.
+func (r *memory) toldSeasonYear(season int) (int, string, bool) {
+	y, why, ok := r.toldYear(time.Month(3*season), 0)
+	if ok && season == 4 && r.lastGran > gYear && r.last.Month <= time.February && y == r.last.Year {
+		y--
+	}
+	return y, why, ok
+}

@@ -18,6 +18,17 @@ var namedRules = []rule{
 			if y := m.tok(3); y != nil {
 				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %d", m.text(), y.val))
 			}
+			t0 := m.tok(0)
+			if t0.class&(cLast|cNext|cThis) == 0 {
+				if y, why, ok := r.toldSeasonYear(s); ok {
+					if t0.class&cEarlyLate != 0 {
+						mod = modNames[t0.val]
+					}
+					return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' has no year: %s", m.text(), why))
+				}
+			} else if a.IsZero() && r.docType == Narrative && r.lastGran >= gYear {
+				a, as = r.last, "the last date told, "+r.lastVal // "The next spring" of the story
+			}
 			if a.IsZero() {
 				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
 			}
@@ -42,7 +53,6 @@ var namedRules = []rule{
 				return k
 			}
 			var k int
-			t0 := m.tok(0)
 			switch {
 			case t0.class&cNext != 0:
 				k = inst(1, true)

@@ -1,0 +1,45 @@
+package dates
+
+import "testing"
+
+// narrativeCases are texts read in narrative mode (the reference is far
+// from the story, as a Wikipedia history's retrieval date is) and a
+// mention each must yield.
+var narrativeCases = []struct {
+	text, span, value string
+}{
+	// A month or a month-day with no year takes the year last told, at any
+	// granularity.
+	{"In late May 1940 the British withdrew. On June 4 the evacuation ended.", "June 4", "1940-06-04"},
+	{"During 1863 the armies met. In July the Union won at Gettysburg.", "July", "1863-07"},
+	{"The siege began on 12 March 1918. By 20 July the Germans were back.", "20 July", "1918-07-20"},
+	// Story order: a month just after the last one told is the next year's;
+	// one well behind it goes back within the year.
+	{"Japan attacked on December 7, 1941. In January the Allies met.", "January", "1942-01"},
+	{"In September 1940 the invasion was cancelled. The siege of Malta had begun in June.", "June", "1940-06"},
+	// A year told again does not lose the finer date of it.
+	{"The embargo of 1941 failed. On December 7 (December 8 in Asian time zones), 1941, Japan attacked. In January the Allies met.", "January", "1942-01"},
+	// Seasons, likewise.
+	{"By 1941 the war had spread. During the summer, the Axis advanced.", "the summer", "1941-SU"},
+	{"In December 1776 Washington crossed the Delaware. The next spring he marched north.", "next spring", "1777-SP"},
+	// Before any year is told, the reference, as in news.
+	{"In June the talks began.", "June", "2020-06"},
+}
+
+func TestNarrativeAnchoring(t *testing.T) {
+	for _, c := range narrativeCases {
+		ms := Resolve(c.text, Options{Reference: testRef, DocType: Narrative})
+		found := false
+		for _, m := range ms {
+			if m.Text == c.span {
+				found = true
+				if m.Value != c.value {
+					t.Errorf("%q: %q = %s, want %s (%s)", c.text, c.span, m.Value, c.value, m.Explanation)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %q in %s", c.text, c.span, dump(ms))
+		}
+	}
+}
