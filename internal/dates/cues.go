@@ -187,3 +187,14 @@ func (r *run) reportDay(i, j int) bool {
 
 // reportingVerbs are the past and present forms that report speech.
 var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}
+
+// appositive reports whether token i follows an anchored mention with only
+// a comma between, as an apposition that restates it ("On 27 June 1950, two
+// days after the invasion").
+func (r *run) appositive(i int) bool {
+	if len(r.out) == 0 || i < 2 || r.toks[i-1].kind != kPunct || r.toks[i-1].punct != ',' {
+		return false
+	}
+	prev := &r.out[len(r.out)-1]
+	return prev.End == r.toks[i-2].end && prev.Anchored() && prev.Type == TypeDate
+}

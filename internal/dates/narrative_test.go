@@ -22,6 +22,11 @@ var narrativeCases = []struct {
 	// Seasons, likewise.
 	{"By 1941 the war had spread. During the summer, the Axis advanced.", "the summer", "1941-SU"},
 	{"In December 1776 Washington crossed the Delaware. The next spring he marched north.", "next spring", "1777-SP"},
+	// A length counted from an event is a date in a narrative: the event
+	// is the one last dated, unless the phrase restates the day just told.
+	{"Fort Sumter fell on April 12, 1861. The arsenal was seized eight days after Fort Sumter.", "eight days after", "1861-04-20"},
+	{"On 27 June 1950, two days after the invasion, Truman acted.", "two days after", "1950-06-27"},
+	{"Belgrade was freed on October 20, 1944. A few days later, the Soviets attacked.", "A few days later", "FUTURE_REF"},
 	// Before any year is told, the reference, as in news.
 	{"In June the talks began.", "June", "2020-06"},
 }

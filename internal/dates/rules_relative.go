@@ -388,9 +388,12 @@ var relativeRules = []rule{
 			}
 			dir := m.toks[m.end-1]
 			w := strings.ToLower(m.word(&dir))
-			if w == "before" || w == "after" {
-				// "six days after the inauguration": the length is what is
-				// said; the anchor is an event, not a date.
+			if (w == "before" || w == "after") && (r.docType != Narrative || n < 0 || u < uDay) {
+				// "six days after the inauguration": in news the length is
+				// what is said (TimeML); the anchor is an event, not a date.
+				// A narrative tells its events in order, so there the
+				// event is the one whose date was last told ("on April 12,
+				// 1861 ... eight days after Fort Sumter" is April 20).
 				return r.duration(m, m.start, m.at[1]+1, n, u)
 			}
 			if n < 0 || u < uDay {
@@ -403,11 +406,20 @@ var relativeRules = []rule{
 					v := string(pad(nil, (a.Year-3)/10, 3)) + "X"
 					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> an unspecified year a few years before %s", m.text(), as))
 				}
+				if w == "later" || w == "hence" {
+					return r.whole(m, TypeDate, "FUTURE_REF", "", TenseUnknown, explain("'%s' is an unspecified time after", m.text()))
+				}
 				return r.whole(m, TypeDate, "PAST_REF", "", TenseUnknown, explain("'%s' is an unspecified time before", m.text()))
 			}
 			sign := -1
-			if w == "later" || w == "hence" {
+			if w == "later" || w == "hence" || w == "after" {
 				sign = 1
+			}
+			if (w == "before" || w == "after") && r.appositive(m.start) {
+				// "On 27 June 1950, two days after the KPA invaded": the
+				// phrase dates the day just told, from an event.
+				prev := r.out[len(r.out)-1]
+				return r.whole(m, TypeDate, prev.Value, "", TenseUnknown, explain("'%s' in apposition to %s is that date", m.text(), prev.Text))
 			}
 			var a Date
 			var as string
