@@ -111,6 +111,20 @@ func (r *run) comparedAmount(m *match) bool {
 // yearLike reports whether a bare four-digit number reads as a year here:
 // not money, not a count of something ("1500 troops"), not a percentage.
 func (r *run) yearLike(m *match, t *token) bool {
+	if !r.yearShape(m, t) {
+		return false
+	}
+	if t.val < 1900 {
+		p := m.before(1)
+		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to")
+	}
+	return true
+}
+
+// yearShape reports whether nothing around a four-digit number t (the
+// match m) makes it a count, an amount or a code: "1500 troops", "$2019",
+// "2000-1998", "page 1990".
+func (r *run) yearShape(m *match, t *token) bool {
 	if t.flags&(fMoney|fGrouped|fDecimal) != 0 {
 		return false
 	}
@@ -138,10 +152,6 @@ func (r *run) yearLike(m *match, t *token) bool {
 		if r.wordIs(p, "no.", "page", "pages", "flight", "route", "room", "number", "no", "model", "windows", "about", "some", "nearly", "almost", "over", "than") {
 			return false
 		}
-	}
-	if t.val < 1900 {
-		p := m.before(1)
-		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to")
 	}
 	return true
 }

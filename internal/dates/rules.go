@@ -73,7 +73,7 @@ func (r *run) whole(m *match, typ Type, value, mod string, t Tense, expl string)
 
 // ruleTable is every rule, in the order ties between matches of equal
 // length are broken: the first rule in this order that accepts a match wins.
-var ruleTable = slices.Concat(absoluteRules, quarterRules, relativeRules, durationRules, clockRules, setRules, namedRules, referenceRules)
+var ruleTable = slices.Concat(absoluteRules, rangeRules, quarterRules, relativeRules, durationRules, clockRules, setRules, namedRules, referenceRules)
 
 // step is the units a LAST, THIS or NEXT word moves from the anchor: -1,
 // 0 or 1 ("the" and other words: 0).

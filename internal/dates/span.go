@@ -57,8 +57,10 @@ func (r *run) titleCase(i, j int) bool {
 		}
 		// ("the US 2020 election", "the Clinton 1996 campaign": a year
 		// before a common noun or after an acronym is a date.)
+		// ("Eastern Theater 1861-1863": a year that starts a range is one.)
+		rangeStart := n != nil && n.kind == kPunct && n.punct == '-' && j+1 < len(r.toks) && r.toks[j+1].kind == kNum
 		if p.kind == kWord && p.flags&fCap != 0 && p.class == 0 && p.end-p.start > 1 && !isUpper(r.text[p.start+1]) &&
-			r.toks[i-2].kind == kWord && (n == nil || n.kind != kWord || n.flags&fCap != 0) {
+			r.toks[i-2].kind == kWord && (n == nil || n.kind != kWord || n.flags&fCap != 0) && !rangeStart {
 			return true
 		}
 	}
