@@ -40,6 +40,7 @@ var rangeRules = []rule{
 			{"Eastern Theater 1861-1863 Because", "1861", "1861"},
 			{"Eastern Theater 1861-1863 Because", "1863", "1863"},
 			{"the war of 1939-45 ended", "45", "1945"},
+			{"the war of 1939–1945 ended", "1945", "1945"},
 			{"the Siege of Kut (1915-16)", "16", "1916"},
 			{"the 1999-00 season", "00", "2000"},
 			{"in the years 1955 - 1957", "1957", "1957"},
@@ -62,6 +63,7 @@ var rangeRules = []rule{
 			{"Sports Expo from 10-12 October in the hall", "12 October", "2020-10-12"},
 			{"in the Battle of Mojkovac in 6-7 January 1916, but", "6", "1916-01-06"},
 			{"held on 3-4 June 1944", "4 June 1944", "1944-06-04"},
+			{"the talks of 12–14 March 1921 failed", "12", "1921-03-12"},
 		}},
 	{name: "month day range", src: "^MONTH DAY - DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {

@@ -116,6 +116,14 @@ func (z *tokenizer) next(t *token) bool {
 			t.end = i + n
 			break
 		}
+		// U+2013 en dash, the dash of ranges ("1939–45", "12–14 March"),
+		// reads as a hyphen.
+		if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x93 {
+			t.kind = kPunct
+			t.punct = '-'
+			t.end = i + 3
+			break
+		}
 		j := i + 1
 		for j < len(s) && s[j] >= 0x80 && apostropheAt(s, j) == 0 {
 			j++
