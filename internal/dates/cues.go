@@ -111,6 +111,9 @@ func (r *run) comparedAmount(m *match) bool {
 // yearLike reports whether a bare four-digit number reads as a year here:
 // not money, not a count of something ("1500 troops"), not a percentage.
 func (r *run) yearLike(m *match, t *token) bool {
+	if t.flags&fEra != 0 {
+		return true // "480 BC" is a year whatever its digits
+	}
 	if !r.yearShape(m, t) {
 		return false
 	}

@@ -13,12 +13,17 @@ type Date struct {
 	Day   int
 }
 
-// MinYear and MaxYear bound the years the engine produces and accepts:
-// TIMEX3 values have four-digit years.
+// MinYear and MaxYear bound the years the engine accepts and gives as
+// calendar dates: TIMEX3 values have four-digit years.
 const (
 	MinYear = 1
 	MaxYear = 9999
 )
+
+// minYear is the earliest year the engine reasons about: 9999 BC, in
+// astronomical numbering (1 BC is year 0). Dates before the era have values
+// ("BC0480") but no calendar Date outside the engine.
+const minYear = -9998
 
 // NewDate returns the given day, normalised the way time.Date normalises
 // (March 32 is April 1).
@@ -84,10 +89,15 @@ func cmp3(a, b int) int {
 	return 0
 }
 
-// String formats d as YYYY-MM-DD, or "" for the zero Date.
+// String formats d as YYYY-MM-DD, or "" for the zero Date; a year before
+// the era (astronomical: 0 is 1 BC) is written as TimeML writes it,
+// BC0480-08-01.
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
+	}
+	if d.Year < 1 && d.Year >= minYear {
+		return "BC" + Date{1 - d.Year, d.Month, d.Day}.String()
 	}
 	if d.Year < 0 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 99 {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)

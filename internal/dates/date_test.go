@@ -12,6 +12,9 @@ func TestDateString(t *testing.T) {
 		{9999, time.December, 31}, {2024, time.February, 29}, {10000, time.January, 1}, {-5, time.May, 3},
 	} {
 		want := fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		if d.Year < 1 { // before the era, as TimeML writes it: -5 is 6 BC
+			want = fmt.Sprintf("BC%04d-%02d-%02d", 1-d.Year, int(d.Month), d.Day)
+		}
 		if got := d.String(); got != want {
 			t.Errorf("%#v.String() = %q, want %q", d, got, want)
 		}

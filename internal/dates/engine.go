@@ -220,10 +220,107 @@ func (r *run) mergeNumbers() {
 				}
 			}
 		}
+		// "480 BC", "AD 70": a year with its era, of any number of digits.
+		if e := r.eraAt(toks, i, t); e != 0 {
+			if e < 0 { // the era written first: "AD 70"
+				t = toks[i+1]
+				t.start = toks[i].start
+				i++
+			} else {
+				t.end = toks[i+1].end
+				i++
+			}
+			n := int32(t.val)
+			if abs(int(e)) == eraBC {
+				t.val = 1 - n
+			}
+			t.class, t.flags = cDigits|cYearNum, t.flags|fEra
+			// "499-493 BC", "496 and 495 BC", "from 218 to 201 BC": the
+			// first end of a range takes the era written after the second.
+			if e > 0 && w >= 2 && plainNumber(&toks[w-2]) && r.rangeWord(&toks[w-1]) {
+				if f := toks[w-2].val; (e == eraBC && f > n && f-n <= 200) || (e == eraAD && f < n && n-f <= 200) {
+					toks[w-2].class, toks[w-2].flags = cDigits|cYearNum, toks[w-2].flags|fEra
+					if e == eraBC {
+						toks[w-2].val = 1 - f
+					}
+				}
+			}
+		}
 		toks[w] = t
 		w++
 	}
 	r.toks = toks[:w]
+}
+
+// Eras a year is written with.
+const (
+	eraBC = 1
+	eraAD = 2
+)
+
+// eraAt reports whether toks[i] is a year with its era next to it: eraBC
+// or eraAD for the era written after the number ("480 BC", "70 AD"), the
+// negative for the era written before it ("AD 70"), 0 for neither. Era
+// words count only in capitals: "bc" and "ad" are words of their own
+// ("2 bc I said so", "an ad").
+func (r *run) eraAt(toks []token, i int, t token) int {
+	if i+1 >= len(toks) {
+		return 0
+	}
+	// A whole word each: "Yg2BC6O" in a link is no year.
+	if i > 0 && t.flags&fSpace == 0 && toks[i-1].kind != kPunct {
+		return 0
+	}
+	if i+2 < len(toks) && toks[i+2].flags&fSpace == 0 && toks[i+2].kind != kPunct {
+		return 0
+	}
+	if plainNumber(&t) && t.val >= 1 && t.val <= 9999 {
+		if e := r.era(&toks[i+1]); e != 0 && !(e == eraBC && t.val == 1) {
+			return e
+		}
+		return 0
+	}
+	if n := &toks[i+1]; plainNumber(n) && n.val >= 1 && n.val <= 9999 && n.flags&fSpace != 0 && r.era(&t) == eraAD {
+		return -eraAD
+	}
+	return 0
+}
+
+// era is the era the word t names, or 0.
+func (r *run) era(t *token) int {
+	if t.kind != kWord || t.flags&fCap == 0 {
+		return 0
+	}
+	switch r.text[t.start:t.end] {
+	case "BC", "B.C.", "BCE", "B.C.E.":
+		return eraBC
+	case "AD", "A.D.", "CE", "C.E.":
+		return eraAD
+	}
+	return 0
+}
+
+// eraBC reports whether the era "BC" follows the match ("the 5th century
+// BC"), and if so takes it into the match.
+func (r *run) eraBC(m *match) bool {
+	if t := m.after(1); t != nil && r.era(t) == eraBC {
+		m.end++
+		return true
+	}
+	return false
+}
+
+// plainNumber reports whether t is a whole number written in digits and
+// nothing else: no money, grouping, decimals, clock or suffix.
+func plainNumber(t *token) bool {
+	return t.kind == kNum && t.class&^(cDigits|cDayNum|cYearNum) == 0 && t.class&cDigits != 0 &&
+		t.flags&(fMoney|fGrouped|fDecimal|fHalf|fEra) == 0 && t.end-t.start <= 4
+}
+
+// rangeWord reports whether t joins the two ends of a range: a dash,
+// "to", "and", "or", "until", "through".
+func (r *run) rangeWord(t *token) bool {
+	return t.kind == kPunct && t.punct == '-' || r.wordIs(t, "to", "and", "or", "until", "through")
 }
 
 type tens struct {
@@ -456,8 +553,10 @@ func (r *run) record(p piece, pv parsed) {
 		Type: p.typ, Value: p.value, Mod: p.mod, Tense: p.tense, Explanation: p.expl,
 	}
 	ms.Text = r.text[ms.Start:ms.End]
-	if s, e, ok := pv.calendar(); ok && p.typ != TypeDuration && p.typ != TypeSet {
-		ms.StartDate, ms.EndDate = s, e
+	if s, e, ok := pv.told(); ok && p.typ != TypeDuration && p.typ != TypeSet {
+		if !pv.bc {
+			ms.StartDate, ms.EndDate = s, e
+		}
 		r.tell(s, pv.gran, p.value)
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {
 			r.day, r.daySent, r.dayPara = s, r.sent, r.para

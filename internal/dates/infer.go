@@ -14,7 +14,7 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 	if day < 1 || day > 31 {
 		return false
 	}
-	if year > 0 {
+	if year != 0 { // 0 is no year: 1 BC, astronomical 0, is not written with one
 		if day > daysIn(year, mon) {
 			return false
 		}
@@ -137,8 +137,8 @@ func abs(x int) int {
 // monthOf builds a month value; year 0 means "infer the year".
 func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 	q := m.text()
-	if year > 0 {
-		return r.whole(m, TypeDate, monthValue(year, mon), mod, TenseUnknown, explain("'%s' names a month of %d", q, year))
+	if year != 0 {
+		return r.whole(m, TypeDate, monthValue(year, mon), mod, TenseUnknown, explain("'%s' names a month of %s", q, yearName(year)))
 	}
 	if y, why, ok := r.toldYear(mon, 0); ok {
 		return r.whole(m, TypeDate, monthValue(y, mon), mod, TenseUnknown, explain("'%s' has no year: %s", q, why))

@@ -27,6 +27,20 @@ var narrativeCases = []struct {
 	{"Fort Sumter fell on April 12, 1861. The arsenal was seized eight days after Fort Sumter.", "eight days after", "1861-04-20"},
 	{"On 27 June 1950, two days after the invasion, Truman acted.", "two days after", "1950-06-27"},
 	{"Belgrade was freed on October 20, 1944. A few days later, the Soviets attacked.", "A few days later", "FUTURE_REF"},
+	// Years before the era: the era written after the year or before it,
+	// the first end of a range taking the era of the second, and a month
+	// with no year taking the year told, BC included.
+	{"The Persians invaded in 480 BC. In August the fleet met.", "480 BC", "BC0480"},
+	{"The Persians invaded in 480 BC. In August the fleet met.", "August", "BC0480-08"},
+	{"The revolt of 499-493 BC failed.", "499", "BC0499"},
+	{"The revolt of 499-493 BC failed.", "493 BC", "BC0493"},
+	{"From 218 to 201 BC Hannibal fought.", "218", "BC0218"},
+	{"The city was taken in AD 70.", "AD 70", "0070"},
+	{"Marathon was fought in 490 BC. The following year Miltiades died.", "The following year", "BC0489"},
+	// Era words count only in capitals.
+	{"I saw 2 ads in 2010 bc it was cheap.", "2010", "2010"},
+	// ... and as whole words: not inside a link.
+	{"In 1998 it began: http://t.co/Gt9Yg2BC6O", "1998", "1998"},
 	// Before any year is told, the reference, as in news.
 	{"In June the talks began.", "June", "2020-06"},
 }

@@ -140,7 +140,7 @@ var absoluteRules = []rule{
 			}
 			code := strings.ToUpper(kind) + string(rune('0'+n))
 			if y := m.tok(3); y != nil {
-				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' names a part of %d", m.text(), y.val))
+				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' names a part of %s", m.text(), yearName(int(y.val))))
 			}
 			a, as := r.anchor()
 			if a.IsZero() {
@@ -403,9 +403,13 @@ var absoluteRules = []rule{
 			if t := m.tok(1); t != nil {
 				mod = modNames[t.val]
 			}
+			if r.eraBC(m) { // "the 5th century BC": the years written 499..400 BC
+				return r.whole(m, TypeDate, "BC"+string(pad(nil, n-1, 2)), mod, TenseUnknown, explain("'%s' is the century %d99-%d00 BC", m.text(), n-1, n-1))
+			}
 			return r.whole(m, TypeDate, string(pad(nil, n-1, 2)), mod, TenseUnknown, explain("'%s' is the century %02d00-%02d99", m.text(), n-1, n-1))
 		},
-		examples: []example{{"in the 20th century", "the 20th century", "19"}, {"the twenty-first century", "the twenty-first century", "20"}}},
+		examples: []example{{"in the 20th century", "the 20th century", "19"}, {"the twenty-first century", "the twenty-first century", "20"},
+			{"In the 5th century BC Athens rose", "the 5th century BC", "BC04"}, {"the first century B.C.", "the first century B.C.", "BC00"}}},
 
 	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {

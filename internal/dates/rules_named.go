@@ -16,7 +16,7 @@ var namedRules = []rule{
 			mod := ""
 			a, as := r.anchor()
 			if y := m.tok(3); y != nil {
-				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %d", m.text(), y.val))
+				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %s", m.text(), yearName(int(y.val))))
 			}
 			t0 := m.tok(0)
 			if t0.class&(cLast|cNext|cThis) == 0 {
@@ -113,7 +113,7 @@ var namedRules = []rule{
 				if eve {
 					d = d.AddDays(-1)
 				}
-				return r.whole(m, TypeDate, value(d), "", TenseUnknown, explain("'%s' is %s of %d", m.text(), h.name, y.val))
+				return r.whole(m, TypeDate, value(d), "", TenseUnknown, explain("'%s' is %s of %s", m.text(), h.name, yearName(int(y.val))))
 			}
 			a, as := r.anchor()
 			if a.IsZero() {

@@ -18,6 +18,9 @@ var rangeRules = []rule{
 			}
 			y1, y2 := int(a.val), int(b.val)
 			if b.class&cYearNum == 0 {
+				if a.flags&fEra != 0 {
+					return false
+				}
 				// "1939-45", "1999-00": the second end's last two digits.
 				if b.end-b.start != 2 || b.flags&(fGrouped|fDecimal|fMoney) != 0 {
 					return false
@@ -34,7 +37,7 @@ var rangeRules = []rule{
 			return r.emit(piece{from: m.start, to: m.start + 1, typ: TypeDate, value: yearValue(y1),
 				expl: explain("'%s' is a year, the start of the range %s", m.word(a), m.text())}) &&
 				r.emit(piece{from: m.at[2], to: m.at[2] + 1, typ: TypeDate, value: yearValue(y2),
-					expl: explain("'%s' ends the range %s: %d", m.word(b), m.text(), y2)})
+					expl: explain("'%s' ends the range %s: %s", m.word(b), m.text(), yearName(y2))})
 		},
 		examples: []example{
 			{"Eastern Theater 1861-1863 Because", "1861", "1861"},

@@ -19,6 +19,7 @@ const (
 	fMoney               // a number right after a currency sign: "$8"
 	fBreak               // a paragraph break before the token
 	fHalf                // a number followed by "1/2": "2 1/2"
+	fEra                 // a year with its era: "480 BC", "AD 70" (val is astronomical: 480 BC is -479)
 )
 
 // token is one unit of the text as the rules see it.

@@ -61,9 +61,9 @@ func unitValue(d Date, unit int) string {
 	case uYear:
 		return yearValue(d.Year)
 	case uDecade:
-		return string(pad(nil, d.Year/10, 3))
+		return decadeValue(d.Year)
 	case uCentury:
-		return string(pad(nil, d.Year/100, 2))
+		return centuryValue(d.Year)
 	}
 	return ""
 }
@@ -103,8 +103,12 @@ func shift(d Date, unit, n int) Date {
 	case uMonth, uQuarter, uYear, uDecade, uCentury:
 		months := n * monthsIn[unit]
 		total := d.Year*12 + int(d.Month) - 1 + months
-		y, m := total/12, time.Month(total%12+1)
-		if total < 0 {
+		y, mi := total/12, total%12
+		if mi < 0 { // floor division: years before the era are negative
+			y, mi = y-1, mi+12
+		}
+		m := time.Month(mi + 1)
+		if y < minYear {
 			return Date{}
 		}
 		day := d.Day

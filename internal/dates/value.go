@@ -37,10 +37,48 @@ func pad(b []byte, v, width int) []byte {
 	return append(b, s...)
 }
 
-func yearValue(y int) string { return string(pad(nil, y, 4)) }
+// Years before the common era are astronomical inside the engine (1 BC is
+// year 0, 480 BC is -479), so that counting across eras is plain
+// arithmetic; values write them as TimeML does, "BC" and the year as
+// written: BC0480.
+
+// padYear appends year y at width digits, the way values write it.
+func padYear(b []byte, y, width int) []byte {
+	if y < 1 {
+		return pad(append(b, 'B', 'C'), 1-y, width)
+	}
+	return pad(b, y, width)
+}
+
+func yearValue(y int) string { return string(padYear(nil, y, 4)) }
+
+// yearName is year y as a person writes it: 1940, 480 BC.
+func yearName(y int) string {
+	if y < 1 {
+		return strconv.Itoa(1-y) + " BC"
+	}
+	return strconv.Itoa(y)
+}
+
+// decadeValue and centuryValue write the decade and the century of year
+// y: 194 and 19 for 1940; BC048 and BC04 for 480 BC (the decade of years
+// written 480-489 BC).
+func decadeValue(y int) string {
+	if y < 1 {
+		return "BC" + string(pad(nil, (1-y)/10, 3))
+	}
+	return string(pad(nil, y/10, 3))
+}
+
+func centuryValue(y int) string {
+	if y < 1 {
+		return "BC" + string(pad(nil, (1-y)/100, 2))
+	}
+	return string(pad(nil, y/100, 2))
+}
 
 func monthValue(y int, m time.Month) string {
-	b := pad(make([]byte, 0, 7), y, 4)
+	b := padYear(make([]byte, 0, 9), y, 4)
 	b = append(b, '-')
 	return string(pad(b, int(m), 2))
 }
@@ -49,7 +87,7 @@ func dayValue(d Date) string { return d.String() }
 
 func weekValue(d Date) string {
 	y, w := d.Time().ISOWeek()
-	b := pad(make([]byte, 0, 11), y, 4)
+	b := padYear(make([]byte, 0, 13), y, 4)
 	b = append(b, '-', 'W')
 	return string(pad(b, w, 2))
 }
@@ -95,6 +133,9 @@ type parsed struct {
 	season  int
 	// wday is the ISO weekday of a week date (-1 for X, 0 absent).
 	wday int
+	// bc reports a year before the era, written "BC0480"; year keeps the
+	// digits as written.
+	bc bool
 	// unknown reports an X somewhere in the date part.
 	unknown bool
 	ref     bool // PRESENT_REF, PAST_REF, FUTURE_REF
@@ -122,8 +163,18 @@ func Interval(v string) (start, end Date, ok bool) {
 	return p.calendar()
 }
 
-// calendar is Interval on a parsed value.
+// calendar is Interval on a parsed value: dates before the era have no
+// calendar Date outside the engine.
 func (p parsed) calendar() (start, end Date, ok bool) {
+	if p.bc {
+		return Date{}, Date{}, false
+	}
+	return p.told()
+}
+
+// told is the interval of a fully specified value, years before the era
+// included (astronomical: 480 BC is -479).
+func (p parsed) told() (start, end Date, ok bool) {
 	if p.unknown || p.ref || p.dur || p.gran == gNone {
 		return Date{}, Date{}, false
 	}
@@ -132,6 +183,17 @@ func (p parsed) calendar() (start, end Date, ok bool) {
 
 func (p parsed) interval() (Date, Date, bool) {
 	y := p.year
+	if p.bc {
+		// The decade BC048 is the years written 489..480 BC; the century
+		// BC04, 499..400 BC.
+		switch p.gran {
+		case gCentury:
+			return Date{1 - (y*100 + 99), 1, 1}, Date{1 - y*100, 12, 31}, true
+		case gDecade:
+			return Date{1 - (y*10 + 9), 1, 1}, Date{1 - y*10, 12, 31}, true
+		}
+		y = 1 - y
+	}
 	var s, e Date
 	switch p.gran {
 	case gCentury:
@@ -172,7 +234,7 @@ func (p parsed) interval() (Date, Date, bool) {
 	default:
 		return Date{}, Date{}, false
 	}
-	if s.Year < MinYear {
+	if s.Year < MinYear && !p.bc {
 		s = Date{MinYear, 1, 1}
 	}
 	if e.Year > MaxYear {
@@ -250,6 +312,10 @@ func parseValue(v string) (parsed, bool) {
 	if v[0] == 'P' {
 		p.dur = true
 		return p, validDuration(v)
+	}
+	if len(v) > 2 && v[0] == 'B' && v[1] == 'C' {
+		p.bc = true
+		v = v[2:]
 	}
 	// Year part: 2 (century), 3 (decade) or 4 digits.
 	n := 0
@@ -374,7 +440,11 @@ func parseValue(v string) (parsed, bool) {
 	} else {
 		lim := 31
 		if m > 0 && y > 0 {
-			lim = daysIn(y, time.Month(m))
+			yy := y
+			if p.bc {
+				yy = 1 - y
+			}
+			lim = daysIn(yy, time.Month(m))
 		}
 		if d < 1 || d > lim {
 			return p, false
