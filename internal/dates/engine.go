@@ -545,6 +545,40 @@ func (r *run) extend(p *piece) {
 	}
 }
 
+// opensSentence reports whether token i opens its sentence: nothing
+// before it but a preposition or an adverb of time ("In 1941, ...",
+// "During 1863", "Early in 1942", "But by 1944"), or it heads its paragraph.
+func (r *run) opensSentence(i int) bool {
+	if i > 3 {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		t := &r.toks[k]
+		if t.kind == kPunct {
+			continue
+		}
+		if !r.wordIs(t, openers...) && t.class&(cEarlyLate|cEdge|cDet|cOf) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// looksBack reports whether tokens [from, to) count back from the story's
+// time ("the previous year", "two years earlier", "a decade before"): a
+// glance back that a narrative returns from, so it does not move the
+// story ("early January 1942 ... during the previous year ... in January"
+// is 1942's January).
+func (r *run) looksBack(from, to int) bool {
+	for k := from; k < to; k++ {
+		t := &r.toks[k]
+		if t.class&cLast != 0 || t.class&cAgo != 0 || r.wordIs(t, "earlier", "before", "previously") {
+			return true
+		}
+	}
+	return false
+}
+
 // record appends p as a Mention and updates the memory: the last date
 // told, the story's day (not a report's), the quarter in force.
 func (r *run) record(p piece, pv parsed) {
@@ -557,7 +591,9 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		r.tell(s, pv.gran, p.value)
+		if !(r.docType == Narrative && s.Before(r.last) && r.looksBack(p.from, p.to)) {
+			r.tell(s, pv.gran, p.value, r.opensSentence(p.from))
+		}
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {
 			r.day, r.daySent, r.dayPara = s, r.sent, r.para
 		}

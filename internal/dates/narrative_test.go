@@ -27,6 +27,19 @@ var narrativeCases = []struct {
 	{"Fort Sumter fell on April 12, 1861. The arsenal was seized eight days after Fort Sumter.", "eight days after", "1861-04-20"},
 	{"On 27 June 1950, two days after the invasion, Truman acted.", "two days after", "1950-06-27"},
 	{"Belgrade was freed on October 20, 1944. A few days later, the Soviets attacked.", "A few days later", "FUTURE_REF"},
+	// A year told in passing inside a sentence does not move a story that
+	// goes on in the month just told; a year that opens its sentence, or
+	// another month, does.
+	{"On 10 March 1975, Dung attacked. The road would be open for a planned campaign in 1976. The town fell on 11 March.", "11 March", "1975-03-11"},
+	{"On 2 August 1964 the ship was attacked. A report declassified in 2005 said there was no attack on 4 August.", "4 August", "1964-08-04"},
+	{"The war began in July 1916. Ludendorff wrote on the fighting in 1917, \"The 25th of August ended it.\"", "The 25th of August", "1917-08-25"},
+	{"The war began in March 1916. In 1917, the tide turned. On 11 March the army fell back.", "11 March", "1917-03-11"},
+	// A glance back ("the previous year", "two years earlier") does not
+	// move the story.
+	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
+	// A winter is named for the year of its January.
+	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
+	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},
 	// Years before the era: the era written after the year or before it,
 	// the first end of a range taking the era of the second, and a month
 	// with no year taking the year told, BC included.

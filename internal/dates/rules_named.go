@@ -32,8 +32,10 @@ var namedRules = []rule{
 			if a.IsZero() {
 				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
 			}
-			// Number season instances in order (year*4 + season-1; winter
-			// takes the year it starts in) and walk from the anchor's.
+			// Number season instances in order (year*4 + season-1, a winter
+			// counted in the year it starts in) and walk from the anchor's;
+			// the value names a winter by the year of its January, as
+			// TimeML corpora write it (winter 1941-42 is 1942-WI).
 			curY, curS := a.Year, (int(a.Month)%12)/3 // 0 winter .. 3 fall
 			if curS == 0 {
 				curS = 4
@@ -74,13 +76,19 @@ var namedRules = []rule{
 					k = inst(1, false)
 				default:
 					k = a.Year*4 + s - 1
+					if s == 4 && a.Month < 3 {
+						k -= 4
+					}
 				}
 			}
 			y := k / 4
+			if s == 4 {
+				y++
+			}
 			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
 		},
 		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
-			{"it began last winter", "last winter", "2020-WI"}, {"next spring", "next spring", "2022-SP"},
+			{"it began last winter", "last winter", "2021-WI"}, {"He will leave this winter.", "this winter", "2022-WI"}, {"next spring", "next spring", "2022-SP"},
 			{"closed this past spring", "this past spring", "2020-SP"},
 			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"}}},
 	{name: "season year", src: "SEASON YEAR",

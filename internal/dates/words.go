@@ -1,0 +1,12 @@
+package dates
+
+// This file holds the word lists the cues and anchors read, apart from the
+// lexicon (lexicon.go), which gives words their token classes. Each list
+// says what it is for; the words were gathered from the development
+// corpora's errors and general English usage, not from one document.
+
+// openers are the words that may stand before a date that opens its
+// sentence ("In 1941, ...", "During 1863", "But by 1944", "Then, in May"):
+// such a date sets the story's time (memory.tell).
+var openers = []string{"in", "during", "by", "from", "throughout", "until", "till", "after", "before", "since", "on", "at",
+	"and", "but", "then", "so", "yet", "also", "however", "meanwhile", "later", "still", "again", "only", "even", "toward", "towards", "around", "about", "circa", "c."}
