@@ -77,7 +77,9 @@
 // rate ("$5 a day", "8.5% annually", "24 hours a day"), a length that
 // measures pay is money ("six months of base pay"), a capitalised unit,
 // part of day or "Today" after a name is part of the name ("VOA Today",
-// "This Week"), and so is a year ending a title-case name ("Orion 1980").
+// "This Week"), and so is a year ending a name given with a verb of naming
+// ("a venture called Orion 1980"); after other capitalised words a year is
+// a date ("Winter Show 2012").
 // "The people of tomorrow" and "today's youth" name an age (FUTURE_REF,
 // PRESENT_REF), not a day.
 //

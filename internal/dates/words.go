@@ -10,3 +10,7 @@ package dates
 // such a date sets the story's time (memory.tell).
 var openers = []string{"in", "during", "by", "from", "throughout", "until", "till", "after", "before", "since", "on", "at",
 	"and", "but", "then", "so", "yet", "also", "however", "meanwhile", "later", "still", "again", "only", "even", "toward", "towards", "around", "about", "circa", "c."}
+
+// namingVerbs introduce a name, which may end in a year that is part of
+// it: "a venture called Orion 1980" (span.go, namedYear).
+var namingVerbs = []string{"called", "named", "dubbed", "titled", "entitled", "codenamed", "christened"}
