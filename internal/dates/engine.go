@@ -98,6 +98,7 @@ func (r *run) sentence() {
 		r.para++
 	}
 	r.mergeNumbers()
+	r.settleAmbiguous()
 	toks := r.toks
 	// nextCore[i] is the first token at or after i with a core class: every
 	// rule needs one within coreWindow tokens of its start, so most tokens
@@ -250,6 +251,47 @@ func (r *run) mergeNumbers() {
 		w++
 	}
 	r.toks = toks[:w]
+}
+
+// settleAmbiguous keeps the calendar class of a word marked fAmbig ("may",
+// "march", "sat", "sun") only where a date stands: a weekday after a word
+// that introduces a day ("this sat", "on sun", "till wed") or before a part
+// of day, a clock time or a day number ("sat night", "sun 3pm"); a month
+// next to a day number or a year ("may 5", "5th march", "march 2014") or
+// after "in", "early", "late", "mid" ("in march"). Elsewhere they are the
+// verb, the noun or the name they also are ("you may", "he sat", "the sun").
+func (r *run) settleAmbiguous() {
+	toks := r.toks
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&fAmbig == 0 {
+			continue
+		}
+		var prev, next *token
+		if i > 0 {
+			prev = &toks[i-1]
+		}
+		if i+1 < len(toks) {
+			next = &toks[i+1]
+		}
+		keep := false
+		if t.class&cWeekday != 0 {
+			keep = r.wordIs(prev, dayIntroducers...) ||
+				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1))
+		} else {
+			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
+				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
+				r.wordIs(prev, "in", "early", "late", "mid", "since", "until", "till")
+		}
+		if !keep {
+			t.class &^= cMonth | cWeekday
+		}
+	}
+}
+
+// ampmAfter reports whether the number at token k has "am" or "pm" after it.
+func (r *run) ampmAfter(k int) bool {
+	return k+1 < len(r.toks) && r.toks[k+1].class&cAMPM != 0
 }
 
 // Eras a year is written with.

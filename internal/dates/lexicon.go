@@ -138,6 +138,22 @@ var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END",
 	modEqualOrMore: "EQUAL_OR_MORE", modEqualOrLess: "EQUAL_OR_LESS",
 	modOnOrAfter: "ON_OR_AFTER", modOnOrBefore: "ON_OR_BEFORE"}
 
+// Month and weekday words that are also common words: ambiguousLower ones
+// are calendar words only when capitalised or where a date stands ("may",
+// "march", "sat"), ambiguousAlways ones in any case only where a date
+// stands ("The Sun said", "SAT scores"). settleAmbiguous decides.
+const (
+	ambiguousLower = iota + 1
+	ambiguousAlways
+)
+
+var ambiguousCalendar = map[string]int{
+	"may": ambiguousLower, "march": ambiguousLower, "mar": ambiguousLower, "mar.": ambiguousLower,
+	"august": ambiguousLower, "jan": ambiguousLower,
+	"sat.": ambiguousLower, "sun.": ambiguousLower, "wed.": ambiguousLower, "mon.": ambiguousLower,
+	"sat": ambiguousAlways, "sun": ambiguousAlways, "wed": ambiguousAlways, "mon": ambiguousAlways,
+}
+
 // entry is one word of the lexicon.
 type entry struct {
 	class class
@@ -180,13 +196,13 @@ func buildLexicon() map[string]entry {
 		add(cMonth, i+1, ws...)
 	}
 	weekdays := [][]string{
-		{"monday", "mon."},
-		{"tuesday", "tue.", "tues."},
-		{"wednesday", "wed."},
-		{"thursday", "thu.", "thur.", "thurs."},
-		{"friday", "fri."},
-		{"saturday", "sat."},
-		{"sunday", "sun."},
+		{"monday", "mon.", "mon"},
+		{"tuesday", "tue.", "tues.", "tue", "tues"},
+		{"wednesday", "wed.", "wed", "weds"},
+		{"thursday", "thu.", "thur.", "thurs.", "thu", "thur", "thurs"},
+		{"friday", "fri.", "fri"},
+		{"saturday", "sat.", "sat"},
+		{"sunday", "sun.", "sun"},
 	}
 	for i, ws := range weekdays {
 		add(cWeekday, i+1, ws...)
@@ -224,15 +240,18 @@ func buildLexicon() map[string]entry {
 		u          int
 		sing, plur []string
 	}{
-		{uSecond, nil, []string{"seconds"}},
-		{uMinute, []string{"minute"}, []string{"minutes"}},
-		{uHour, []string{"hour"}, []string{"hours"}},
+		// The short forms of informal writing ("2 hrs", "10 mins", "3 yrs")
+		// count too; "sec" and "min" only after a number, as every rule
+		// that reads a unit's short form has one.
+		{uSecond, []string{"sec"}, []string{"seconds", "secs"}},
+		{uMinute, []string{"minute", "min"}, []string{"minutes", "mins"}},
+		{uHour, []string{"hour", "hr"}, []string{"hours", "hrs"}},
 		{uDay, []string{"day"}, []string{"days"}},
-		{uWeek, []string{"week"}, []string{"weeks"}},
-		{uWeekend, []string{"weekend"}, []string{"weekends"}},
-		{uMonth, []string{"month"}, []string{"months"}},
+		{uWeek, []string{"week", "wk"}, []string{"weeks", "wks"}},
+		{uWeekend, []string{"weekend", "wkend", "wknd"}, []string{"weekends"}},
+		{uMonth, []string{"month", "mth"}, []string{"months", "mths"}},
 		{uQuarter, []string{"quarter"}, []string{"quarters"}},
-		{uYear, []string{"year"}, []string{"years"}},
+		{uYear, []string{"year", "yr"}, []string{"years", "yrs"}},
 		{uDecade, []string{"decade"}, []string{"decades"}},
 		{uCentury, []string{"century"}, []string{"centuries"}},
 	}
@@ -246,14 +265,16 @@ func buildLexicon() map[string]entry {
 	add(cSeason, 2, "summer")
 	add(cSeason, 3, "fall", "autumn")
 	add(cSeason, 4, "winter")
+	// Informal spellings ("tmr", "2nite", "arvo") are listed beside the
+	// words they stand for: none of them is another English word.
 	add(cPOD, 1, "morning")
-	add(cPOD, 2, "afternoon")
+	add(cPOD, 2, "afternoon", "arvo")
 	add(cPOD, 3, "evening")
-	add(cPOD, 4, "night")
-	add(cDeictic, dToday, "today")
-	add(cDeictic, dYesterday, "yesterday")
-	add(cDeictic, dTomorrow, "tomorrow")
-	add(cDeictic, dTonight, "tonight")
+	add(cPOD, 4, "night", "nite")
+	add(cDeictic, dToday, "today", "tdy", "2day")
+	add(cDeictic, dYesterday, "yesterday", "yday", "ytday")
+	add(cDeictic, dTomorrow, "tomorrow", "tmr", "tmrw", "tmw", "tmro", "tmrow", "tmrrw", "trmw", "2moro", "2morrow", "2mrw", "tomoz", "tomolo", "tomorow")
+	add(cDeictic, dTonight, "tonight", "tonite", "2nite", "2night", "tnite", "tonyt")
 	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
 	// ones ("once", "previously", "formerly", "eventually") are not temporal
 	// expressions in TimeML news annotation and are left out: "formerly"
@@ -262,7 +283,7 @@ func buildLexicon() map[string]entry {
 	add(cRef, refPast, "recently", "recent", "lately")
 	add(cRef, refFuture, "soon", "future")
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
-	add(cNext, 0, "next", "coming", "following", "upcoming")
+	add(cNext, 0, "next", "coming", "following", "upcoming", "nxt")
 	add(cThis, 0, "this", "current")
 	add(cEarlyLate, modStart, "early", "earlier")
 	add(cEarlyLate, modMid, "mid", "middle")
@@ -298,6 +319,7 @@ func buildLexicon() map[string]entry {
 			add(cHoliday, i, h.word)
 		}
 	}
+	add(cHoliday, 1, "xmas", "x-mas") // holidays[1] is Christmas
 	// Titles and "vs." take their period (they never end a sentence), so
 	// that "Mr. Smith said" or "Roe vs. Wade" does not cut a sentence in
 	// two and hide its verb from the dates before it.

@@ -43,6 +43,9 @@ var absoluteRules = []rule{
 			{"May 5th was sunny", "May 5th", "2020-05-05"},
 			{"Net fell in the quarter ended March 31.", "March 31", "2020-03-31"},
 			{"Net fell in the quarter ended March 3.", "March 3", "2021-03-03"},
+			// Month names in any case; "may" and "march" only next to a day.
+			{"the show will be on november 3rd", "november 3rd", "2021-11-03"}, {"see you may 5", "may 5", "2021-05-05"},
+			{"you may go", "", ""}, {"the march was long", "", ""},
 		}},
 	{name: "month day or day, year", src: "MONTH DAY OR DAY ,? YEAR",
 		build: func(r *run, m *match) bool {
@@ -83,7 +86,8 @@ var absoluteRules = []rule{
 			}
 			return r.dayOf(m, m.start, m.end, time.Month(m.tok(2).val), int(m.tok(0).val), y)
 		},
-		examples: []example{{"on 17 March 2021 the", "17 March 2021", "2021-03-17"}, {"by 5 May it", "5 May", "2021-05-05"}}},
+		examples: []example{{"on 17 March 2021 the", "17 March 2021", "2021-03-17"}, {"by 5 May it", "5 May", "2021-05-05"},
+			{"on 5 march we met", "5 march", "2021-03-05"}}},
 	{name: "the ordinal of month", src: "the ORD of MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			y := 0

@@ -1,5 +1,7 @@
 package dates
 
+import "time"
+
 // namedRules are the rules of one kind (rules.go explains the table): named days and seasons.
 var namedRules = []rule{
 	{name: "season", src: "this|the? LAST|NEXT|THIS|the|EARLY SEASON of? YEAR?",
@@ -11,81 +13,7 @@ var namedRules = []rule{
 				return false // "the" leads only "the early summer", as "the summer"
 			}
 			m.shiftSlots(1)
-			s := int(m.tok(1).val)
-			code := seasonCodes[s]
-			mod := ""
-			a, as := r.anchor()
-			if y := m.tok(3); y != nil {
-				return r.whole(m, TypeDate, yearValue(int(y.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %s", m.text(), yearName(int(y.val))))
-			}
-			t0 := m.tok(0)
-			if t0.class&(cLast|cNext|cThis) == 0 {
-				if y, why, ok := r.toldSeasonYear(s); ok {
-					if t0.class&cEarlyLate != 0 {
-						mod = modNames[t0.val]
-					}
-					return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' has no year: %s", m.text(), why))
-				}
-			} else if a.IsZero() && r.docType == Narrative && r.lastGran >= gYear {
-				a, as = r.last, "the last date told, "+r.lastVal // "The next spring" of the story
-			}
-			if a.IsZero() {
-				return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
-			}
-			// Number season instances in order (year*4 + season-1, a winter
-			// counted in the year it starts in) and walk from the anchor's;
-			// the value names a winter by the year of its January, as
-			// TimeML corpora write it (winter 1941-42 is 1942-WI).
-			curY, curS := a.Year, (int(a.Month)%12)/3 // 0 winter .. 3 fall
-			if curS == 0 {
-				curS = 4
-				if a.Month < 3 {
-					curY--
-				}
-			}
-			cur := curY*4 + curS - 1
-			inst := func(dir int, strict bool) int {
-				k := cur
-				if strict {
-					k += dir
-				}
-				for k%4 != s-1 {
-					k += dir
-				}
-				return k
-			}
-			var k int
-			switch {
-			case t0.class&cNext != 0:
-				k = inst(1, true)
-			case t0.class&cLast != 0:
-				k = inst(-1, true)
-			case t0.class&cThis != 0:
-				k = a.Year*4 + s - 1
-				if s == 4 && a.Month < 3 {
-					k -= 4
-				}
-			default:
-				if t0.class&cEarlyLate != 0 {
-					mod = modNames[t0.val]
-				}
-				switch r.tense(m.start, m.end) {
-				case TensePast:
-					k = inst(-1, false)
-				case TenseFuture:
-					k = inst(1, false)
-				default:
-					k = a.Year*4 + s - 1
-					if s == 4 && a.Month < 3 {
-						k -= 4
-					}
-				}
-			}
-			y := k / 4
-			if s == 4 {
-				y++
-			}
-			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
+			return r.season(m, m.tok(0), m.tok(1), m.tok(3))
 		},
 		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
 			{"it began last winter", "last winter", "2021-WI"}, {"He will leave this winter.", "this winter", "2022-WI"}, {"next spring", "next spring", "2022-SP"},
@@ -96,6 +24,24 @@ var namedRules = []rule{
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
 		},
 		examples: []example{{"in spring 1998", "spring 1998", "1998-SP"}}},
+	// A season named alone is a time too ("in winter", "the summer
+	// offensive", "Spring colors"), as the other rules read it; "fall" alone
+	// is the verb, and a season after "to" or a modal is one too ("to
+	// spring into action").
+	{name: "season alone", src: "SEASON of? YEAR?",
+		build: func(r *run, m *match) bool {
+			st := m.tok(0)
+			if m.tok(1) != nil && m.tok(2) == nil || m.tok(1) == nil && m.tok(2) != nil {
+				return false // "spring of life"; "summer 1998" is the season year rule's
+			}
+			if m.tok(2) == nil && (r.wordIs(st, "fall") || r.wordIs(m.before(1), seasonVerbCues...)) {
+				return false
+			}
+			return r.season(m, nil, st, m.tok(2))
+		},
+		examples: []example{{"a white winter, even here", "winter", "2021-WI"}, {"in winter, the army rested", "winter", "2021-WI"},
+			{"shoes in Spring colors", "Spring", "2021-SP"}, {"in spring of 1920", "spring of 1920", "1920-SP"},
+			{"prices fall sharply", "", ""}, {"they will spring into action", "", ""}}},
 
 	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? week? ,? YEAR?",
 		build: func(r *run, m *match) bool {
@@ -164,4 +110,104 @@ var namedRules = []rule{
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
 			{"protesters prayed as Easter week began", "Easter week", "2020-W15"}}},
+}
+
+// season resolves a season word st with its modifier t0 ("last", "next",
+// "this", "early"; nil for none) and its year y (nil for none).
+func (r *run) season(m *match, t0, st, yt *token) bool {
+	s := int(st.val)
+	code := seasonCodes[s]
+	mod := ""
+	a, as := r.anchor()
+	if yt != nil {
+		return r.whole(m, TypeDate, yearValue(int(yt.val))+"-"+code, "", TenseUnknown, explain("'%s' is a season of %s", m.text(), yearName(int(yt.val))))
+	}
+	var rel class
+	if t0 != nil {
+		rel = t0.class & (cLast | cNext | cThis)
+	}
+	if rel == 0 {
+		if y, why, ok := r.toldSeasonYear(s); ok {
+			if t0 != nil && t0.class&cEarlyLate != 0 {
+				mod = modNames[t0.val]
+			}
+			return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' has no year: %s", m.text(), why))
+		}
+	} else if a.IsZero() && r.docType == Narrative && r.lastGran >= gYear {
+		a, as = r.last, "the last date told, "+r.lastVal // "The next spring" of the story
+	}
+	if a.IsZero() {
+		return r.whole(m, TypeDate, "XXXX-"+code, "", TenseUnknown, explain("'%s' has no year and there is no reference date", m.text()))
+	}
+	// Number season instances in order (year*4 + season-1, a winter
+	// counted in the year it starts in) and walk from the anchor's;
+	// the value names a winter by the year of its January, as
+	// TimeML corpora write it (winter 1941-42 is 1942-WI).
+	curY, curS := a.Year, (int(a.Month)%12)/3 // 0 winter .. 3 fall
+	if curS == 0 {
+		curS = 4
+		if a.Month < 3 {
+			curY--
+		}
+	}
+	cur := curY*4 + curS - 1
+	inst := func(dir int, strict bool) int {
+		k := cur
+		if strict {
+			k += dir
+		}
+		for k%4 != s-1 {
+			k += dir
+		}
+		return k
+	}
+	var k int
+	switch {
+	case rel&cNext != 0:
+		k = inst(1, true)
+	case rel&cLast != 0:
+		k = inst(-1, true)
+	case rel&cThis != 0:
+		k = a.Year*4 + s - 1
+		if s == 4 {
+			k = thisWinter(a, r.tense(m.start, m.end))
+		}
+	default:
+		if t0 != nil && t0.class&cEarlyLate != 0 {
+			mod = modNames[t0.val]
+		}
+		switch r.tense(m.start, m.end) {
+		case TensePast:
+			k = inst(-1, false)
+		case TenseFuture:
+			k = inst(1, false)
+		default:
+			k = a.Year*4 + s - 1
+			if s == 4 {
+				k = thisWinter(a, TenseUnknown)
+			}
+		}
+	}
+	y := k / 4
+	if s == 4 {
+		y++
+	}
+	return r.whole(m, TypeDate, yearValue(y)+"-"+code, mod, TenseUnknown, explain("'%s' -> the season relative to %s", m.text(), as))
+}
+
+// thisWinter numbers (as season does) the winter "this winter" names on
+// day a: the one under way in January and February; in a future clause
+// the next one, in a past clause the last one; otherwise the nearer, the
+// one just ended until June and the coming one from July.
+func thisWinter(a Date, t Tense) int {
+	k := a.Year*4 + 3 // the winter that begins in December of a's year
+	switch {
+	case a.Month <= time.February:
+		return k - 4
+	case t == TenseFuture:
+		return k
+	case t == TensePast || a.Month <= time.June:
+		return k - 4
+	}
+	return k
 }

@@ -54,6 +54,9 @@ var relativeRules = []rule{
 		},
 		examples: []example{
 			{"He said today that", "today", "2021-03-22"},
+			// Informal spellings.
+			{"Feels like taking MC tmr", "tmr", "2021-03-23"}, {"going out tmrw night!", "tmrw night", "2021-03-23TNI"},
+			{"tdy is so hot", "tdy", "2021-03-22"}, {"see u 2nite", "2nite", "2021-03-22TNI"}, {"party tonite", "tonite", "2021-03-22TNI"},
 			{"The case is for today's youth what the blockade was", "today", "PRESENT_REF"},
 			{"the chips of choice in many of today's personal computers", "today", "PRESENT_REF"},
 			{"in today's editions", "today", "2021-03-22"},
@@ -126,6 +129,12 @@ var relativeRules = []rule{
 			return r.weekdayOf(m, int(t.val), "", pod)
 		},
 		examples: []example{
+			// Weekday names in any case; a short form that is also a
+			// word ("sat", "sun", "wed") only where a day stands.
+			{"we went to the beach on sunday", "sunday", "2021-03-21"}, {"it was a FRIDAY", "FRIDAY", "2021-03-19"},
+			{"the match on sat night was fun", "sat night", "2021-03-20TNI"}, {"he sat down", "", ""},
+			{"lying in the sun", "", ""}, {"The Sun said it", "", ""}, {"till wed then", "wed", "2021-03-24"},
+			{"Tues was long", "Tues", "2021-03-16"},
 			// A future told from a past day counts from that day.
 			{"Officials said Friday that he would leave on Saturday.", "Saturday", "2021-03-20"},
 			{"Officials said Friday that he will leave on Saturday.", "Saturday", "2021-03-27"},

@@ -14,3 +14,12 @@ var openers = []string{"in", "during", "by", "from", "throughout", "until", "til
 // namingVerbs introduce a name, which may end in a year that is part of
 // it: "a venture called Orion 1980" (span.go, namedYear).
 var namingVerbs = []string{"called", "named", "dubbed", "titled", "entitled", "codenamed", "christened"}
+
+// dayIntroducers are the words after which an ambiguous weekday word is a
+// day ("this sat", "on sun", "till wed", "every mon"): settleAmbiguous.
+var dayIntroducers = []string{"this", "next", "last", "on", "every", "each", "by", "till", "til", "until", "from", "coming",
+	"since", "thru", "through", "nxt"}
+
+// seasonVerbCues are the words before which "spring" (or another season
+// word) is a verb, not a time: "to spring", "will spring" (rules_named.go).
+var seasonVerbCues = []string{"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do"}
