@@ -35,7 +35,8 @@ type run struct {
 	m        matcher
 	cands    []cand
 	nextCore []int
-	// lastEnd is the token after the last piece emitted.
+	// lastEnd is the token after the last piece emitted in the sentence:
+	// a span may not reach back before it.
 	lastEnd int
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
@@ -94,6 +95,7 @@ func (r *run) sentence() {
 		return
 	}
 	r.sent++
+	r.lastEnd = 0
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
 	}
@@ -556,7 +558,7 @@ func (r *run) extend(p *piece) {
 	if p.typ == TypeDuration {
 		n := r.orLength(p.to)
 		p.to += n
-		if f := p.from; f >= 2 && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
+		if f := p.from; f-2 >= r.lastEnd && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
 			p.from, n = p.from-2, n+2
 		}
 		if n > 0 && p.mod == "" {
@@ -568,7 +570,7 @@ func (r *run) extend(p *piece) {
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {
 		for {
 			mod, n := r.quantifierBefore(p.from)
-			if n == 0 {
+			if n == 0 || p.from-n < r.lastEnd {
 				break
 			}
 			p.from -= n
@@ -578,7 +580,7 @@ func (r *run) extend(p *piece) {
 		}
 	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
-	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > 0 && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
+	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
 		p.from--
 		if p.mod == "" {
