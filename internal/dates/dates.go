@@ -142,7 +142,27 @@ const (
 	News DocType = iota
 	// Narrative anchors relative expressions to the last date mentioned.
 	Narrative
+	// Colloquial is informal writing (posts, messages, chat) about the
+	// moment it is written: relative expressions anchor to the reference,
+	// as in news, and the words such writing uses alone are times of that
+	// day ("good morning", "what a night", "this weekend's plans") or
+	// lengths ("a long day", "hours of queueing").
+	Colloquial
 )
+
+// String returns the document type's name: "news", "narrative",
+// "colloquial".
+func (d DocType) String() string {
+	switch d {
+	case News:
+		return "news"
+	case Narrative:
+		return "narrative"
+	case Colloquial:
+		return "colloquial"
+	}
+	return "unknown"
+}
 
 // Tense is the grammatical orientation of the clause an expression stands in.
 type Tense int

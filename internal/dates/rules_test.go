@@ -12,7 +12,7 @@ func TestRuleExamples(t *testing.T) {
 	for _, ru := range rules {
 		for _, ex := range ru.examples {
 			t.Run(ru.name+"/"+ex.text, func(t *testing.T) {
-				ms := Resolve(ex.text, Options{Reference: testRef})
+				ms := Resolve(ex.text, Options{Reference: testRef, DocType: ru.docType})
 				if ex.value == "" {
 					for _, m := range ms {
 						if ex.span == "" || m.Text == ex.span {
