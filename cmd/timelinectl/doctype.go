@@ -53,4 +53,3 @@ func (d *docTypeFlags) get() (timelinev1.DocumentType, dates.DocType, error) {
 
 // set reports whether a document type other than news was asked for.
 func (d *docTypeFlags) set() bool { return d.narrative || strings.ToLower(d.name) != "news" }
-
