@@ -479,6 +479,16 @@ func (m *match) after(k int) *token {
 	return &m.toks[m.end+k-1]
 }
 
+// next returns the token after t in the sentence, or nil.
+func (r *run) next(t *token) *token {
+	for k := range r.toks {
+		if r.toks[k].start == t.start && k+1 < len(r.toks) {
+			return &r.toks[k+1]
+		}
+	}
+	return nil
+}
+
 // wordIs reports whether t is one of the words ws (any case).
 func (r *run) wordIs(t *token, ws ...string) bool {
 	if t == nil || t.kind != kWord {
@@ -609,11 +619,15 @@ func (r *run) opensSentence(i int) bool {
 }
 
 // looksBack reports whether tokens [from, to) count back from the story's
-// time ("the previous year", "two years earlier", "a decade before"): a
+// time ("the previous year", "two years earlier", "a decade before") or
+// name the point a state has lasted since ("had not met since 1614"): a
 // glance back that a narrative returns from, so it does not move the
 // story ("early January 1942 ... during the previous year ... in January"
 // is 1942's January).
 func (r *run) looksBack(from, to int) bool {
+	if from > 0 && r.wordIs(&r.toks[from-1], "since") {
+		return true
+	}
 	for k := from; k < to; k++ {
 		t := &r.toks[k]
 		if t.class&cLast != 0 || t.class&cAgo != 0 || r.wordIs(t, "earlier", "before", "previously") {

@@ -37,6 +37,7 @@ var narrativeCases = []struct {
 	// A glance back ("the previous year", "two years earlier") does not
 	// move the story.
 	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
+	{"The King called the Estates in 1788, which had not met since 1614. He agreed on 27 December.", "27 December", "1788-12-27"},
 	// A winter is named for the year of its January.
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},

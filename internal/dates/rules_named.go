@@ -18,7 +18,8 @@ var namedRules = []rule{
 		examples: []example{{"last fall", "last fall", "2020-FA"}, {"this summer", "this summer", "2021-SU"}, {"prices may fall", "", ""},
 			{"it began last winter", "last winter", "2021-WI"}, {"He will leave this winter.", "this winter", "2022-WI"}, {"next spring", "next spring", "2022-SP"},
 			{"closed this past spring", "this past spring", "2020-SP"},
-			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"}}},
+			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"},
+			{"after the fall of Budapest in February", "the fall", ""}, {"in the fall of 1944 the", "the fall of 1944", "1944-FA"}}},
 	{name: "season year", src: "SEASON YEAR",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
@@ -115,6 +116,9 @@ var namedRules = []rule{
 // season resolves a season word st with its modifier t0 ("last", "next",
 // "this", "early"; nil for none) and its year y (nil for none).
 func (r *run) season(m *match, t0, st, yt *token) bool {
+	if yt == nil && r.wordIs(st, "fall") && r.wordIs(r.next(st), "of") {
+		return false // "the fall of Budapest": an event, not the autumn
+	}
 	s := int(st.val)
 	code := seasonCodes[s]
 	mod := ""
