@@ -38,6 +38,9 @@ var narrativeCases = []struct {
 	// move the story.
 	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
 	{"The King called the Estates in 1788, which had not met since 1614. He agreed on 27 December.", "27 December", "1788-12-27"},
+	// A season with no year takes one written just after it in the sentence.
+	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
+	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
 	// A winter is named for the year of its January.
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},

@@ -131,7 +131,11 @@ func (r *run) season(m *match, t0, st, yt *token) bool {
 		rel = t0.class & (cLast | cNext | cThis)
 	}
 	if rel == 0 {
-		if y, why, ok := r.toldSeasonYear(s); ok {
+		y, why, ok := r.yearAhead(m.end)
+		if !ok {
+			y, why, ok = r.toldSeasonYear(s)
+		}
+		if ok {
 			if t0 != nil && t0.class&cEarlyLate != 0 {
 				mod = modNames[t0.val]
 			}
