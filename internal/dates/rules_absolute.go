@@ -313,6 +313,11 @@ var absoluteRules = []rule{
 			{"flew in 1984 and later served", "1984", "1984"},
 			{"after Moscow's 2014 annexation", "2014", "2014"},
 			{"sent 1500 troops", "", ""},
+			// A year used as a modifier, after a determiner: a count of a
+			// thousand or more is written with a comma.
+			{"violence had fallen from its 2006 highs", "2006", "2006"}, {"output was 53% of 1913 levels", "1913", "1913"},
+			{"the 1614 rules differed", "1614", "1614"}, {"a 2014 survey found", "2014", "2014"},
+			{"the Civil Constitution of the Clergy (1790) and", "1790", "1790"},
 			{"paid $2019 in", "", ""},
 			{"crowds of 2,000 people", "", ""},
 			{"won 2000-1998", "", ""},
