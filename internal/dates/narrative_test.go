@@ -45,7 +45,7 @@ var narrativeCases = []struct {
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},
 	// A history tells years of the past wherever they stand.
-	{"The militia was weak, but as late as 1781 officials in London hoped to win.", "1781", "1781"},
+	{"The militia was weak, but as late as 1781 senior officials in London hoped to win.", "1781", "1781"},
 	// Years before the era: the era written after the year or before it,
 	// the first end of a range taking the era of the second, and a month
 	// with no year taking the year told, BC included.
