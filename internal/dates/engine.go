@@ -589,6 +589,16 @@ func (r *run) extend(p *piece) {
 			}
 		}
 	}
+	// "the night of April 18, 1775", "early in the morning of 29 April":
+	// a part of a day told keeps it.
+	if p.typ == TypeDate && len(p.value) == len("2006-01-02") {
+		if from, pod, mod, ok := r.partOfDayOf(p.from); ok {
+			p.from, p.typ, p.value = from, TypeTime, p.value+"T"+podCodes[pod]
+			if p.mod == "" {
+				p.mod = mod
+			}
+		}
+	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
 	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
@@ -597,6 +607,37 @@ func (r *run) extend(p *piece) {
 			p.mod = modNames[modApprox]
 		}
 	}
+}
+
+// partOfDayOf reads "the POD of", "the early POD hours of" or "early in the
+// POD of" ending just before token i: the first token, the part of day and
+// the mod of its EARLY word; ok is false when they are not there or reach
+// back into the mention before.
+func (r *run) partOfDayOf(i int) (from int, pod int32, mod string, ok bool) {
+	k := i - 2
+	if k < r.lastEnd || !r.wordIs(&r.toks[i-1], "of") {
+		return 0, 0, "", false
+	}
+	if r.wordIs(&r.toks[k], "hours") && k > r.lastEnd {
+		k--
+	}
+	t := &r.toks[k]
+	if t.class&cPOD == 0 || t.flags&fCap != 0 && k > 0 {
+		return 0, 0, "", false
+	}
+	from, pod = k, t.val
+	if from > r.lastEnd && r.toks[from-1].class&cEarlyLate != 0 {
+		from--
+		mod = modNames[r.toks[from].val]
+	}
+	if from > r.lastEnd && r.wordIs(&r.toks[from-1], "the") {
+		from--
+		if from-2 >= r.lastEnd && r.wordIs(&r.toks[from-1], "in") && r.toks[from-2].class&cEarlyLate != 0 {
+			from -= 2
+			mod = modNames[r.toks[from].val]
+		}
+	}
+	return from, pod, mod, true
 }
 
 // opensSentence reports whether token i opens its sentence: nothing

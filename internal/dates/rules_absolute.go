@@ -25,6 +25,10 @@ var absoluteRules = []rule{
 			{"in Moscow on December 19, 2019, and", "December 19, 2019", "2019-12-19"},
 			{"Washington, DC on March 11, 2021.", "March 11, 2021", "2021-03-11"},
 			{"reported Aug. 7, 1998 that", "Aug. 7, 1998", "1998-08-07"},
+			// A part of the day told keeps it.
+			{"On the night of April 18, 1775, Gage sent men", "the night of April 18, 1775", "1775-04-18TNI"},
+			{"He announced early in the morning of April 29, 1975 the evacuation", "early in the morning of April 29, 1975", "1975-04-29TMO"},
+			{"in the early morning hours of April 30, 1975, the", "the early morning hours of April 30, 1975", "1975-04-30TMO"},
 		}},
 	{name: "month day", src: "MONTH DAY|ORDNUM",
 		build: func(r *run, m *match) bool {
