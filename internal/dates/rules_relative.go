@@ -655,51 +655,23 @@ var relativeRules = []rule{
 	{name: "the current unit", src: "the current|same UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
-			if u < uWeek {
-				return false
-			}
 			if m.is(1, "same") {
+				if u > uYear || u == uQuarter {
+					return false // "the same quarter", "the same period": a comparison, read by the quarter rules
+				}
+				return r.toldUnit(m) // "on the same day", "in the same year"
+			}
+			if u < uWeek {
 				return false
 			}
 			return r.relUnit(m, u, 0, "of")
 		},
-		examples: []example{{"in the current year", "the current year", "2021"}}},
+		examples: []example{{"in the current year", "the current year", "2021"},
+			{"Thieu resigned on 21 April 1975; on the same day he left.", "the same day", "1975-04-21"},
+			{"In August 1964 the ship was attacked. In the same month, Johnson spoke.", "the same month", "1964-08"}}},
 
 	{name: "that unit", src: "EARLY|EARLIER? that same? UNIT|POD",
-		build: func(r *run, m *match) bool {
-			if p := m.find(cPOD); p != nil {
-				// "He said that morning papers ...": a bare "that" after a
-				// verb of saying or thinking opens a clause.
-				if m.tok(0) == nil && r.wordIs(m.before(1), saysThat...) {
-					return false
-				}
-				return r.recentPOD(m, 0, p)
-			}
-			u := unitOf(m.find(cUnit))
-			if u < uDay || u == uWeekend || r.last.IsZero() {
-				return false
-			}
-			if u == uQuarter && r.quarter != "" && r.last == r.quarterEnd {
-				// "the second quarter ended Oct. 31 ... Results for that
-				// quarter": the quarter, not the one its end day falls in.
-				return r.derive(m, r.quarter, explain("'%s' -> the quarter last named, %s, which ended %s", m.text(), r.quarter, r.quarterEnd))
-			}
-			g := map[int]gran{uDay: gDay, uWeek: gWeek, uMonth: gMonth, uQuarter: gQuarter, uYear: gYear, uDecade: gDecade, uCentury: gCentury}[u]
-			if r.lastGran < g {
-				// "killed last October. His name was crossed out that same
-				// day": a day of that month (1998-10-XX), unanchored; only
-				// right after the month or year, and only for a day.
-				if u == uDay && r.sent-r.lastSent <= 1 && (r.lastGran == gMonth || r.lastGran == gYear) {
-					v := yearValue(r.last.Year) + "-XX-XX"
-					if r.lastGran == gMonth {
-						v = monthValue(r.last.Year, r.last.Month) + "-XX"
-					}
-					return r.derive(m, v, explain("'%s' -> a day of the last date mentioned, %s", m.text(), r.lastVal))
-				}
-				return false // "that week" after "in 1998": no week to point at
-			}
-			return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
-		},
+		build: func(r *run, m *match) bool { return r.toldUnit(m) },
 		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
 			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"},
 			{"He was killed last October. His name was crossed out that same day.", "that same day", "2020-10-XX"},
@@ -725,4 +697,40 @@ var relativeRules = []rule{
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), modNames[m.tok(1).val], TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"by the end of the year", "the end of the year", "2021"}, {"at the start of next month", "the start of next month", "2021-04"}}},
+}
+
+// toldUnit emits a unit or part of day that points back at the date last
+// told ("that year", "that same day", "the same month", "that night").
+func (r *run) toldUnit(m *match) bool {
+	if p := m.find(cPOD); p != nil {
+		// "He said that morning papers ...": a bare "that" after a
+		// verb of saying or thinking opens a clause.
+		if m.tok(0) == nil && r.wordIs(m.before(1), saysThat...) {
+			return false
+		}
+		return r.recentPOD(m, 0, p)
+	}
+	u := unitOf(m.find(cUnit))
+	if u < uDay || u == uWeekend || r.last.IsZero() {
+		return false
+	}
+	if u == uQuarter && r.quarter != "" && r.last == r.quarterEnd {
+		// "the second quarter ended Oct. 31 ... Results for that
+		// quarter": the quarter, not the one its end day falls in.
+		return r.derive(m, r.quarter, explain("'%s' -> the quarter last named, %s, which ended %s", m.text(), r.quarter, r.quarterEnd))
+	}
+	if r.lastGran < unitGran(u) {
+		// "killed last October. His name was crossed out that same
+		// day": a day of that month (1998-10-XX), unanchored; only
+		// right after the month or year, and only for a day.
+		if u == uDay && r.sent-r.lastSent <= 1 && (r.lastGran == gMonth || r.lastGran == gYear) {
+			v := yearValue(r.last.Year) + "-XX-XX"
+			if r.lastGran == gMonth {
+				v = monthValue(r.last.Year, r.last.Month) + "-XX"
+			}
+			return r.derive(m, v, explain("'%s' -> a day of the last date mentioned, %s", m.text(), r.lastVal))
+		}
+		return false // "that week" after "in 1998": no week to point at
+	}
+	return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
 }
