@@ -172,11 +172,36 @@ var absoluteRules = []rule{
 			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
 		},
 		examples: []example{{"since May 2010 the", "May 2010", "2010-05"}, {"in March 2021,", "March 2021", "2021-03"}}},
-	{name: "month of year", src: "MONTH of YEAR",
+	{name: "month of year", src: "MONTH DAY|ORDNUM? of YEAR",
 		build: func(r *run, m *match) bool {
-			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
+			if d := m.tok(1); d != nil {
+				return r.dayOf(m, m.start, m.end, time.Month(m.tok(0).val), int(d.val), int(m.tok(3).val))
+			}
+			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(3).val), "")
 		},
-		examples: []example{{"in March of 2020", "March of 2020", "2020-03"}}},
+		examples: []example{{"in March of 2020", "March of 2020", "2020-03"}, {"On June 20 of 1792, women marched", "June 20 of 1792", "1792-06-20"}}},
+	// "In August of that year", "on January 24 of the same year": the year
+	// of the date last told.
+	{name: "month of that year", src: "MONTH DAY|ORDNUM? of that|the same? year",
+		build: func(r *run, m *match) bool {
+			if m.is(3, "the") && m.tok(4) == nil {
+				return false // "March of the year": no year pointed at
+			}
+			a, as := r.eventAnchor(gYear)
+			if a.IsZero() {
+				return false
+			}
+			mon := time.Month(m.tok(0).val)
+			if d := m.tok(1); d != nil {
+				if int(d.val) > daysIn(a.Year, mon) {
+					return false
+				}
+				return r.whole(m, TypeDate, dayValue(Date{a.Year, mon, int(d.val)}), "", TenseUnknown, explain("'%s' -> that day in the year of %s", m.text(), as))
+			}
+			return r.whole(m, TypeDate, monthValue(a.Year, mon), "", TenseUnknown, explain("'%s' -> that month in the year of %s", m.text(), as))
+		},
+		examples: []example{{"The war stalled by 1940. In August of that year, the communists attacked.", "August of that year", "1940-08"},
+			{"The crisis began in 1955. On January 24 of the same year, Congress voted.", "January 24 of the same year", "1955-01-24"}}},
 	{name: "mod month", src: "EARLY|the -? EDGE? of? last|this|next? MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			mt := m.tok(5)
