@@ -41,6 +41,8 @@ var narrativeCases = []struct {
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
+	// A few days from a month or a year told: a day of that year.
+	{"The attack began in October 1915; four days later the Bulgarians joined.", "four days later", "1915-XX-XX"},
 	// A winter is named for the year of its January.
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},

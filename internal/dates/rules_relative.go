@@ -441,6 +441,9 @@ var relativeRules = []rule{
 				a, as = r.eventAnchor(unitGran(u))
 			}
 			if a.IsZero() {
+				if v, ok := r.dayOfToldYear(u, sign*n); ok && w != "ago" {
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> a %s in the year of the last date told, %s", m.text(), unitNames[u], r.lastVal))
+				}
 				return r.whole(m, TypeDate, unknownValue(u), "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
 			}
 			d := shift(a, u, sign*n)
@@ -733,4 +736,25 @@ func (r *run) toldUnit(m *match) bool {
 		return false // "that week" after "in 1998": no week to point at
 	}
 	return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
+}
+
+// dayOfToldYear is the value of a day or week n units (at most two weeks)
+// from the last date told when that is a month or a year: the year is
+// known, the day not ("The attack began in October 1915; four days later"
+// is 1915-XX-XX). ok is false when the count could leave the year (from
+// December on, back from January) or the unit is not a day or week.
+func (r *run) dayOfToldYear(u, n int) (string, bool) {
+	days := abs(n)
+	if u == uWeek {
+		days *= 7
+	}
+	switch {
+	case u != uDay && u != uWeek, n == 0, days > 14, r.last.IsZero(), r.lastGran != gYear && r.lastGran != gMonth,
+		r.lastGran == gMonth && (n > 0 && r.last.Month == time.December || n < 0 && r.last.Month == time.January):
+		return "", false
+	}
+	if u == uWeek {
+		return yearValue(r.last.Year) + "-WXX", true
+	}
+	return yearValue(r.last.Year) + "-XX-XX", true
 }

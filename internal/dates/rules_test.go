@@ -76,7 +76,7 @@ func TestNarrative(t *testing.T) {
 	}
 	coarse := "In 1998 the war began. The next year it ended. Two days later the army left."
 	ms := Resolve(coarse, Options{Reference: testRef, DocType: Narrative})
-	want := map[string]string{"1998": "1998", "The next year": "1999", "Two days later": "XXXX-XX-XX"}
+	want := map[string]string{"1998": "1998", "The next year": "1999", "Two days later": "1999-XX-XX"}
 	for _, m := range ms {
 		if w, ok := want[m.Text]; ok && m.Value != w {
 			t.Errorf("narrative %q = %s, want %s (%s)", m.Text, m.Value, w, m.Explanation)
