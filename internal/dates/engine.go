@@ -336,9 +336,9 @@ func (r *run) era(t *token) int {
 		return 0
 	}
 	switch r.text[t.start:t.end] {
-	case "BC", "B.C.", "BCE", "B.C.E.":
+	case "BC", "B.C.", "B.C", "BCE", "B.C.E.":
 		return eraBC
-	case "AD", "A.D.", "CE", "C.E.":
+	case "AD", "A.D.", "A.D", "CE", "C.E.":
 		return eraAD
 	}
 	return 0

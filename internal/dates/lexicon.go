@@ -326,7 +326,7 @@ func buildLexicon() map[string]entry {
 	add(0, 0, "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
 		"capt.", "rev.", "prof.", "adm.", "vs.")
 	add(cFiscal, 0, "fiscal")
-	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre")
+	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre", "latter", "former")
 	add(cPeriod, 0, "period", "latest", "term")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")

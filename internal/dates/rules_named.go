@@ -20,6 +20,14 @@ var namedRules = []rule{
 			{"closed this past spring", "this past spring", "2020-SP"},
 			{"orders rose from the low levels of the early summer", "the early summer", "2020-SU"},
 			{"after the fall of Budapest in February", "the fall", ""}, {"in the fall of 1944 the", "the fall of 1944", "1944-FA"}}},
+	{name: "year season", src: "YEAR SEASON",
+		build: func(r *run, m *match) bool {
+			if !r.yearLike(m, m.tok(0)) || r.wordIs(m.tok(1), "fall") {
+				return false
+			}
+			return r.whole(m, TypeDate, yearValue(int(m.tok(0).val))+"-"+seasonCodes[m.tok(1).val], "", TenseUnknown, explain("'%s' is a season", m.text()))
+		},
+		examples: []example{{"After the failure of their 1982 summer offensives", "1982 summer", "1982-SU"}, {"the 1998 fall season", "1998", "1998"}}},
 	{name: "season year", src: "SEASON YEAR",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeDate, yearValue(int(m.tok(1).val))+"-"+seasonCodes[m.tok(0).val], "", TenseUnknown, explain("'%s' is a season", m.text()))

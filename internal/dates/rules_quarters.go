@@ -99,19 +99,20 @@ var quarterRules = []rule{
 			{"Delta's earnings soared in the fiscal first quarter. The airline cited traffic. For the quarter ended Sept. 30, it earned $133 million.", "the fiscal first quarter", "2020-Q3"},
 			{"Sun earned $5 million in the fiscal first quarter. It lost money in its fourth quarter ended June 30.", "the fiscal first quarter", "2021-QX"},
 		}},
-	{name: "half of a year", src: "the? first|last two? quarters|half of FISCAL? YEAR",
+	{name: "half of a year", src: "the? first|last|latter|former two? quarters|half of FISCAL? YEAR",
 		build: func(r *run, m *match) bool {
 			if m.is(3, "quarters") != (m.tok(2) != nil) {
 				return false // "the first two halves", "the last quarters of"
 			}
 			h := 2
-			if m.is(1, "first") {
+			if m.is(1, "first") || m.is(1, "former") {
 				h = 1
 			}
 			y := int(m.tok(6).val)
 			return r.whole(m, TypeDate, yearValue(y)+"-H"+string(rune('0'+h)), "", TenseUnknown, explain("'%s' is half %d of %d", m.text(), h, y))
 		},
 		examples: []example{{"losses through the first two quarters of 1990", "the first two quarters of 1990", "1990-H1"},
+			{"attacks fell in the latter half of 2008", "the latter half of 2008", "2008-H2"},
 			{"earnings for the last half of 1989", "the last half of 1989", "1989-H2"}}},
 	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same quarter|period",
 		build: func(r *run, m *match) bool {
