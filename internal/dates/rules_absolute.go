@@ -390,10 +390,15 @@ var absoluteRules = []rule{
 			if t := m.tok(1); t != nil {
 				mod = modNames[t.val]
 			}
-			v := string(pad(nil, int(m.tok(3).val), 3))
+			d := int(m.tok(3).val)
+			v := string(pad(nil, d, 3))
+			if r.eraBC(m) { // "the 470s BC": the years written 479..470 BC
+				v = decadeValue(1 - d*10)
+			}
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
-		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"}}},
+		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"},
+			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
 			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {

@@ -285,14 +285,17 @@ var relativeRules = []rule{
 			n := step(m.tok(0).class)
 			word := [...]string{"before", "of", "after"}[n+1]
 			if u == uDay {
-				if n == 0 {
-					return false
+				if n == 0 && r.docType != Narrative {
+					return false // "on this day in 1945": an anniversary, not a day
 				}
 				a, as := r.anchor()
 				if a.IsZero() {
 					return false
 				}
-				_ = as
+				if n == 0 {
+					// A narrative's "this day" is the day it just told.
+					return r.whole(m, TypeDate, dayValue(a), "", TenseUnknown, explain("'%s' -> %s", m.text(), as))
+				}
 				return r.whole(m, TypeDate, dayValue(a.AddDays(n)), "", TenseUnknown, explain("'%s' -> one day from %s", m.text(), as))
 			}
 			if u == uWeekend && n == 0 {

@@ -276,7 +276,8 @@ func (z *tokenizer) number(t *token, i int) {
 	if k > j && k-j <= 2 && t.flags&fMoney == 0 {
 		suf := strings.ToLower(s[j:k])
 		switch {
-		case suf == "s" && nd == 4 && v%10 == 0:
+		case suf == "s" && (nd == 4 || nd == 3) && v%10 == 0:
+			// "1990s"; "470s", a decade of an early century ("the 470s BC").
 			t.class = cDecadeNum
 			t.val = int32(v / 10)
 			t.end = k
