@@ -1,7 +1,5 @@
 package dates
 
-import "time"
-
 // This file holds the normalisation tables: every English word the engine
 // knows, mapped to the token class the rules match on and a value. The
 // tables are data; the engine (tokenize.go, match.go) never names a word.
@@ -314,12 +312,11 @@ func buildLexicon() map[string]entry {
 			add(cDecadeWord, i, w)
 		}
 	}
-	for i, h := range holidays {
-		if i > 0 {
-			add(cHoliday, i, h.word)
+	for _, h := range holidays {
+		for _, n := range h.names {
+			add(cHoliday, 0, holidayFirst(n))
 		}
 	}
-	add(cHoliday, 1, "xmas", "x-mas") // holidays[1] is Christmas
 	// Titles and "vs." take their period (they never end a sentence), so
 	// that "Mr. Smith said" or "Roe vs. Wade" does not cut a sentence in
 	// two and hide its verb from the dates before it.
@@ -360,57 +357,6 @@ func buildLexicon() map[string]entry {
 	add(cApprox, modMoreThan, "over")
 	add(cApprox, modLessThan, "under")
 	return m
-}
-
-// holiday is a named day: the first word of its name (the lexicon maps it
-// to its index in holidays), what must follow it, and its date in a year.
-type holiday struct {
-	word string
-	// next is the word that must follow ("day", "eve"), or "" when the
-	// word alone names the day ("Christmas", "Thanksgiving Day" both work).
-	next string
-	// name is the full name, for explanations.
-	name string
-	date func(y int) Date
-}
-
-// nthWeekday returns the n-th ISO weekday wd of month m in year y (n < 0
-// counts from the month's end).
-func nthWeekday(y int, m time.Month, wd, n int) Date {
-	if n < 0 {
-		return weekdayFrom(lastOfMonth(y, m), wd, -1, false).AddDays(7 * (n + 1))
-	}
-	return weekdayFrom(Date{y, m, 1}, wd, 1, false).AddDays(7 * (n - 1))
-}
-
-// easter returns Easter Sunday of year y (Gregorian computus).
-func easter(y int) Date {
-	a, b, c := y%19, y/100, y%100
-	d, e := b/4, b%4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b - d - g + 15) % 30
-	i, k := c/4, c%4
-	l := (32 + 2*e + 2*i - h - k) % 7
-	m := (a + 11*h + 22*l) / 451
-	month := (h + l - 7*m + 114) / 31
-	day := (h+l-7*m+114)%31 + 1
-	return Date{y, time.Month(month), day}
-}
-
-// holidays are the named days the engine knows; index 0 is unused.
-var holidays = [...]holiday{
-	{},
-	{"christmas", "", "Christmas Day", func(y int) Date { return Date{y, 12, 25} }},
-	{"thanksgiving", "", "Thanksgiving (US)", func(y int) Date { return nthWeekday(y, 11, 4, 4) }},
-	{"easter", "", "Easter Sunday", easter},
-	{"halloween", "", "Halloween", func(y int) Date { return Date{y, 10, 31} }},
-	{"election", "day", "Election Day (US)", func(y int) Date { return nthWeekday(y, 11, 1, 1).AddDays(1) }},
-	{"labor", "day", "Labor Day (US)", func(y int) Date { return nthWeekday(y, 9, 1, 1) }},
-	{"memorial", "day", "Memorial Day (US)", func(y int) Date { return nthWeekday(y, 5, 1, -1) }},
-	{"independence", "day", "Independence Day (US)", func(y int) Date { return Date{y, 7, 4} }},
-	{"veterans", "day", "Veterans Day (US)", func(y int) Date { return Date{y, 11, 11} }},
-	{"valentine", "day", "Valentine's Day", func(y int) Date { return Date{y, 2, 14} }},
 }
 
 // notPast lists -ed words that are not past-tense verbs.

@@ -1,6 +1,9 @@
 package dates
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // namedRules are the rules of one kind (rules.go explains the table): named days and seasons.
 var namedRules = []rule{
@@ -52,37 +55,41 @@ var namedRules = []rule{
 			{"shoes in Spring colors", "Spring", "2021-SP"}, {"in spring of 1920", "spring of 1920", "1920-SP"},
 			{"prices fall sharply", "", ""}, {"they will spring into action", "", ""}}},
 
-	{name: "holiday", src: "LAST|NEXT|THIS? ^HOLIDAY ~'? ~s? ^day|eve? week? ,? YEAR?",
+	{name: "holiday", src: "LAST|NEXT|THIS? HOLIDAY",
 		build: func(r *run, m *match) bool {
 			var rel class
 			if t := m.tok(0); t != nil {
 				rel = t.class & (cLast | cNext | cThis)
 			}
-			m.shiftSlots(1)
-			h := holidays[m.tok(0).val]
-			last := m.tok(3)
-			if h.next != "" && (last == nil || !m.is(3, h.next)) {
-				return false // "election" alone is not Election Day
+			h, k, ok := r.holidayAt(m.at[1])
+			if !ok || h.common && r.docType != Colloquial && r.toks[m.at[1]].flags&fCap == 0 {
+				return false // "a good friday", "labor day" in edited text: not the holiday's name
 			}
-			eve := m.is(3, "eve")
+			// "Christmas Eve" and "New Year's Eve" are names of their own;
+			// a one-word name takes "eve" too ("Easter eve").
+			eve := len(strings.Fields(h.names[0])) <= 2 && k < len(r.toks) && r.wordIs(&r.toks[k], "eve") && !strings.HasSuffix(h.name, "Eve")
+			if eve {
+				k++
+			}
 			// "Easter week" is the ISO week the day falls in.
-			week := m.tok(4) != nil
+			week := k < len(r.toks) && r.wordIs(&r.toks[k], "week")
+			if week {
+				k++
+			}
+			var yt *token
+			if j := k; j < len(r.toks) {
+				if r.toks[j].kind == kPunct && r.toks[j].punct == ',' {
+					j++
+				}
+				if j < len(r.toks) && r.toks[j].class&cYearNum != 0 {
+					yt, k = &r.toks[j], j+1
+				}
+			}
+			m.end = k
 			value := dayValue
 			if week {
 				value = weekValue
 			}
-			if y := m.tok(6); y != nil {
-				d := h.date(int(y.val))
-				if eve {
-					d = d.AddDays(-1)
-				}
-				return r.whole(m, TypeDate, value(d), "", TenseUnknown, explain("'%s' is %s of %s", m.text(), h.name, yearName(int(y.val))))
-			}
-			a, as := r.anchor()
-			if a.IsZero() {
-				return false
-			}
-			t := r.tense(m.start, m.end)
 			day := func(y int) Date {
 				d := h.date(y)
 				if eve {
@@ -90,6 +97,14 @@ var namedRules = []rule{
 				}
 				return d
 			}
+			if yt != nil {
+				return r.whole(m, TypeDate, value(day(int(yt.val))), "", TenseUnknown, explain("'%s' is %s of %s", m.text(), h.name, yearName(int(yt.val))))
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			t := r.tense(m.start, m.end)
 			d := day(a.Year)
 			// The week of the holiday counts as past (future) while it has
 			// begun (not ended) by the anchor.
@@ -115,6 +130,11 @@ var namedRules = []rule{
 			return r.whole(m, TypeDate, value(d), "", t, explain("'%s' is %s; in %s -> the one nearest %s in that direction", m.text(), name, tenseWord(t), as))
 		},
 		examples: []example{{"before Christmas", "Christmas", "2021-12-25"}, {"they met on Thanksgiving Day", "Thanksgiving Day", "2020-11-26"},
+			{"they met on New Year's Day", "New Year's Day", "2021-01-01"}, {"we met at the New Year's Eve party", "New Year's Eve", "2020-12-31"},
+			{"they prayed on Good Friday", "Good Friday", "2020-04-10"}, {"have a good friday everyone", "friday", "2021-03-19"},
+			{"merry xmas!", "xmas", "2021-12-25"}, {"we called her on Mother's Day", "Mother's Day", "2020-05-10"}, {"the St. Patrick's Day parade", "St. Patrick's Day", "2021-03-17"},
+			{"on Martin Luther King Day he", "Martin Luther King Day", "2021-01-18"}, {"the Independence Day 2019 fireworks", "Independence Day 2019", "2019-07-04"},
+			{"the labor day sale", "", ""},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},

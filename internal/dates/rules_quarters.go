@@ -246,18 +246,26 @@ var quarterRules = []rule{
 		},
 		examples: []example{{"in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"}, {"in the 1988 period", "the 1988 period", "1988"},
 			{"Third-quarter net rose. In the first nine months, net was $3 million, against $2 million in the 2019 period.", "the 2019 period", "2019"}}},
-	{name: "the fiscal year", src: "the current? FISCAL year",
+	{name: "the fiscal year", src: "the|this|next|last current? FISCAL year",
 		build: func(r *run, m *match) bool {
-			if m.tok(1) != nil {
+			if m.tok(1) != nil || !m.is(0, "the") {
+				// "the current fiscal year", "this fiscal year", "last
+				// fiscal year": the year (TimeML writes a fiscal year as
+				// the calendar year it is named for).
+				if m.tok(1) != nil && !m.is(0, "the") {
+					return false
+				}
 				a, as := r.anchor()
 				if a.IsZero() {
 					return false
 				}
-				return r.whole(m, TypeDate, yearValue(a.Year), "", TenseUnknown, explain("'%s' -> the year of %s", m.text(), as))
+				n := step(m.tok(0).class)
+				return r.whole(m, TypeDate, yearValue(a.Year+n), "", TenseUnknown, explain("'%s' -> the year %d from %s", m.text(), n, as))
 			}
 			return r.duration(m, m.start, m.end, 1, uYear)
 		},
-		examples: []example{{"in the fiscal year ended", "the fiscal year", "P1Y"}, {"sales in the current fiscal year", "the current fiscal year", "2021"}}},
+		examples: []example{{"in the fiscal year ended", "the fiscal year", "P1Y"}, {"sales in the current fiscal year", "the current fiscal year", "2021"},
+			{"profit this fiscal year will rise", "this fiscal year", "2021"}, {"a loss last fiscal year", "last fiscal year", "2020"}}},
 	{name: "year-end", src: "LAST|THIS? year -|'? ~s? end",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()
