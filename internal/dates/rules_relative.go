@@ -554,6 +554,10 @@ var relativeRules = []rule{
 			if m.tok(1).class&cLast != 0 {
 				n = -1
 			}
+			if r.wordIs(m.before(1), "for") {
+				// "Fighting continued for the next year": how long, not which.
+				return r.duration(m, m.start, m.end, 1, u)
+			}
 			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
 				return false
@@ -568,6 +572,7 @@ var relativeRules = []rule{
 			{"The bomb went off on March 3, 2020. The following night, crowds gathered.", "The following night", "2020-03-04TNI"},
 			{"He was arrested on March 3. The previous evening he had been seen downtown.", "The previous evening", "2021-03-02TEV"},
 			{"He appeared in court the next morning.", "", ""},
+			{"Fighting went on for the next year.", "the next year", "P1Y"},
 			{"He was arrested on March 3. Police searched his home. Neighbors talked. He appeared in court the next morning.", "the next morning", ""}}},
 	{name: "the week/month/year", src: "the UNIT",
 		build: func(r *run, m *match) bool {

@@ -23,7 +23,10 @@ var setRules = []rule{
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
 			if u == uWeekend {
-				return false
+				if m.tok(1) != nil {
+					return false
+				}
+				return r.whole(m, TypeSet, "XXXX-WXX-WE", "", TenseUnknown, explain("'%s' repeats every week", m.text()))
 			}
 			n := 1
 			if t := m.tok(1); t != nil {
@@ -34,7 +37,22 @@ var setRules = []rule{
 			}
 			return r.whole(m, TypeSet, durationValue(n, u), "", TenseUnknown, explain("'%s' repeats every %d %s(s)", m.text(), n, unitNames[u]))
 		},
-		examples: []example{{"meets every week", "every week", "P1W"}, {"each year", "each year", "P1Y"}}},
+		examples: []example{{"meets every week", "every week", "P1W"}, {"each year", "each year", "P1Y"}, {"closed every weekend", "every weekend", "XXXX-WXX-WE"}}},
+	// "every evening", "each spring": a part of every day, a season of
+	// every year.
+	{name: "every part of day or season", src: "EVERY POD|SEASON",
+		build: func(r *run, m *match) bool {
+			t := m.tok(1)
+			if t.class&cPOD != 0 {
+				return r.whole(m, TypeSet, "XXXX-XX-XXT"+podCodes[t.val], "", TenseUnknown, explain("'%s' repeats daily", m.text()))
+			}
+			if r.wordIs(t, "fall") && !r.wordIs(m.tok(0), "every", "each") {
+				return false
+			}
+			return r.whole(m, TypeSet, "XXXX-"+seasonCodes[t.val], "", TenseUnknown, explain("'%s' repeats yearly", m.text()))
+		},
+		examples: []example{{"we walk every evening", "every evening", "XXXX-XX-XXTEV"}, {"it floods each spring", "each spring", "XXXX-SP"},
+			{"every night he", "every night", "XXXX-XX-XXTNI"}}},
 	{name: "every weekday", src: "EVERY WEEKDAY",
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeSet, "XXXX-WXX-"+string(rune('0'+m.tok(1).val)), "", TenseUnknown, explain("'%s' repeats weekly", m.text()))

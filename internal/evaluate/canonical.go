@@ -10,12 +10,16 @@ import (
 // full date ("2011-11-26-WXX-6", which TimeML writes "2011-11-26"), a bare
 // year as "2014-XX-XX" ("2014"), weeks of a month as "2013-10-W41"
 // ("2013-W41"), a weekend of no known week as "XXXX-WE" ("XXXX-WXX-WE"),
+// a part of no known day as "TNI" ("XXXX-XX-XXTNI"),
 // and leaves out zero padding ("2013-11-3", "T7:30", "T:07:30"). Any other
 // value is returned unchanged; CanonicalValue of a canonical value is that
 // value.
 func CanonicalValue(v string) string {
-	if v == "XXXX-WE" {
+	switch {
+	case v == "XXXX-WE":
 		return "XXXX-WXX-WE"
+	case len(v) == 3 && v[0] == 'T' && strings.Contains("MO AF EV NI DT", v[1:]):
+		return "XXXX-XX-XX" + v
 	}
 	date, rest := v, ""
 	if i := strings.IndexByte(v, 'T'); i > 0 && isDigit(v[0]) {
