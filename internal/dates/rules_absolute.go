@@ -452,7 +452,7 @@ var absoluteRules = []rule{
 			return r.whole(m, TypeDate, string(pad(nil, n-1, 2)), mod, TenseUnknown, explain("'%s' is the century %02d00-%02d99", m.text(), n-1, n-1))
 		},
 		examples: []example{{"in the 20th century", "the 20th century", "19"}, {"the twenty-first century", "the twenty-first century", "20"},
-			{"In the 5th century BC Athens rose", "the 5th century BC", "BC04"}, {"the first century B.C.", "the first century B.C.", "BC00"}}},
+			{"In the 5th century BC Athens rose", "the 5th century BC", "BC04"}, {"Proto-GIFs of the 19th Century put", "the 19th Century", "18"}, {"the first century B.C.", "the first century B.C.", "BC00"}}},
 
 	{name: "the week of", src: "the week of MONTH DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {

@@ -61,6 +61,9 @@ func (r *run) titleCase(i, j int) bool {
 		if t.class&(cUnit|cUnits|cNoon|cPOD|cDeictic) == 0 || t.flags&fCap == 0 || t.end-t.start < 2 || isUpper(r.text[t.start+1]) {
 			continue
 		}
+		if t.class&cCentury != 0 && k > i && r.toks[k-1].class&(cOrdNum|cOrdWord) != 0 {
+			continue // "the 20th Century": a numbered century is a time in any case
+		}
 		if k > i {
 			title = true
 			continue
