@@ -97,6 +97,11 @@ func (r *memory) anchorAt(g gran) (Date, string) {
 		if r.lastGran >= g {
 			return r.last, "the last date mentioned, " + r.last.String()
 		}
+		if r.lineGran >= g && !r.line.IsZero() && r.lastGran < gYear {
+			// "Hitler's 1930s aggressions ... twenty years earlier": a
+			// decade told in passing; count from the story's last date.
+			return r.line, "the story's last date, " + r.line.String()
+		}
 		return Date{}, "the last date mentioned, " + r.lastVal
 	}
 	return r.ref, r.ref.String()

@@ -44,6 +44,9 @@ var narrativeCases = []struct {
 	// A few days from a month or a year told: a day of that year.
 	{"The attack began in October 1915; four days later the Bulgarians joined.", "four days later", "1915-XX-XX"},
 	{"On 8 August 1918 the army attacked. Ludendorff called this day the Black Day.", "this day", "1918-08-08"},
+	// "today" with no day told is the narrative's present.
+	{"In 1965 the war grew. Forces there today would fail, he wrote.", "today", "PRESENT_REF"},
+	{"On June 24, 1950 Truman was told. Hitler's 1930s aggressions had come twenty years earlier.", "twenty years earlier", "1930"},
 	// A winter is named for the year of its January.
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},

@@ -25,6 +25,10 @@ var relativeRules = []rule{
 				typ = TypeTime
 			}
 			if a.IsZero() {
+				if off == 0 && pod == "" && r.docType == Narrative {
+					// A history's "today" with no day told is its own present.
+					return r.whole(m, TypeDate, "PRESENT_REF", "", TenseUnknown, explain("'%s' in a narrative with no day told is the present", m.text()))
+				}
 				v := "XXXX-XX-XX"
 				if pod != "" {
 					v += "T" + pod
