@@ -32,18 +32,12 @@ func (r *run) possessive(m *match) bool {
 // of" stands before token i in the sentence.
 func (r *run) willBefore(i int) bool {
 	for k := i - 1; k >= 0; k-- {
-		if r.wordIs(&r.toks[k], "will", "ll", "shall", "upcoming", "ahead") {
+		if r.wordIs(&r.toks[k], lookAheadWords...) {
 			return true
 		}
 	}
 	return false
 }
-
-// saysThat are verbs of saying and thinking: a "that" after them opens a
-// clause ("said that morning papers were late"), not "that morning".
-var saysThat = []string{"said", "says", "say", "saying", "told", "tells", "added", "noted", "reported", "announced", "warned",
-	"believe", "believes", "believed", "think", "thinks", "thought", "know", "knew", "knows", "hope", "hoped", "hopes",
-	"insisted", "argued", "claimed", "feared", "agreed", "showed", "shows", "suggested", "suggests", "means", "meant", "so", "such"}
 
 // countedFromEvent reports whether a length counted back or on from an
 // event follows the match ("at 6 a.m. ten days before the shooting", "at
@@ -52,7 +46,7 @@ var saysThat = []string{"said", "says", "say", "saying", "told", "tells", "added
 func (r *run) countedFromEvent(m *match) bool {
 	n, u, w := m.after(1), m.after(2), m.after(3)
 	return n != nil && u != nil && n.class&(cNumWord|cDigits|cIndef|cFew) != 0 && u.class&(cUnit|cUnits) != 0 &&
-		r.wordIs(w, "before", "after", "earlier", "later")
+		r.wordIs(w, offsetWords...)
 }
 
 // wordAfter reports whether the k-th token after the match is a word.
@@ -80,7 +74,7 @@ func (r *run) payAfter(m *match) bool {
 	}
 	for n := 0; n < 2; n++ {
 		t := m.after(k + n)
-		if r.wordIs(t, "pay", "salary", "salaries", "wages", "wage", "rent", "severance", "income") {
+		if r.wordIs(t, payWords...) {
 			return true
 		}
 		if t == nil || t.kind != kWord || t.class != 0 {
@@ -94,14 +88,14 @@ func (r *run) payAfter(m *match) bool {
 // "%" and the like ("$500 million a year", "20% annually").
 func (r *run) amount(t *token) bool {
 	return t != nil && (t.kind == kNum || t.kind == kPunct && t.punct == '%' ||
-		r.wordIs(t, "million", "billion", "thousand", "hundred", "trillion", "percent", "cents", "dollars"))
+		r.wordIs(t, amountWords...))
 }
 
 // comparedAmount reports whether the match stands right after an amount
 // ("$33 million last year", "16 cents a share last year") or before one
 // ("last year's $1.55 billion").
 func (r *run) comparedAmount(m *match) bool {
-	if p := m.before(1); p != nil && (p.kind == kNum || r.wordIs(p, "million", "billion", "cents", "share")) {
+	if p := m.before(1); p != nil && (p.kind == kNum || r.wordIs(p, comparedAmountWords...)) {
 		return true
 	}
 	a, b, c := m.after(1), m.after(2), m.after(3)
@@ -121,7 +115,7 @@ func (r *run) yearLike(m *match, t *token) bool {
 		// News tells years of the past rarely and counts often; a
 		// history is the other way round.
 		p := m.before(1)
-		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to") ||
+		return r.wordIs(p, yearPrepositions...) ||
 			p != nil && p.kind == kPunct && p.punct == '('
 	}
 	return true
@@ -147,7 +141,7 @@ func (r *run) yearShape(m *match, t *token) bool {
 			// campaigns", "of 1913 levels" are years used as modifiers:
 			// a count of a thousand or more is written with a comma.
 			if len(w) > 3 && w[len(w)-1] == 's' && n.flags&fCap == 0 && n.class&(cUnits|cUnit) == 0 && !strings.HasSuffix(w, "ss") && w != "elections" && w != "games" && w != "olympics" &&
-				!r.wordIs(m.before(1), determiners...) && !r.wordIs(m.before(1), "of", "that", "this", "these", "those") {
+				!r.wordIs(m.before(1), determiners...) && !r.wordIs(m.before(1), modifierOpeners...) {
 				return false
 			}
 		}
@@ -162,7 +156,7 @@ func (r *run) yearShape(m *match, t *token) bool {
 		if p.kind == kNum {
 			return false
 		}
-		if r.wordIs(p, "no.", "page", "pages", "flight", "route", "room", "number", "no", "model", "windows", "about", "some", "nearly", "almost", "over", "than") {
+		if r.wordIs(p, numberLabels...) {
 			return false
 		}
 	}
@@ -172,7 +166,7 @@ func (r *run) yearShape(m *match, t *token) bool {
 // ambiguousMonth reports whether a capitalised month word needs a date
 // around it to be read as a month: "May" (the verb), "March" (the noun).
 func (r *run) ambiguousMonth(t *token) bool {
-	return r.wordIs(t, "may", "march", "mar", "jun", "jan", "dec", "aug", "sep", "oct", "nov", "apr", "jul", "feb", "sept")
+	return r.wordIs(t, ambiguousMonthWords...)
 }
 
 // monthContext reports whether the words before a bare month make it one.
@@ -181,18 +175,13 @@ func (r *run) ambiguousMonth(t *token) bool {
 // capitalised, "the March on Washington" is a name).
 func (r *run) monthContext(m *match) bool {
 	p := m.before(1)
-	if r.wordIs(p, "in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from", "through", "before", "after", "since", "on", "to", "between") {
+	if r.wordIs(p, monthOpeners...) {
 		return true
 	}
 	t, n := m.tok(0), m.after(1)
 	return t.flags&fCap != 0 && r.wordIs(p, determiners...) && n != nil && n.kind == kWord && n.flags&fCap == 0 && n.class&(cTenseMark|cOf|cOr) == 0 &&
-		!r.wordIs(n, "on", "for", "in", "at", "against", "with", "from", "by")
+		!r.wordIs(n, nameFollowers...)
 }
-
-// genericNouns are the classes after "today's" that make it "these days".
-var genericNouns = []string{"world", "youth", "society", "generation", "children", "kids", "young",
-	"teenagers", "culture", "standards", "technology", "economy", "families", "computers", "consumers",
-	"students", "workers", "workplace", "media", "politics"}
 
 // reportDay reports whether tokens [i, j) date a report, not the story:
 // a reporting verb right before ("said Monday", "said on Monday") or right
@@ -207,9 +196,6 @@ func (r *run) reportDay(i, j int) bool {
 	}
 	return k >= 0 && r.wordIs(&r.toks[k], reportingVerbs...)
 }
-
-// reportingVerbs are the past and present forms that report speech.
-var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}
 
 // appositive reports whether token i follows an anchored mention with only
 // a comma between, as an apposition that restates it ("On 27 June 1950, two

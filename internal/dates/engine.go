@@ -283,7 +283,7 @@ func (r *run) settleAmbiguous() {
 		} else {
 			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
 				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
-				r.wordIs(prev, "in", "early", "late", "mid", "since", "until", "till")
+				r.wordIs(prev, monthIntroducers...)
 		}
 		if !keep {
 			t.class &^= cMonth | cWeekday
@@ -364,7 +364,7 @@ func plainNumber(t *token) bool {
 // rangeWord reports whether t joins the two ends of a range: a dash,
 // "to", "and", "or", "until", "through".
 func (r *run) rangeWord(t *token) bool {
-	return t.kind == kPunct && t.punct == '-' || r.wordIs(t, "to", "and", "or", "until", "through")
+	return t.kind == kPunct && t.punct == '-' || r.wordIs(t, rangeJoiners...)
 }
 
 type tens struct {
@@ -539,7 +539,7 @@ func (r *run) emit(p piece) bool {
 // expression and set its mod ("or so", "a year or two", "nearly", "around").
 func (r *run) extend(p *piece) {
 	// Optional slots can leave a comma or "of" at the end: not part of it.
-	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], "of", "or", "and", "to")) {
+	for p.to-1 > p.from && (r.toks[p.to-1].kind == kPunct || r.wordIs(&r.toks[p.to-1], trailingJoiners...)) {
 		p.to--
 	}
 	// "the next year or so", "1994 or later", "1990 and beyond": an
@@ -600,7 +600,7 @@ func (r *run) extend(p *piece) {
 		}
 	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
-	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
+	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], approximators...) && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
 		p.from--
 		if p.mod == "" {

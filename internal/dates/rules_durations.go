@@ -75,7 +75,7 @@ var durationRules = []rule{
 			}
 			// "a year" after a count of times is a frequency.
 			if m.tok(1).class&cIndef != 0 {
-				if p := m.before(1); r.wordIs(p, "times", "twice", "once", "thrice") {
+				if p := m.before(1); r.wordIs(p, countsOfTimes...) {
 					return r.whole(m, TypeSet, durationValue(1, u), "", TenseUnknown, explain("'%s' is a frequency", m.text()))
 				}
 			}
@@ -125,7 +125,7 @@ var durationRules = []rule{
 				}
 			}
 			// "Islam will one day be ...": some day to come, not a length.
-			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), "will", "ll", "would", "could", "might", "may", "can", "shall") {
+			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), modals...) {
 				return r.whole(m, TypeDate, "FUTURE_REF", "", TenseFuture, explain("'%s' after a modal is some day to come", m.text()))
 			}
 			// "a minute and a half", "two years and a half".
@@ -197,13 +197,13 @@ var durationRules = []rule{
 			if u < uDay || u == uWeekend || u == uQuarter {
 				return false
 			}
-			if p := m.before(1); !r.wordIs(p, "for", "within", "over", "in") {
+			if p := m.before(1); !r.wordIs(p, lengthPrepositions...) {
 				return false
 			}
 			if n := m.after(1); r.wordIs(m.before(1), "in") && n != nil && n.kind != kPunct {
 				return false // "in years past", "in weeks of talks"
 			}
-			if n := m.after(1); r.wordIs(n, "of", "ago", "before", "after", "earlier", "later") {
+			if n := m.after(1); r.wordIs(n, afterLengthCues...) {
 				return false
 			}
 			return r.duration(m, m.start, m.end, -1, u)
@@ -236,10 +236,10 @@ var durationRules = []rule{
 			// before an event are a date, not a length ("in the weeks
 			// before the shooting").
 			u := unitOf(m.tok(2))
-			if u < uYear || !r.wordIs(m.before(1), "over", "in", "during", "through", "throughout") {
+			if u < uYear || !r.wordIs(m.before(1), periodPrepositions...) {
 				return false
 			}
-			if n := m.after(1); r.wordIs(n, "of", "before", "after", "ahead") ||
+			if n := m.after(1); r.wordIs(n, aheadCues...) ||
 				!r.wordIs(m.before(1), "over") && n != nil && n.kind != kPunct && !r.wordIs(n, "that", "since", "following") {
 				return false
 			}

@@ -9,7 +9,7 @@ var referenceRules = []rule{
 	{name: "reference word", src: "REF",
 		build: func(r *run, m *match) bool {
 			v := [...]string{refPresent: "PRESENT_REF", refPast: "PAST_REF", refFuture: "FUTURE_REF"}[m.tok(0).val]
-			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), "after", "afterward", "afterwards", "thereafter")) {
+			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), soonAfterWords...)) {
 				return false // "as soon as", "soon after": relative to an event
 			}
 			if m.is(0, "soon") && r.tense(m.start, m.end) == TensePast {
@@ -18,7 +18,7 @@ var referenceRules = []rule{
 			if m.is(0, "future") {
 				// "future earnings" is a kind, "the foreseeable future" an idiom;
 				// "in the future" and "the near future" are times.
-				if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that") {
+				if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, futureNounFollowers...) {
 					return false
 				}
 				if r.wordIs(m.before(1), "foreseeable", "a") {
@@ -37,8 +37,7 @@ var referenceRules = []rule{
 			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
-			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, "and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you", "there",
-				"if", "unless", "when", "while", "because", "than")) && n.kind != kPunct {
+			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, pastFutureFollowers...)) && n.kind != kPunct {
 				return false
 			}
 			v := "PAST_REF"

@@ -93,8 +93,8 @@ var relativeRules = []rule{
 				// preposition of time brings it in a clause that is not
 				// future ("he will leave in the morning" looks ahead from
 				// now) and no "of" or clause says which morning.
-				if d, why, ok := r.recentDay(1); ok && r.wordIs(m.before(1), "in", "during", "through", "throughout") && r.tense(m.start, m.end) != TenseFuture &&
-					(!clause || !r.wordIs(n, "of", "that", "when", "before", "after", "following", "preceding", "which", "where")) {
+				if d, why, ok := r.recentDay(1); ok && r.wordIs(m.before(1), duringPrepositions...) && r.tense(m.start, m.end) != TenseFuture &&
+					(!clause || !r.wordIs(n, whichClauseWords...)) {
 					return r.whole(m, TypeTime, dayValue(d)+"T"+pod, "", TenseUnknown, explain("'%s' -> part of %s", m.text(), why))
 				}
 				if clause {
@@ -584,7 +584,7 @@ var relativeRules = []rule{
 			if u != uYear && u != uMonth && u != uWeek && u != uQuarter {
 				return false
 			}
-			if u == uYear && r.wordIs(m.after(1), "ended", "ending", "ends", "through") {
+			if u == uYear && r.wordIs(m.after(1), endedWords...) {
 				// "the year ended June 30": a fiscal period, told by its length.
 				return r.duration(m, m.start, m.end, 1, u)
 			}
@@ -606,13 +606,13 @@ var relativeRules = []rule{
 				}
 				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
-			if n := m.after(1); n != nil && (r.wordIs(n, "before", "after", "earlier", "later", "of", "ago", "when", "in", "that") || n.kind == kNum) {
+			if n := m.after(1); n != nil && (r.wordIs(n, afterUnitCues...) || n.kind == kNum) {
 				// "a high for the year of $42.875": "of" brings an amount.
 				if a := m.after(2); !r.wordIs(n, "of") || a == nil || a.kind != kNum && !(a.kind == kPunct && a.punct == '$') {
 					return false
 				}
 			}
-			if p := m.before(1); p == nil || !r.wordIs(p, "for", "during", "in", "over", "through", "throughout", "of") {
+			if p := m.before(1); p == nil || !r.wordIs(p, periodOfPrepositions...) {
 				return false
 			}
 			a, as := r.anchor()

@@ -36,7 +36,7 @@ func (r *run) orLength(j int) int {
 	switch c := &r.toks[j+2]; {
 	case c.class&cUnits != 0:
 		return 3
-	case c.kind == kPunct || r.wordIs(c, "of", "in", "to", "and", "before", "after", "for"):
+	case c.kind == kPunct || r.wordIs(c, choiceFollowers...):
 		return 2
 	}
 	return 0
@@ -130,9 +130,7 @@ func (r *run) quantifierBefore(i int) (string, int) {
 // week", "questions about 1990"): it names a topic, it does not
 // approximate the time after it.
 func (r *run) aboutIsTopic(k int) bool {
-	return k >= 1 && r.wordIs(&r.toks[k], "about") && r.wordIs(&r.toks[k-1], "talk", "talks", "talking", "talked", "think", "thinking",
-		"thought", "speak", "speaking", "spoke", "ask", "asked", "asking", "worry", "worried", "worrying", "concerned", "care", "cares",
-		"know", "knew", "learn", "learned", "wrote", "write", "writing", "said", "say", "questions", "question", "concern", "concerns")
+	return k >= 1 && r.wordIs(&r.toks[k], "about") && r.wordIs(&r.toks[k-1], topicGovernors...)
 }
 
 // overIsDuring reports whether "over" after token k means "during", not
@@ -142,7 +140,7 @@ func (r *run) aboutIsTopic(k int) bool {
 // after an irregular one ("spent over a week", "was over a year").
 func (r *run) overIsDuring(k int) bool {
 	t := &r.toks[k]
-	if t.kind != kWord || r.wordIs(t, "lasted", "waited", "stayed", "remained", "served", "needed", "required", "delayed", "extended") {
+	if t.kind != kWord || r.wordIs(t, lastingVerbs...) {
 		return false
 	}
 	w := r.text[t.start:t.end]

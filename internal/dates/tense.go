@@ -38,7 +38,7 @@ func (r *run) tense(i, j int) Tense {
 			// decides.
 			// ("announced plans" is a past verb and its object).
 			if k+1 < len(r.toks) && r.toks[k+1].tense == TenseFuture && r.toks[k+1].class&cDeictic == 0 &&
-				r.wordIs(t, "was", "were", "is", "are", "am", "had", "has", "have", "did") {
+				r.wordIs(t, auxiliaries...) {
 				right = TenseFuture
 			}
 			break
@@ -47,7 +47,7 @@ func (r *run) tense(i, j int) Tense {
 	// "postponed until Tuesday", "extended to Nov. 16": a delay moves a
 	// thing to a later date, whatever the tense.
 	if i > 1 && r.wordIs(&r.toks[i-1], "until", "till", "to") &&
-		r.wordIs(&r.toks[i-2], "postponed", "delayed", "deferred", "adjourned", "extended", "rescheduled", "off") {
+		r.wordIs(&r.toks[i-2], postponeWords...) {
 		return TenseFuture
 	}
 	// "since March", "since shortly after the Oct. 23 slaying": always
@@ -135,9 +135,6 @@ func (r *run) notVerb(k int) bool {
 	return r.wordIs(&r.toks[k-1], append(determiners, "still", "newly")...)
 }
 
-// determiners are the words before which an -ed word modifies a noun.
-var determiners = []string{"a", "an", "the", "its", "their", "his", "her", "our"}
-
 // infinitiveBetween reports whether "to" and a verb-like word stand between
 // tokens a and b (a plan: "is to resume", "are set to meet"). After a past
 // verb, only an infinitive of intent counts ("agreed to buy it in
@@ -150,7 +147,7 @@ func (r *run) infinitiveBetween(a, b int, intent bool) bool {
 	// itself, under a June agreement" names an existing agreement.
 	for k := b - 1; k > a; k-- {
 		if r.toks[k].kind == kPunct && r.toks[k].punct == ',' && k+1 < b &&
-			r.wordIs(&r.toks[k+1], "under", "in", "on", "at", "with", "after", "before", "during", "since", "despite") {
+			r.wordIs(&r.toks[k+1], asidePrepositions...) {
 			a = k
 			break
 		}
@@ -176,22 +173,11 @@ func (r *run) intentBefore(k int) bool {
 		if intentWords[strings.ToLower(r.text[t.start:t.end])] {
 			return true
 		}
-		if t.class&cTenseMark != 0 || r.wordIs(t, "for", "of", "in", "on", "at", "with", "by", "from") {
+		if t.class&cTenseMark != 0 || r.wordIs(t, purposePrepositions...) {
 			return false // "voted for an Arab force to protect it": the force's purpose
 		}
 	}
 	return false
-}
-
-// intentWords are the verbs and nouns of intent whose infinitive looks
-// ahead even in a past clause: "decided to admit them in March".
-var intentWords = map[string]bool{
-	"agreed": true, "decided": true, "voted": true, "promised": true, "pledged": true, "vowed": true,
-	"arranged": true, "set": true, "slated": true, "poised": true, "subpoenaed": true, "summoned": true,
-	"agreement": true, "ordered": true, "prepared": true,
-	// Base forms after "did" or "did not": "did not plan to remove him on
-	// Thursday morning".
-	"plan": true, "intend": true, "agree": true, "decide": true, "promise": true, "vow": true,
 }
 
 // leftBias is how much nearer a tense word after a date must be to win

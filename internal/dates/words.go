@@ -23,3 +23,179 @@ var dayIntroducers = []string{"this", "next", "last", "on", "every", "each", "by
 // seasonVerbCues are the words before which "spring" (or another season
 // word) is a verb, not a time: "to spring", "will spring" (rules_named.go).
 var seasonVerbCues = []string{"to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "does", "do"}
+
+// lookAheadWords are the words that look ahead from anywhere before a date
+// in its sentence ("will", "upcoming"): willBefore.
+var lookAheadWords = []string{"will", "ll", "shall", "upcoming", "ahead"}
+
+// offsetWords are the words after a length that make it an offset from an
+// event ("ten days before", "a year later").
+var offsetWords = []string{"before", "after", "earlier", "later"}
+
+// payWords are the words of pay: a length that measures one is money ("six
+// months of base pay").
+var payWords = []string{"pay", "salary", "salaries", "wages", "wage", "rent", "severance", "income"}
+
+// amountWords are the words that end an amount ("$500 million", "20 percent").
+var amountWords = []string{"million", "billion", "thousand", "hundred", "trillion", "percent", "cents", "dollars"}
+
+// comparedAmountWords are the words of an amount right before a relative
+// year ("$33 million last year").
+var comparedAmountWords = []string{"million", "billion", "cents", "share"}
+
+// yearPrepositions are the words before which a number under 1900 reads as a
+// year in news ("in 1850", "since 1776").
+var yearPrepositions = []string{"in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and",
+	"early", "late", "mid", "the", "to"}
+
+// modifierOpeners are the words besides determiners before a year used as a
+// modifier ("of 1913 levels", "that 1978 resolution").
+var modifierOpeners = []string{"of", "that", "this", "these", "those"}
+
+// numberLabels are the words before which a four-digit number is a label, a
+// count or an amount, not a year ("page 1990", "flight 1500", "nearly
+// 2000").
+var numberLabels = []string{"no.", "page", "pages", "flight", "route", "room", "number", "no", "model", "windows", "about", "some",
+	"nearly", "almost", "over", "than"}
+
+// ambiguousMonthWords are the capitalised month words that need a date
+// around them to be months ("May" the verb, "March" the noun, short forms).
+var ambiguousMonthWords = []string{"may", "march", "mar", "jun", "jan", "dec", "aug", "sep", "oct", "nov", "apr", "jul", "feb", "sept"}
+
+// monthOpeners are the words before a capitalised month that make it one
+// ("in May", "since March").
+var monthOpeners = []string{"in", "since", "until", "till", "by", "of", "last", "next", "this", "early", "mid", "late", "during", "from",
+	"through", "before", "after", "on", "to", "between"}
+
+// nameFollowers are the words after a capitalised month and its determiner
+// that make the phrase a name ("the March on Washington").
+var nameFollowers = []string{"on", "for", "in", "at", "against", "with", "from", "by"}
+
+// monthIntroducers are the words after which an ambiguous lower-case month
+// is a month ("in march", "since may"): settleAmbiguous.
+var monthIntroducers = []string{"in", "early", "late", "mid", "since", "until", "till"}
+
+// rangeJoiners are the words that join the two ends of a range ("1861 to
+// 1865", "March and April").
+var rangeJoiners = []string{"to", "and", "or", "until", "through"}
+
+// trailingJoiners are the words an optional slot can leave at the end of a
+// match, which are not part of it.
+var trailingJoiners = []string{"of", "or", "and", "to"}
+
+// approximators are the words that make a date or time approximate ("around
+// Nov. 1", "about 7:15 p.m.").
+var approximators = []string{"around", "about", "approximately", "roughly"}
+
+// countsOfTimes are the words of a count of times before which "a year" is a
+// frequency ("twice a year").
+var countsOfTimes = []string{"times", "twice", "once", "thrice"}
+
+// modals are the modal verbs: "will one day" is some day to come.
+var modals = []string{"will", "ll", "would", "could", "might", "may", "can", "shall"}
+
+// lengthPrepositions are the prepositions before which a bare plural unit is
+// a length ("for years", "within weeks").
+var lengthPrepositions = []string{"for", "within", "over", "in"}
+
+// afterLengthCues are the words after a bare plural unit that make it
+// something else ("years of talks", "weeks before").
+var afterLengthCues = []string{"of", "ago", "before", "after", "earlier", "later"}
+
+// periodPrepositions are the prepositions that place an event inside a
+// period ("over the years", "during the weeks").
+var periodPrepositions = []string{"over", "in", "during", "through", "throughout"}
+
+// aheadCues are the words after "the weeks", "the years" that make them
+// relative to an event ("the weeks before the vote").
+var aheadCues = []string{"of", "before", "after", "ahead"}
+
+// soonAfterWords are the words after "soon" that make it relative to an
+// event ("soon after", "soon thereafter").
+var soonAfterWords = []string{"after", "afterward", "afterwards", "thereafter"}
+
+// futureNounFollowers are the words after "future" that show it stands alone
+// as a time ("in the future and", "the future is").
+var futureNounFollowers = []string{"and", "or", "but", "as", "is", "was", "will", "to", "of", "that"}
+
+// pastFutureFollowers are the words after "the past", "the future" that show
+// they stand alone as times.
+var pastFutureFollowers = []string{"and", "or", "but", "as", "is", "was", "will", "to", "of", "that", "it", "he", "she", "they", "we", "i", "you",
+	"there", "if", "unless", "when", "while", "because", "than"}
+
+// duringPrepositions are the prepositions of time before "the morning", "the
+// night" of a day just told ("in the morning").
+var duringPrepositions = []string{"in", "during", "through", "throughout"}
+
+// whichClauseWords are the words after "the morning", "the night" that say
+// which one ("the night of Oct. 23", "the night that ...").
+var whichClauseWords = []string{"of", "that", "when", "before", "after", "following", "preceding", "which", "where"}
+
+// endedWords are the words after "the year" that tell its end ("the year
+// ended June 30").
+var endedWords = []string{"ended", "ending", "ends", "through"}
+
+// afterUnitCues are the words after "the year", "the month" that make them
+// relative to something else ("the year before", "the month of May").
+var afterUnitCues = []string{"before", "after", "earlier", "later", "of", "ago", "when", "in", "that"}
+
+// periodOfPrepositions are the prepositions before "the year", "the month"
+// that make them the period in force ("for the year", "during the month").
+var periodOfPrepositions = []string{"for", "during", "in", "over", "through", "throughout", "of"}
+
+// choiceFollowers are the words after "a year or two" that show it ends there.
+var choiceFollowers = []string{"of", "in", "to", "and", "before", "after", "for"}
+
+// topicGovernors are the verbs and nouns that govern "about": it names a
+// topic, not an approximation ("talking about three days").
+var topicGovernors = []string{"talk", "talks", "talking", "talked", "think", "thinking", "thought", "speak", "speaking", "spoke", "ask",
+	"asked", "asking", "worry", "worried", "worrying", "concerned", "care", "cares", "know", "knew", "learn",
+	"learned", "wrote", "write", "writing", "said", "say", "questions", "question", "concern", "concerns"}
+
+// lastingVerbs are the verbs of lasting or spending, after which "over"
+// means "more than" ("lasted over a week").
+var lastingVerbs = []string{"lasted", "waited", "stayed", "remained", "served", "needed", "required", "delayed", "extended"}
+
+// auxiliaries are the auxiliaries whose tense a following future word
+// overrides ("was expected to").
+var auxiliaries = []string{"was", "were", "is", "are", "am", "had", "has", "have", "did"}
+
+// postponeWords are the words before "until" or "to" that move an event to a
+// later date ("postponed until March 6").
+var postponeWords = []string{"postponed", "delayed", "deferred", "adjourned", "extended", "rescheduled", "off"}
+
+// asidePrepositions are the prepositions after a comma that open an aside
+// ("..., under a June agreement").
+var asidePrepositions = []string{"under", "in", "on", "at", "with", "after", "before", "during", "since", "despite"}
+
+// purposePrepositions are the prepositions that end a verb of intent's reach
+// ("voted for an Arab force to ...").
+var purposePrepositions = []string{"for", "of", "in", "on", "at", "with", "by", "from"}
+
+// saysThat are verbs of saying and thinking: a "that" after them opens a
+// clause ("said that morning papers were late"), not "that morning".
+var saysThat = []string{"said", "says", "say", "saying", "told", "tells", "added", "noted", "reported", "announced", "warned",
+	"believe", "believes", "believed", "think", "thinks", "thought", "know", "knew", "knows", "hope", "hoped", "hopes",
+	"insisted", "argued", "claimed", "feared", "agreed", "showed", "shows", "suggested", "suggests", "means", "meant", "so", "such"}
+
+// genericNouns are the classes after "today's" that make it "these days".
+var genericNouns = []string{"world", "youth", "society", "generation", "children", "kids", "young",
+	"teenagers", "culture", "standards", "technology", "economy", "families", "computers", "consumers",
+	"students", "workers", "workplace", "media", "politics"}
+
+// reportingVerbs are the past and present forms that report speech.
+var reportingVerbs = []string{"said", "says", "told", "added", "announced", "reported"}
+
+// determiners are the words before which an -ed word modifies a noun.
+var determiners = []string{"a", "an", "the", "its", "their", "his", "her", "our"}
+
+// intentWords are the verbs and nouns of intent whose infinitive looks
+// ahead even in a past clause: "decided to admit them in March".
+var intentWords = map[string]bool{
+	"agreed": true, "decided": true, "voted": true, "promised": true, "pledged": true, "vowed": true,
+	"arranged": true, "set": true, "slated": true, "poised": true, "subpoenaed": true, "summoned": true,
+	"agreement": true, "ordered": true, "prepared": true,
+	// Base forms after "did" or "did not": "did not plan to remove him on
+	// Thursday morning".
+	"plan": true, "intend": true, "agree": true, "decide": true, "promise": true, "vow": true,
+}
