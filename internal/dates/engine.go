@@ -53,6 +53,9 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	if opts.Reference.Year < MinYear || opts.Reference.Year > MaxYear {
 		r.opts.Reference = Date{}
 	}
+	if r.opts.DocType < News || r.opts.DocType > Colloquial {
+		r.opts.DocType = News // a type the engine does not know reads as news
+	}
 	r.ref, r.docType = r.opts.Reference, r.opts.DocType
 	z := tokenizer{text: text}
 	var t token
@@ -136,7 +139,7 @@ func (r *run) sentence() {
 func (r *run) matchRules(i int) int {
 	toks := r.toks
 	r.cands = r.cands[:0]
-	for _, ru := range rules {
+	for _, ru := range docRules[r.docType] {
 		if toks[i].class&ru.first == 0 {
 			continue
 		}
@@ -311,6 +314,12 @@ func (r *run) eraAt(toks []token, i int, t token) int {
 	if i+1 >= len(toks) {
 		return 0
 	}
+	// Most tokens are neither a number before a capitalised word nor a
+	// capitalised word before a number: out early.
+	n := &toks[i+1]
+	if !(t.kind == kNum && n.kind == kWord && n.flags&fCap != 0 || t.kind == kWord && t.flags&fCap != 0 && n.kind == kNum) {
+		return 0
+	}
 	// A whole word each: "Yg2BC6O" in a link is no year.
 	if i > 0 && t.flags&fSpace == 0 && toks[i-1].kind != kPunct {
 		return 0
@@ -324,7 +333,7 @@ func (r *run) eraAt(toks []token, i int, t token) int {
 		}
 		return 0
 	}
-	if n := &toks[i+1]; plainNumber(n) && n.val >= 1 && n.val <= 9999 && n.flags&fSpace != 0 && r.era(&t) == eraAD {
+	if plainNumber(n) && n.val >= 1 && n.val <= 9999 && n.flags&fSpace != 0 && r.era(&t) == eraAD {
 		return -eraAD
 	}
 	return 0

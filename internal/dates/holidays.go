@@ -64,12 +64,20 @@ var holidays = []holiday{
 	{names: []string{"may day"}, name: "May Day", date: fixedDay(5, 1), common: true},
 }
 
-// holidayWords are the names of holidays cut into their tokens' texts.
-var holidayWords = func() [][][]string {
-	out := make([][][]string, len(holidays))
-	for i, h := range holidays {
-		for _, n := range h.names {
-			out[i] = append(out[i], strings.Fields(n))
+// holidayName is one way of writing a holiday's name, cut into its
+// tokens' texts.
+type holidayName struct {
+	h     *holiday
+	words []string
+}
+
+// holidayNames are the names of holidays by their first word.
+var holidayNames = func() map[string][]holidayName {
+	out := map[string][]holidayName{}
+	for i := range holidays {
+		for _, n := range holidays[i].names {
+			w := strings.Fields(n)
+			out[w[0]] = append(out[w[0]], holidayName{&holidays[i], w})
 		}
 	}
 	return out
@@ -109,14 +117,15 @@ func easter(y int) Date {
 // holidayAt finds the longest holiday name written from token i: the
 // holiday and the token after its name; ok is false when none is there.
 func (r *run) holidayAt(i int) (h *holiday, end int, ok bool) {
-	for hi, names := range holidayWords {
-		for _, words := range names {
-			if i+len(words) > len(r.toks) || i+len(words) <= end {
-				continue
-			}
-			if r.tokensAre(i, words) {
-				h, end, ok = &holidays[hi], i+len(words), true
-			}
+	t := &r.toks[i]
+	var buf [maxWord]byte
+	w := buf[:0]
+	for k := t.start; k < t.end && len(w) < maxWord; k++ {
+		w = append(w, r.text[k]|0x20*btoi(isUpper(r.text[k])))
+	}
+	for _, n := range holidayNames[string(w)] {
+		if k := i + len(n.words); k <= len(r.toks) && k > end && r.tokensAre(i, n.words) {
+			h, end, ok = n.h, k, true
 		}
 	}
 	return h, end, ok

@@ -39,7 +39,8 @@ const (
 	cSetWord                      // daily, weekly, monthly, annually, ...
 	cEvery                        // every, each, per
 	cDecadeWord                   // twenties .. nineties; val the decade's tens
-	cHoliday                      // christmas, thanksgiving; val an index
+	cHoliday                      // the first word of a holiday's name that names nothing else: christmas, thanksgiving
+	cHolidayWord                  // the first word of a holiday's name that is a common word: new, good, labor
 	cFiscal                       // fiscal
 	cQuarterOrd                   // first..fourth as a quarter number
 	cNoon                         // noon, midnight, midday
@@ -312,9 +313,17 @@ func buildLexicon() map[string]entry {
 			add(cDecadeWord, i, w)
 		}
 	}
+	// A common word that starts a holiday's name ("New Year's Day", "Good
+	// Friday") is not date-like by itself: the rest of the name is (a unit,
+	// a weekday), and marking "new" date-like would send the rules to
+	// every sentence that has it.
 	for _, h := range holidays {
 		for _, n := range h.names {
-			add(cHoliday, 0, holidayFirst(n))
+			c := cHoliday
+			if h.common {
+				c = cHolidayWord
+			}
+			add(c, 0, holidayFirst(n))
 		}
 	}
 	// Titles and "vs." take their period (they never end a sentence), so

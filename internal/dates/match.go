@@ -22,7 +22,7 @@ var classNames = map[string]class{
 	"REF": cRef, "LAST": cLast, "NEXT": cNext, "THIS": cThis, "EARLY": cEarlyLate,
 	"EDGE": cEdge, "THE": cDet, "A": cIndef, "AGO": cAgo, "EARLIER": cEarlier, "FEW": cFew,
 	"AMPM": cAMPM, "ZONE": cZone, "SETW": cSetWord, "EVERY": cEvery, "DECADEW": cDecadeWord,
-	"HOLIDAY": cHoliday, "FISCAL": cFiscal, "QORD": cQuarterOrd, "NOON": cNoon, "OF": cOf,
+	"HOLIDAY": cHoliday | cHolidayWord, "FISCAL": cFiscal, "QORD": cQuarterOrd, "NOON": cNoon, "OF": cOf,
 	"OR": cOr, "DIGITS": cDigits, "DAY": cDayNum, "YEAR": cYearNum, "ORDNUM": cOrdNum,
 	"CLOCK": cClock, "DECADE": cDecadeNum, "CENTURY": cCentury, "HALF": cHalf,
 	// Composite classes.

@@ -22,6 +22,8 @@ type rule struct {
 	// docType is the document type the examples are read as (News when
 	// unset): a rule of one kind of text shows its examples in that kind.
 	docType DocType
+	// only says the rule applies to documents of docType only.
+	only bool
 }
 
 // example is a text, the mention it must yield and its value.
@@ -32,6 +34,19 @@ type example struct {
 // rules is the compiled rule table; triggers is the union of the classes
 // a rule can start with. Both are built once and only read.
 var rules, triggers = compileRules(ruleTable)
+
+// docRules are, for each document type, the rules that apply to it, in
+// table order.
+var docRules = func() (out [Colloquial + 1][]*rule) {
+	for d := range out {
+		for _, ru := range rules {
+			if !ru.only || ru.docType == DocType(d) {
+				out[d] = append(out[d], ru)
+			}
+		}
+	}
+	return out
+}()
 
 func compileRules(tab []rule) ([]*rule, class) {
 	out := make([]*rule, 0, len(tab))

@@ -7,7 +7,7 @@ package dates
 var colloquialRules = []rule{
 	{name: "part of day alone", src: "the? POD",
 		build: func(r *run, m *match) bool {
-			if r.docType != Colloquial || r.toks[m.end-1].flags&fCap != 0 && m.end-1 > 0 && r.toks[m.end-2].flags&fCap != 0 && m.tok(0) == nil {
+			if r.toks[m.end-1].flags&fCap != 0 && m.end-1 > 0 && r.toks[m.end-2].flags&fCap != 0 && m.tok(0) == nil {
 				return false // "Good Night Moon": a title
 			}
 			a, as := r.anchor()
@@ -17,14 +17,11 @@ var colloquialRules = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(a)+"T"+pod, "", TenseUnknown, explain("'%s' in informal writing -> part of the day it was written, %s", m.text(), as))
 		},
-		docType: Colloquial,
+		docType: Colloquial, only: true,
 		examples: []example{{"good morning all!", "morning", "2021-03-22TMO"}, {"what a night", "night", "2021-03-22TNI"},
 			{"drive slowly at night please", "night", "2021-03-22TNI"}, {"see the Good Night Moon show", "", ""}}},
 	{name: "unit alone", src: "the|this? UNIT|UNITS",
 		build: func(r *run, m *match) bool {
-			if r.docType != Colloquial {
-				return false
-			}
 			t := m.tok(1)
 			u := unitOf(t)
 			if u == uQuarter || u == uDecade || u == uCentury || u == uSecond {
@@ -53,7 +50,7 @@ var colloquialRules = []rule{
 			}
 			return r.duration(m, m.start, m.end, n, u)
 		},
-		docType: Colloquial,
+		docType: Colloquial, only: true,
 		examples: []example{{"home after a very long day", "day", "P1D"}, {"hate school days like this", "days", "PXD"},
 			{"it's wee hours here", "hours", "PTXH"}, {"got through the day", "the day", "2021-03-22"},
 			{"long weekend over", "weekend", "2021-W12-WE"}, {"work on weekends", "weekends", "XXXX-WXX-WE"}}},

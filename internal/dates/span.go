@@ -55,7 +55,7 @@ func (r *run) titleCase(i, j int) bool {
 	title := false
 	for k := i; k < j; k++ {
 		t := &r.toks[k]
-		if t.class&cHoliday != 0 {
+		if t.class&(cHoliday|cHolidayWord) != 0 {
 			return false
 		}
 		if t.class&(cUnit|cUnits|cNoon|cPOD|cDeictic) == 0 || t.flags&fCap == 0 || t.end-t.start < 2 || isUpper(r.text[t.start+1]) {
