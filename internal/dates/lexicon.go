@@ -10,45 +10,45 @@ type class uint64
 // The token classes. A word can have several ("second" is an ordinal and a
 // unit; "may" is a month only when the rules see a date around it).
 const (
-	cMonth      class = 1 << iota // january, jan., sept.; val 1..12
-	cWeekday                      // monday, mon.; val 1..7 (ISO: Monday 1)
-	cNumWord                      // one, twenty, dozen; val the number
-	cOrdWord                      // first, twenty-first (after merging); val
-	cUnit                         // day, week, month, ...; val a unit
-	cUnits                        // the plural form of a unit
-	cSeason                       // spring, summer, fall, autumn, winter
-	cPOD                          // morning, afternoon, evening, night
-	cDeictic                      // today, yesterday, tomorrow, tonight
-	cRef                          // now, currently, recently, soon, ...
-	cLast                         // last, past, previous, preceding
-	cNext                         // next, coming, following, upcoming
-	cThis                         // this, current
-	cEarlyLate                    // early, mid, late (mod words)
-	cApprox                       // about, nearly, over: a quantifier before a length
-	cLit                          // a word that starts a rule as a literal ("right now")
-	cForward                      // a word before a date that looks ahead ("payable", "effective")
-	cPeriod                       // "period", "latest": words of financial periods
-	cEdge                         // beginning, start, end, middle
-	cDet                          // the
-	cIndef                        // a, an
-	cAgo                          // ago
-	cEarlier                      // earlier, later, before, after
-	cFew                          // few, several, some, many (vague counts)
-	cAMPM                         // a.m., p.m., am, pm
-	cZone                         // gmt, est, edt, utc, ...
-	cSetWord                      // daily, weekly, monthly, annually, ...
-	cEvery                        // every, each, per
-	cDecadeWord                   // twenties .. nineties; val the decade's tens
-	cHoliday                      // the first word of a holiday's name that names nothing else: christmas, thanksgiving
-	cHolidayWord                  // the first word of a holiday's name that is a common word: new, good, labor
-	cFiscal                       // fiscal
-	cQuarterOrd                   // first..fourth as a quarter number
-	cNoon                         // noon, midnight, midday
-	cOf                           // of
-	cOr                           // or, and, to, through (ranges and lists)
-	cCentury                      // century
-	cHalf                         // half
-	cTenseMark                    // a word that sets the clause tense; val a Tense
+	cMonth       class = 1 << iota // january, jan., sept.; val 1..12
+	cWeekday                       // monday, mon.; val 1..7 (ISO: Monday 1)
+	cNumWord                       // one, twenty, dozen; val the number
+	cOrdWord                       // first, twenty-first (after merging); val
+	cUnit                          // day, week, month, ...; val a unit
+	cUnits                         // the plural form of a unit
+	cSeason                        // spring, summer, fall, autumn, winter
+	cPOD                           // morning, afternoon, evening, night
+	cDeictic                       // today, yesterday, tomorrow, tonight
+	cRef                           // now, currently, recently, soon, ...
+	cLast                          // last, past, previous, preceding
+	cNext                          // next, coming, following, upcoming
+	cThis                          // this, current
+	cEarlyLate                     // early, mid, late (mod words)
+	cApprox                        // about, nearly, over: a quantifier before a length
+	cLit                           // a word that starts a rule as a literal ("right now")
+	cForward                       // a word before a date that looks ahead ("payable", "effective")
+	cPeriod                        // "period", "latest": words of financial periods
+	cEdge                          // beginning, start, end, middle
+	cDet                           // the
+	cIndef                         // a, an
+	cAgo                           // ago
+	cEarlier                       // earlier, later, before, after
+	cFew                           // few, several, some, many (vague counts)
+	cAMPM                          // a.m., p.m., am, pm
+	cZone                          // gmt, est, edt, utc, ...
+	cSetWord                       // daily, weekly, monthly, annually, ...
+	cEvery                         // every, each, per
+	cDecadeWord                    // twenties .. nineties; val the decade's tens
+	cHoliday                       // the first word of a holiday's name that names nothing else: christmas, thanksgiving
+	cHolidayWord                   // the first word of a holiday's name that is a common word: new, good, labor
+	cFiscal                        // fiscal
+	cQuarterOrd                    // first..fourth as a quarter number
+	cNoon                          // noon, midnight, midday
+	cOf                            // of
+	cOr                            // or, and, to, through (ranges and lists)
+	cCentury                       // century
+	cHalf                          // half
+	cTenseMark                     // a word that sets the clause tense; val a Tense
 
 	// Classes computed for number tokens (tokenize.go).
 	cDigits    // any plain number; val its value
