@@ -19,12 +19,17 @@ import (
 // 90.99). The value floor was lowered from 83.6 that day: fiscal and ended
 // quarters are now the calendar quarters they cover, where TBAQ gold writes
 // the fiscal number (its "fiscal first quarter ended Sept. 30" is 1989-Q1).
-// WikiWars train (narrative mode) and tweets train (canonical values)
-// recorded on 2026-12-05.
+// WikiWars train (narrative) and tweets train (colloquial, canonical
+// values) recorded on 2026-12-07 (WikiWars: strict 87.30, relaxed 93.18,
+// recall 88.13, value 87.10, type 84.38; tweets: strict 84.76, relaxed
+// 93.79, recall 93.16, value 82.17, type 88.60). Where the figure the issue
+// asks for (HeidelTime's value F1 + 3, relaxed recall >= max(85,
+// HeidelTime's)) is closer than the margin, the floor is that target:
+// WikiWars value 87.01 and recall 87.10.
 var devFloors = map[string]struct{ strict, relaxed, recall, value, typ float64 }{
 	"tbaq":           {strict: 89.85, relaxed: 94.75, recall: 96.4, value: 82.95, typ: 90.6},
-	"wikiwars-train": {strict: 78.1, relaxed: 85.1, recall: 76.3, value: 60.3, typ: 75.5},
-	"tweets-train":   {strict: 73.1, relaxed: 78.5, recall: 66.8, value: 70.5, typ: 76.0},
+	"wikiwars-train": {strict: 86.9, relaxed: 92.8, recall: 87.1, value: 87.01, typ: 84.0},
+	"tweets-train":   {strict: 84.35, relaxed: 93.4, recall: 92.75, value: 81.75, typ: 88.2},
 }
 
 // TestDevFloors fails when the engine's figures on a development set drop
