@@ -47,6 +47,8 @@ var narrativeCases = []struct {
 	// "today" with no day told is the narrative's present.
 	{"In 1965 the war grew. Forces there today would fail, he wrote.", "today", "PRESENT_REF"},
 	{"On June 24, 1950 Truman was told. Hitler's 1930s aggressions had come twenty years earlier.", "twenty years earlier", "1930"},
+	{"The army landed on 6 June 1944. Three weeks after the landing, Cherbourg fell. Two days after the treaty was signed, they left.", "Two days after", "1944-XX-XX"},
+	{"In July 1944 the city fell. The following day the war ended.", "The following day", "1944-XX-XX"},
 	// A winter is named for the year of its January.
 	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
 	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},

@@ -24,9 +24,12 @@ var durationRules = []rule{
 			if m.tok(1).class&cLast != 0 && !m.is(1, "past") && !m.is(1, "last") {
 				return false
 			}
+			if m.tok(1).class&cNext != 0 && unitOf(m.tok(2)) == uDay && !r.wordIs(m.before(1), lengthPrepositions...) {
+				return false // "The following day the war ended": a day, when one can be found
+			}
 			return r.duration(m, m.start, m.end, 1, unitOf(m.tok(2)))
 		},
-		examples: []example{{"over the past year", "the past year", "P1Y"}}},
+		examples: []example{{"over the past year", "the past year", "P1Y"}, {"for the next day, aircraft attacked", "the next day", "P1D"}}},
 	{name: "n to m units", src: "the? NEXT|LAST? NUM to NUM UNITS",
 		build: func(r *run, m *match) bool {
 			lo, hi, u := num(m.tok(2)), num(m.tok(4)), unitOf(m.tok(5))

@@ -559,11 +559,15 @@ var relativeRules = []rule{
 				n = -1
 			}
 			if r.wordIs(m.before(1), "for") {
-				// "Fighting continued for the next year": how long, not which.
+				// "Fighting continued for the next year": how long, not
+				// which. ("Closed over the next year" is when.)
 				return r.duration(m, m.start, m.end, 1, u)
 			}
 			a, as := r.eventAnchor(unitGran(u))
 			if a.IsZero() {
+				if v, ok := r.dayOfToldYear(u, n); ok && r.sent-r.lastSent <= 1 {
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> a %s in the year of the last date told, %s", m.text(), unitNames[u], r.lastVal))
+				}
 				return false
 			}
 			if u != uDay && r.last.IsZero() {
@@ -759,6 +763,9 @@ func (r *run) dayOfToldYear(u, n int) (string, bool) {
 	days := abs(n)
 	if u == uWeek {
 		days *= 7
+	}
+	if (r.lastGran == gWeek || r.lastGran == gWeekend) && u == uDay && days <= 14 && r.last.Month != time.December && r.last.Month != time.January {
+		return yearValue(r.last.Year) + "-XX-XX", true // "Three weeks after the landing ... Two days after the treaty"
 	}
 	switch {
 	case u != uDay && u != uWeek, n == 0, days > 14, r.last.IsZero(), r.lastGran != gYear && r.lastGran != gMonth,
