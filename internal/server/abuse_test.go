@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -225,33 +226,65 @@ func TestAbuseMalformedMessages(t *testing.T) {
 		name, method string
 		body         []byte
 		inMessage    string
+		field        string // the BadRequest field violation, if any
 	}{
-		{"invalid UTF-8 text (ResolveDates)", "ResolveDates", embed(1, bad), "UTF-8"},
-		{"invalid UTF-8 id (BuildTimeline)", "BuildTimeline", embed(1, article("\x80", "text")), "UTF-8"},
-		{"truncated message", "ResolveDates", embed(1, bad)[:10], "unmarshal"},
-		{"garbage", "BuildTimeline", []byte{0xff, 0xff, 0xff, 0xff, 0x0f, 0x01}, "unmarshal"},
+		{"invalid UTF-8 text (ResolveDates)", "ResolveDates", embed(1, bad), "invalid UTF-8 at byte 12", "article.text"},
+		{"invalid UTF-8 id (BuildTimeline)", "BuildTimeline",
+			append(embed(1, article("ok", "text")), embed(1, article("\x80", "text"))...), "invalid UTF-8 at byte 0", "articles[1].id"},
+		{"truncated message", "ResolveDates", embed(1, bad)[:10], "not a valid timeline.v1.ResolveDatesRequest", ""},
+		{"garbage", "BuildTimeline", []byte{0xff, 0xff, 0xff, 0xff, 0x0f, 0x01}, "not a valid timeline.v1.BuildTimelineRequest", ""},
+		{"garbage to reflection", "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo", []byte{0xff, 0xff, 0xff}, "not a valid grpc.reflection.v1.ServerReflectionRequest", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := ts.conn.Invoke(callCtx(t), "/timeline.v1.TimelineService/"+tt.method,
-				&rawMessage{tt.body}, &rawMessage{}, grpc.ForceCodec(rawCodec{}))
-			// grpc-go answers an undecodable request with INTERNAL before any
-			// handler runs; the message says what was wrong.
-			st, _ := status.FromError(err)
-			if st.Code() != codes.Internal && st.Code() != codes.InvalidArgument {
-				t.Errorf("status = %v, want INTERNAL or INVALID_ARGUMENT", err)
+			var err error
+			if strings.HasPrefix(tt.method, "/") {
+				ctx, cancel := context.WithCancel(callCtx(t))
+				defer cancel()
+				desc := &grpc.StreamDesc{ClientStreams: true, ServerStreams: true}
+				cs, serr := ts.conn.NewStream(ctx, desc, tt.method, grpc.ForceCodec(rawCodec{}))
+				if serr != nil {
+					t.Fatal(serr)
+				}
+				if serr := cs.SendMsg(&rawMessage{tt.body}); serr != nil {
+					t.Fatal(serr)
+				}
+				err = cs.RecvMsg(&rawMessage{})
+			} else {
+				err = ts.conn.Invoke(callCtx(t), "/timeline.v1.TimelineService/"+tt.method,
+					&rawMessage{tt.body}, &rawMessage{}, grpc.ForceCodec(rawCodec{}))
 			}
+			// A request that does not decode is the client's fault:
+			// INVALID_ARGUMENT (grpc-go alone would answer INTERNAL).
+			st := statusOf(t, err, codes.InvalidArgument)
 			if !strings.Contains(st.Message(), tt.inMessage) {
 				t.Errorf("message %q lacks %q", st.Message(), tt.inMessage)
 			}
+			if got := fieldViolations(st); tt.field != "" && !slices.Equal(got, []string{tt.field}) {
+				t.Errorf("field violations %q, want %q", got, tt.field)
+			}
 			stillServing(t, ts)
 		})
+	}
+	// Each refusal is logged with its code (once the server sees the call
+	// end, a little after the client).
+	n := 0
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if n = strings.Count(ts.logs.String(), `"grpc.code":"InvalidArgument"`); n >= len(tests) {
+			break
+		}
+	}
+	if n < len(tests) {
+		t.Errorf("%d calls logged as InvalidArgument, want %d:\n%s", n, len(tests), ts.logs.String())
 	}
 }
 
 func TestAbuseHugeSingleLine(t *testing.T) {
 	const size = 4 << 20
-	ts := start(t, server.Config{Limits: server.Limits{MaxMessageBytes: 3 * size, MaxArticleBytes: 2 * size}})
+	ts := start(t, server.Config{Limits: server.Limits{
+		MaxMessageBytes: 3 * size, MaxArticleBytes: 2 * size, MaxRequestTextBytes: 2 * size,
+		MaxMentions: 1 << 30, MaxResponseBytes: 64 << 20, MaxCallDuration: time.Minute,
+	}})
 	lines := map[string]string{
 		// One endless sentence, dates all along it.
 		"dated": "Biden spoke on Friday, March 19, and Putin answered last Wednesday while aides met in the weekend, ",
@@ -314,8 +347,9 @@ func TestAbusePanicBecomesInternal(t *testing.T) {
 		}
 		stillServing(t, ts)
 	}
-	logs := ts.logs.String()
-	for _, want := range []string{`"msg":"panic in handler"`, `"panic":"injected panic"`, `hook).intercept`, `"grpc.code":"Internal"`} {
+	wantLogs := []string{`"msg":"panic in handler"`, `"panic":"injected panic"`, `hook).intercept`, `"grpc.code":"Internal"`}
+	logs := waitLogs(ts, wantLogs...)
+	for _, want := range wantLogs {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s", want)
 		}

@@ -615,11 +615,12 @@ func TestLogsAndMetrics(t *testing.T) {
 		}
 	}
 
-	logs := ts.logs.String()
-	for _, want := range []string{
+	wantLogs := []string{
 		`"grpc.method":"ResolveDates"`, `"grpc.code":"OK"`, `"grpc.time_ms"`, `"grpc.request.bytes"`, `"grpc.response.bytes"`,
 		`"grpc.method":"BuildTimeline"`, `"grpc.code":"InvalidArgument"`,
-	} {
+	}
+	logs := waitLogs(ts, wantLogs...)
+	for _, want := range wantLogs {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s:\n%s", want, logs)
 		}

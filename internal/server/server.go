@@ -14,21 +14,16 @@ import (
 	"time"
 
 	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/logging"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
-	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/health"
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/proto"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/timeline"
@@ -75,6 +70,9 @@ type Config struct {
 	// of recent articles (see timeline.Cache); DefaultCacheBytes when
 	// zero, no cache when negative.
 	CacheBytes int64
+	// Production settings: memory budget, drain, TLS, tracing (see
+	// production.go).
+	Production
 
 	// testUnary, when set, runs innermost, just around the handler; tests
 	// use it to make a handler panic or block.
@@ -87,8 +85,9 @@ type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	grpc     *grpc.Server
-	health   *health.Server
+	health   *healthService
 	registry *prometheus.Registry // nil when metrics are off
+	prod     production
 
 	mu       sync.Mutex
 	addr     net.Addr
@@ -111,7 +110,7 @@ func New(cfg Config) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{cfg: cfg, log: log, health: health.NewServer(), registry: cfg.Registry}
+	s := &Server{cfg: cfg, log: log, health: newHealthService(), registry: cfg.Registry}
 	if s.registry == nil && cfg.MetricsAddr != "" {
 		s.registry = prometheus.NewRegistry()
 		s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -130,9 +129,13 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("register cache metrics: %w", err)
 		}
 	}
+	if err := s.setUpProduction(); err != nil {
+		return nil, err
+	}
 	s.grpc = grpc.NewServer(s.serverOptions(metrics)...)
 	svc := NewService(cfg.Limits, cache)
 	svc.decoded = true
+	svc.tracer = s.prod.stage
 	timelinev1.RegisterTimelineServiceServer(s.grpc, svc)
 	healthgrpc.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
@@ -147,34 +150,23 @@ func New(cfg Config) (*Server, error) {
 // serverOptions returns every option of the gRPC server, so that they can be
 // read in one place.
 func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOption {
-	logger := slogLogger(s.log)
-	logOpts := []logging.Option{logging.WithLogOnEvents(logging.FinishCall)}
-	// Health checks come every few seconds from load balancers; logging
-	// them would drown the calls that matter.
-	notHealth := selector.MatchFunc(func(_ context.Context, c interceptors.CallMeta) bool {
-		return c.Service != healthgrpc.Health_ServiceDesc.ServiceName
-	})
 	recoverOpt := recovery.WithRecoveryHandlerContext(s.recoverPanic)
 
-	var unary []grpc.UnaryServerInterceptor
-	var stream []grpc.StreamServerInterceptor
+	// Calls are logged by the stats handler (stats.go), which sees every
+	// call, those refused before any interceptor runs included. The
+	// decode check runs first (codec.go), admission last (admission.go).
+	unary := []grpc.UnaryServerInterceptor{s.prod.codec.unary}
+	stream := []grpc.StreamServerInterceptor{s.prod.codec.stream, s.prod.streams.interceptor}
 	if metrics != nil {
 		unary = append(unary, metrics.UnaryServerInterceptor())
 		stream = append(stream, metrics.StreamServerInterceptor())
 	}
-	unary = append(unary,
-		selector.UnaryServerInterceptor(logging.UnaryServerInterceptor(logger, logOpts...), notHealth),
-		logSizes,
-		recovery.UnaryServerInterceptor(recoverOpt),
-	)
-	stream = append(stream,
-		logging.StreamServerInterceptor(logger, logOpts...),
-		recovery.StreamServerInterceptor(recoverOpt),
-	)
+	unary = append(unary, recovery.UnaryServerInterceptor(recoverOpt), s.admit)
+	stream = append(stream, recovery.StreamServerInterceptor(recoverOpt))
 	if s.cfg.testUnary != nil {
 		unary = append(unary, s.cfg.testUnary)
 	}
-	return []grpc.ServerOption{
+	return append(s.prod.serverOptions(&s.cfg),
 		grpc.ChainUnaryInterceptor(unary...),
 		grpc.ChainStreamInterceptor(stream...),
 		grpc.MaxRecvMsgSize(s.cfg.Limits.MaxMessageBytes),
@@ -188,7 +180,7 @@ func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOpt
 		// keeps a call from parking megabytes in headers (gRPC allows 16 MiB).
 		grpc.MaxHeaderListSize(maxHeaderBytes),
 		// A client has this long to finish the connection handshake.
-		grpc.ConnectionTimeout(10 * time.Second),
+		grpc.ConnectionTimeout(10*time.Second),
 		// Refuse clients that ping more often than every 10 s; allow pings
 		// on idle connections so that clients can keep them warm.
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{
@@ -202,33 +194,7 @@ func (s *Server) serverOptions(metrics *grpcprom.ServerMetrics) []grpc.ServerOpt
 			Time:              2 * time.Minute,
 			Timeout:           20 * time.Second,
 		}),
-	}
-}
-
-// slogLogger adapts a slog.Logger to the logging interceptor.
-func slogLogger(l *slog.Logger) logging.Logger {
-	return logging.LoggerFunc(func(ctx context.Context, lvl logging.Level, msg string, fields ...any) {
-		l.Log(ctx, slog.Level(lvl), msg, fields...)
-	})
-}
-
-// logSizes adds the request and response sizes to the call's log line. It
-// runs inside the logging interceptor, whose fields it extends.
-func logSizes(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
-	resp, err := handler(ctx, req)
-	f := logging.Fields{"grpc.request.bytes", messageSize(req)}
-	if err == nil {
-		f = append(f, "grpc.response.bytes", messageSize(resp))
-	}
-	logging.AddFields(ctx, f)
-	return resp, err
-}
-
-func messageSize(m any) int {
-	if pm, ok := m.(proto.Message); ok {
-		return proto.Size(pm)
-	}
-	return 0
+	)
 }
 
 // recoverPanic turns a panic in a handler into INTERNAL, logging the panic
@@ -295,7 +261,8 @@ func (s *Server) Serve(lis net.Listener) error {
 	s.setServing(healthgrpc.HealthCheckResponse_SERVING)
 	s.mu.Unlock()
 
-	s.log.Info("serving gRPC", "addr", lis.Addr().String())
+	s.log.Info("serving gRPC", "addr", lis.Addr().String(), "tls", s.cfg.TLS != nil)
+	s.warnPlaintext(lis.Addr())
 	if err := s.grpc.Serve(lis); err != nil {
 		return fmt.Errorf("serve gRPC: %w", err)
 	}
@@ -317,35 +284,18 @@ func (s *Server) MetricsAddr() net.Addr {
 	return s.mAddr
 }
 
-// Shutdown stops the server: health checks turn NOT_SERVING, new calls are
-// refused and calls in flight may finish until ctx ends, when the remaining
-// ones are cut off. It returns ctx.Err() when calls had to be cut off; a
-// handler that ignores its context may then still be running.
+// Shutdown stops the server: health checks turn NOT_SERVING, the listener
+// stays open for Config.DrainGrace, streams end, new calls are refused and
+// calls in flight may finish until ctx ends, when the remaining ones are
+// cut off (see drain.go). It returns ctx.Err() when calls had to be cut
+// off; a handler that ignores its context may then still be running.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.shutdown = true
 	metrics := s.metrics
 	s.mu.Unlock()
 
-	// Shutdown also makes later status updates no-ops, so a Serve racing
-	// with it cannot turn SERVING again.
-	s.health.Shutdown()
-	done := make(chan struct{})
-	go func() {
-		s.grpc.GracefulStop()
-		close(done)
-	}()
-	var err error
-	select {
-	case <-done:
-	case <-ctx.Done():
-		s.log.Warn("shutdown timed out; cutting off calls in flight")
-		// Stop closes every connection without waiting for handlers (the
-		// GracefulStop above still does): a handler deaf to its context
-		// must not hold the process.
-		s.grpc.Stop()
-		err = ctx.Err()
-	}
+	err := s.drain(ctx) // drain.go
 	if metrics != nil {
 		if merr := metrics.Shutdown(ctx); merr != nil {
 			metrics.Close()

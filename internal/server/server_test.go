@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -130,8 +131,9 @@ func fieldViolations(st *status.Status) []string {
 // hook is a test interceptor driven by the "x-test" request header:
 // "panic" panics in the handler; "block" reports entry on entered and waits
 // for release or the end of the call, reporting the call's ctx.Err() on
-// ended; "observe" reports entry on entered, runs the handler and reports
-// its error on ended.
+// ended; "hold" does the same but waits for release only; "observe"
+// reports entry on entered, runs the handler and reports its error on
+// ended.
 type hook struct {
 	entered chan struct{}
 	release chan struct{}
@@ -152,6 +154,11 @@ func (h *hook) intercept(ctx context.Context, req any, info *grpc.UnaryServerInf
 		resp, err := handler(ctx, req)
 		h.ended <- err
 		return resp, err
+	case slices.Contains(v, "hold"):
+		// Deaf to the context: holds until released.
+		h.entered <- struct{}{}
+		<-h.release
+		h.ended <- ctx.Err()
 	case slices.Contains(v, "block"):
 		h.entered <- struct{}{}
 		select {
@@ -180,5 +187,23 @@ func wait[T any](ch <-chan T, d time.Duration) (T, error) {
 	case <-time.After(d):
 		var zero T
 		return zero, errTimeout
+	}
+}
+
+// waitLogs waits up to 5 s for ts's logs to hold every one of want (the
+// server logs a call when it sees it end, a little after its client) and
+// returns them.
+func waitLogs(ts *testServer, want ...string) string {
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		logs := ts.logs.String()
+		all := true
+		for _, w := range want {
+			all = all && strings.Contains(logs, w)
+		}
+		if all || time.Now().After(deadline) {
+			return logs
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/proto"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/dates"
@@ -31,6 +32,9 @@ type Service struct {
 	// decoded says every request comes from the gRPC server, decoded by
 	// protobuf, which refuses invalid UTF-8 (see violations).
 	decoded bool
+	// tracer, when set, opens a trace span for each stage of the work
+	// (see tracing.go).
+	tracer func(ctx context.Context, name string) (context.Context, func())
 }
 
 // NewService returns a Service enforcing l; zero fields of l take their
@@ -50,18 +54,32 @@ func (s *Service) ResolveDates(ctx context.Context, req *timelinev1.ResolveDates
 	if err != nil {
 		return nil, err
 	}
+	if err := checkRequestText(articleTextBytes(req.GetArticle()), s.limits); err != nil {
+		return nil, err
+	}
+	ctx, cancel := boundCall(ctx, s.limits)
+	defer cancel()
 	if err := ctx.Err(); err != nil {
-		return nil, toStatus(err)
+		return nil, s.ended(ctx, err)
 	}
 	pub := timeline.InferPublication(a) // a given date is kept, with Basis "given"
-	ms, err := dates.ResolveContext(ctx, a.Text, dates.Options{Reference: pub.Date, DocType: doc})
+	sctx, end := s.stage(ctx, "resolve dates")
+	ms, err := dates.ResolveContext(sctx, a.Text, dates.Options{Reference: pub.Date, DocType: doc})
+	end()
 	if err != nil {
-		return nil, toStatus(fmt.Errorf("resolve dates: %w", err))
+		return nil, s.ended(ctx, fmt.Errorf("resolve dates: %w", err))
 	}
-	return &timelinev1.ResolveDatesResponse{
+	if err := checkMentions(len(ms), "mentions", s.limits); err != nil {
+		return nil, err
+	}
+	resp := &timelinev1.ResolveDatesResponse{
 		Mentions:    mentionsToProto(ms, a.Text),
 		Publication: publicationToProto(pub),
-	}, nil
+	}
+	if err := checkResponseSize(proto.Size(resp), s.limits); err != nil {
+		return nil, err
+	}
+	return resp, nil
 }
 
 // BuildTimeline merges the dated events of many articles into one
@@ -71,15 +89,61 @@ func (s *Service) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimeli
 	if err != nil {
 		return nil, err
 	}
+	text, _ := requestTextBytes(req)
+	if err := checkRequestText(text, s.limits); err != nil {
+		return nil, err
+	}
+	ctx, cancel := boundCall(ctx, s.limits)
+	defer cancel()
 	opts.Cache = s.cache
+	if s.tracer != nil {
+		opts.Stage = s.tracer
+	}
 	r, err := timeline.Build(ctx, articles, opts)
 	if err != nil {
-		return nil, toStatus(fmt.Errorf("build timeline: %w", err))
+		return nil, s.ended(ctx, fmt.Errorf("build timeline: %w", err))
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, toStatus(err)
+		return nil, s.ended(ctx, err)
 	}
-	return resultToProto(r, articles), nil
+	if err := checkMentions(citations(r), "citations", s.limits); err != nil {
+		return nil, err
+	}
+	resp := resultToProto(r, articles)
+	if err := checkResponseSize(proto.Size(resp), s.limits); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// citations counts the citations of a chronology.
+func citations(r *timeline.Result) int {
+	n := 0
+	for _, es := range [][]timeline.Entry{r.Entries, r.Background} {
+		for i := range es {
+			n += len(es[i].Citations)
+		}
+	}
+	return n
+}
+
+// ended maps the error of a call whose work stopped: the call's own
+// maximum duration is a limit (RESOURCE_EXHAUSTED), anything else goes
+// through toStatus.
+func (s *Service) ended(ctx context.Context, err error) error {
+	if lerr := callTooLong(ctx, s.limits); lerr != nil {
+		return lerr
+	}
+	return toStatus(err)
+}
+
+// stage opens a trace span for a stage of a call's work when tracing is on:
+// it returns the context for the stage and the function that ends it.
+func (s *Service) stage(ctx context.Context, name string) (context.Context, func()) {
+	if s.tracer == nil {
+		return ctx, func() {}
+	}
+	return s.tracer(ctx, name)
 }
 
 // toStatus is the one place domain errors become status codes: errors that

@@ -62,6 +62,11 @@ type Options struct {
 	// Cache, when not nil, keeps each article's analysis for later builds
 	// and supplies it to this one; the chronology is the same either way.
 	Cache *Cache
+	// Stage, when not nil, is called as each stage of Build begins
+	// ("analyse": clean, date and find the events of the articles;
+	// "merge"), and the function it returns as the stage ends: a hook for
+	// tracing.
+	Stage func(ctx context.Context, name string) (context.Context, func())
 }
 
 // Kind says whether an entry happened or was planned/proposed.
@@ -146,6 +151,11 @@ type resolver func(ctx context.Context, text string, opts dates.Options) ([]date
 
 // build is Build with the date engine as a parameter.
 func build(ctx context.Context, articles []Article, opts Options, resolve resolver) (*Result, error) {
+	endStage := func() {}
+	if opts.Stage != nil {
+		_, endStage = opts.Stage(ctx, "analyse")
+		defer func() { endStage() }()
+	}
 	docs := make([]doc, len(articles))
 	// Articles in the cache skip the analysis; no goroutine starts for
 	// them (a story re-sent whole is all hits).
@@ -207,6 +217,10 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 	})
 	if err != nil {
 		return nil, err
+	}
+	if opts.Stage != nil {
+		endStage()
+		_, endStage = opts.Stage(ctx, "merge")
 	}
 	n, ntok := 0, 0
 	for i := range docs {

@@ -1,0 +1,236 @@
+package server_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"log/slog"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/timelined/timelined/client"
+	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/server"
+	"github.com/timelined/timelined/internal/server/servertest"
+	"github.com/timelined/timelined/internal/tlsfiles"
+)
+
+// authority is a certificate authority made for a test.
+type authority struct {
+	cert *x509.Certificate
+	key  *ecdsa.PrivateKey
+	pem  []byte
+}
+
+var serial int64 = 1
+
+func newAuthority(t *testing.T, name string) *authority {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial++
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(serial),
+		Subject:               pkix.Name{CommonName: name},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		IsCA:                  true,
+		KeyUsage:              x509.KeyUsageCertSign,
+		BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, _ := x509.ParseCertificate(der)
+	return &authority{cert: cert, key: key, pem: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}
+}
+
+// issue returns the PEM certificate and key of a leaf for 127.0.0.1
+// ("localhost"), for a server or a client.
+func (a *authority) issue(t *testing.T, name string, usage x509.ExtKeyUsage) (certPEM, keyPEM []byte) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serial++
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(serial),
+		Subject:      pkix.Name{CommonName: name},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{usage},
+		DNSNames:     []string{"localhost"},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, a.cert, &key.PublicKey, a.key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kder, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
+		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder})
+}
+
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	// Replace, as a secret mount or a renewal tool does.
+	tmp := p + ".new"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// resolveOnce calls ResolveDates over a new client with opts.
+func resolveOnce(t *testing.T, addr string, opts ...client.Option) error {
+	t.Helper()
+	c, err := client.New(addr, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, err = c.ResolveDates(ctx, &timelinev1.ResolveDatesRequest{Article: seeds(t)[0]})
+	return err
+}
+
+func tlsOption(t *testing.T, files client.TLSFiles) client.Option {
+	t.Helper()
+	cfg, err := files.TLSConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client.WithTLS(cfg)
+}
+
+// TestTLS: server TLS and mutual TLS with certificates made here, files
+// reloaded on change without a restart, and the client package's files.
+func TestTLS(t *testing.T) {
+	dir := t.TempDir()
+	ca := newAuthority(t, "test CA")
+	serverCert, serverKey := ca.issue(t, "timelined", x509.ExtKeyUsageServerAuth)
+	clientCert, clientKey := ca.issue(t, "a client", x509.ExtKeyUsageClientAuth)
+	caFile := writeFile(t, dir, "ca.pem", ca.pem)
+	certFile := writeFile(t, dir, "tls.crt", serverCert)
+	keyFile := writeFile(t, dir, "tls.key", serverKey)
+	ccertFile := writeFile(t, dir, "client.crt", clientCert)
+	ckeyFile := writeFile(t, dir, "client.key", clientKey)
+
+	t.Run("server TLS", func(t *testing.T) {
+		r, err := tlsfiles.New(tlsfiles.Files{CertFile: certFile, KeyFile: keyFile}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, addr := servertest.Start(t, server.Config{Production: server.Production{TLS: r.Config()}})
+		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile})); err != nil {
+			t.Errorf("TLS call: %v", err)
+		}
+		if err := resolveOnce(t, addr, client.WithInsecure()); status.Code(err) != codes.Unavailable {
+			t.Errorf("plaintext call to a TLS server: %v, want UNAVAILABLE", err)
+		}
+		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{})); status.Code(err) != codes.Unavailable ||
+			!strings.Contains(err.Error(), "certificate") {
+			t.Errorf("call trusting only the system roots: %v, want a certificate error", err)
+		}
+	})
+
+	t.Run("mutual TLS, reloaded", func(t *testing.T) {
+		r, err := tlsfiles.New(tlsfiles.Files{CertFile: certFile, KeyFile: keyFile, ClientCAFile: caFile, CheckEvery: -1}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, addr := servertest.Start(t, server.Config{Production: server.Production{TLS: r.Config()}})
+		withCert := client.TLSFiles{CAFile: caFile, CertFile: ccertFile, KeyFile: ckeyFile}
+		if err := resolveOnce(t, addr, tlsOption(t, withCert)); err != nil {
+			t.Errorf("mTLS call with a client certificate: %v", err)
+		}
+		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile})); err == nil {
+			t.Error("mTLS call without a client certificate succeeded")
+		}
+		other := newAuthority(t, "other CA")
+		oc, ok := other.issue(t, "stranger", x509.ExtKeyUsageClientAuth)
+		strangerCert, strangerKey := writeFile(t, dir, "stranger.crt", oc), writeFile(t, dir, "stranger.key", ok)
+		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile, CertFile: strangerCert, KeyFile: strangerKey})); err == nil {
+			t.Error("mTLS call with a certificate of another authority succeeded")
+		}
+
+		// Renewal: a new authority signs both sides; the files change in
+		// place and the running server uses them.
+		ca2 := newAuthority(t, "renewed CA")
+		sc2, sk2 := ca2.issue(t, "timelined", x509.ExtKeyUsageServerAuth)
+		cc2, ck2 := ca2.issue(t, "a client", x509.ExtKeyUsageClientAuth)
+		writeFile(t, dir, "tls.key", sk2)
+		writeFile(t, dir, "tls.crt", sc2)
+		writeFile(t, dir, "ca.pem", ca2.pem)
+		ca2File := writeFile(t, dir, "ca2.pem", ca2.pem)
+		renewed := client.TLSFiles{CAFile: ca2File, CertFile: writeFile(t, dir, "c2.crt", cc2), KeyFile: writeFile(t, dir, "c2.key", ck2)}
+		if err := resolveOnce(t, addr, tlsOption(t, renewed)); err != nil {
+			t.Errorf("call after renewal: %v", err)
+		}
+		if r.Reloads() != 1 {
+			t.Errorf("%d reloads, want 1", r.Reloads())
+		}
+		if err := resolveOnce(t, addr, tlsOption(t, withCert)); err == nil {
+			t.Error("a client of the old authority still gets in after renewal")
+		}
+		// A broken change keeps what works.
+		writeFile(t, dir, "tls.key", []byte("not a key"))
+		if err := resolveOnce(t, addr, tlsOption(t, renewed)); err != nil {
+			t.Errorf("call after a broken change: %v", err)
+		}
+	})
+}
+
+func TestPlaintextWarning(t *testing.T) {
+	for _, tt := range []struct {
+		listen string
+		warn   bool
+	}{{"127.0.0.1:0", false}, {"0.0.0.0:0", true}} {
+		logs := &syncBuffer{}
+		srv, err := server.New(server.Config{Logger: slog.New(slog.NewJSONHandler(logs, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lis, err := net.Listen("tcp", tt.listen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		served := make(chan error, 1)
+		go func() { served <- srv.Serve(lis) }()
+		for srv.Addr() == nil {
+			time.Sleep(time.Millisecond)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		srv.Shutdown(ctx)
+		cancel()
+		<-served
+		if got := strings.Contains(logs.String(), "plaintext"); got != tt.warn {
+			t.Errorf("listening on %s: warned %v, want %v:\n%s", tt.listen, got, tt.warn, logs.String())
+		}
+	}
+}
