@@ -8,8 +8,10 @@ package client
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"google.golang.org/grpc"
@@ -53,6 +55,47 @@ type options struct {
 // with the system roots is the default.
 func WithTLS(cfg *tls.Config) Option {
 	return func(o *options) { o.creds = credentials.NewTLS(cfg) }
+}
+
+// TLSFiles names the PEM files of a client's TLS configuration; every
+// field is optional.
+type TLSFiles struct {
+	// CAFile holds the certificates of the authorities the server's
+	// certificate must come from; the system's roots when empty.
+	CAFile string
+	// CertFile and KeyFile hold the client's certificate and key, for a
+	// server that requires client certificates (mutual TLS). Both or
+	// neither.
+	CertFile, KeyFile string
+	// ServerName is the name the server's certificate must bear, when it
+	// is not the host of the address dialled.
+	ServerName string
+}
+
+// TLSConfig returns the TLS configuration the files describe, for WithTLS.
+func (f TLSFiles) TLSConfig() (*tls.Config, error) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12, ServerName: f.ServerName}
+	if f.CAFile != "" {
+		pem, err := os.ReadFile(f.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("client: %w", err)
+		}
+		cfg.RootCAs = x509.NewCertPool()
+		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("client: %s holds no PEM certificate", f.CAFile)
+		}
+	}
+	switch {
+	case f.CertFile != "" && f.KeyFile != "":
+		cert, err := tls.LoadX509KeyPair(f.CertFile, f.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("client: load client certificate: %w", err)
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	case f.CertFile != "" || f.KeyFile != "":
+		return nil, errors.New("client: a client certificate needs both its certificate file and its key file")
+	}
+	return cfg, nil
 }
 
 // WithInsecure connects without transport security, for loopback and tests.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 
 	"github.com/timelined/timelined/client"
@@ -20,11 +19,16 @@ func (r remote) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimeline
 	return r.c.BuildTimeline(ctx, req)
 }
 
-// dial connects to the timelined server at addr.
-func dial(addr string, useTLS bool) (backend, func(), error) {
+// dial connects to the timelined server at addr, over TLS configured by
+// files when useTLS, else in plaintext.
+func dial(addr string, useTLS bool, files client.TLSFiles) (backend, func(), error) {
 	opt := client.WithInsecure()
 	if useTLS {
-		opt = client.WithTLS(&tls.Config{MinVersion: tls.VersionTLS12})
+		cfg, err := files.TLSConfig()
+		if err != nil {
+			return nil, nil, usageError{err}
+		}
+		opt = client.WithTLS(cfg)
 	}
 	cl, err := client.New(addr, opt)
 	if err != nil {

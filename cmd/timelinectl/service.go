@@ -20,6 +20,7 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
 
+	"github.com/timelined/timelined/client"
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/evaluate"
 	"github.com/timelined/timelined/internal/server"
@@ -34,15 +35,25 @@ type backend interface {
 
 // connFlags say where the service runs.
 type connFlags struct {
-	addr    string
-	tls     bool
-	timeout time.Duration
+	addr     string
+	tls      bool
+	tlsFiles client.TLSFiles
+	timeout  time.Duration
 }
 
 func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "", "call the timelined server at `HOST:PORT` instead of running in-process")
-	fs.BoolVar(&c.tls, "tls", false, "with --addr, connect over TLS (system roots) instead of plaintext")
+	fs.BoolVar(&c.tls, "tls", false, "with --addr, connect over TLS (system roots unless --tls-ca-file) instead of plaintext")
+	fs.StringVar(&c.tlsFiles.CAFile, "tls-ca-file", "", "with --addr, connect over TLS and trust the server certificates of the authorities in this PEM `file`")
+	fs.StringVar(&c.tlsFiles.CertFile, "tls-cert-file", "", "with --addr, connect over TLS and present the client certificate in this PEM `file` (mutual TLS; needs --tls-key-file)")
+	fs.StringVar(&c.tlsFiles.KeyFile, "tls-key-file", "", "the private key of --tls-cert-file, a PEM `file`")
+	fs.StringVar(&c.tlsFiles.ServerName, "tls-server-name", "", "with TLS, the `name` the server's certificate must bear when it is not the host of --addr")
 	fs.DurationVar(&c.timeout, "timeout", time.Minute, "give up after this `duration` (0: no limit)")
+}
+
+// useTLS says whether any TLS flag was given.
+func (c *connFlags) useTLS() bool {
+	return c.tls || c.tlsFiles != client.TLSFiles{}
 }
 
 // with runs f with the backend the flags name and ctx bounded by --timeout,
@@ -53,11 +64,11 @@ func (c *connFlags) with(ctx context.Context, f func(context.Context, backend) e
 	switch {
 	case c.addr != "":
 		var err error
-		if svc, release, err = dial(c.addr, c.tls); err != nil {
+		if svc, release, err = dial(c.addr, c.useTLS(), c.tlsFiles); err != nil {
 			return err
 		}
-	case c.tls:
-		return usagef("--tls needs --addr")
+	case c.useTLS():
+		return usagef("--tls needs --addr (so do the --tls-* flags)")
 	default:
 		// The server's own Service: the same validation, limits and
 		// proto mapping as over the wire.
