@@ -13,16 +13,31 @@
 //	--max-articles       most articles per BuildTimeline request (default 1000)
 //	--max-article-bytes  largest article text (default 1 MiB)
 //	--cache-bytes        budget of the analysis cache of recent articles (default 64 MiB; 0: off)
-//	--shutdown-timeout   how long calls in flight may run after SIGINT/SIGTERM (default 15s)
+//	--shutdown-timeout   the whole drain after SIGINT/SIGTERM, grace period included (default 30s)
 //	--log-level          debug, info, warn or error (default info)
 //	--log-format         text or json (default text)
 //
+// and, for production (production.go):
+//
+//	--max-request-text-bytes  most bytes of text and titles per request (default 3 MiB)
+//	--max-mentions            most mentions or citations per answer (default 20000)
+//	--max-response-bytes      largest answer (default 4 MiB, what gRPC clients accept by default)
+//	--max-call-duration       longest a call may run (default 20s)
+//	--memory-budget           memory the process may use (default: the container's limit, else 1 GiB)
+//	--drain-grace             how long health says NOT_SERVING before the drain (default 5s)
+//	--tls-cert-file, --tls-key-file   serve TLS (reloaded when the files change)
+//	--tls-client-ca-file      require client certificates from these authorities (mutual TLS)
+//	--otlp-endpoint           export traces over OTLP/gRPC (off unless set, or OTEL_EXPORTER_OTLP_ENDPOINT)
+//
 // It logs to stderr. On SIGINT or SIGTERM it reports NOT_SERVING to health
-// checks, lets calls in flight finish within --shutdown-timeout, and exits.
+// checks, keeps the listener open for --drain-grace, ends open streams,
+// lets calls in flight finish within --shutdown-timeout, and exits: with
+// status 0 when nothing was cut off, 3 when calls in flight were, and 2 on
+// any other error.
 //
 // Unless the environment sets them, it runs the garbage collector at
-// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 2 GiB: see package
-// internal/gc.
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 85% of the memory
+// budget: see package internal/gc.
 package main
 
 import (
@@ -35,7 +50,6 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 	_ "time/tzdata" // validate time zones even where the system has no zone database
 
 	"github.com/timelined/timelined/internal/gc"
@@ -47,6 +61,9 @@ func main() {
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "timelined:", err)
+		}
+		if errors.Is(err, errCutOff) {
+			os.Exit(exitCutOff)
 		}
 		os.Exit(2)
 	}
@@ -63,7 +80,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	maxArticles := fs.Int("max-articles", server.DefaultMaxArticles, "most articles per BuildTimeline request")
 	maxArticleBytes := fs.Int("max-article-bytes", server.DefaultMaxArticleBytes, "largest article text in `bytes`")
 	cacheBytes := fs.Int64("cache-bytes", server.DefaultCacheBytes, "budget of the analysis cache of recent articles in `bytes`; 0 turns it off")
-	shutdownTimeout := fs.Duration("shutdown-timeout", 15*time.Second, "how long calls in flight may run after SIGINT/SIGTERM")
+	shutdownTimeout := fs.Duration("shutdown-timeout", defaultShutdownTimeout, "the whole drain after SIGINT/SIGTERM, --drain-grace included: calls still running then are cut off")
+	prod := registerProdFlags(fs, getenv)
 	logFormat := fs.String("log-format", "text", "log `format`: text or json")
 	var level slog.Level
 	fs.TextVar(&level, "log-level", slog.LevelInfo, "log `level`: debug, info, warn or error")
@@ -93,6 +111,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	if *shutdownTimeout < 0 {
 		return fmt.Errorf("--shutdown-timeout must not be negative, got %v", *shutdownTimeout)
 	}
+	if err := prod.check(*shutdownTimeout); err != nil {
+		return err
+	}
 	hopts := &slog.HandlerOptions{Level: level}
 	var log *slog.Logger
 	switch *logFormat {
@@ -104,7 +125,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		return fmt.Errorf("--log-format must be text or json, got %q", *logFormat)
 	}
 
-	srv, err := server.New(server.Config{
+	cfg := server.Config{
 		Addr:        *addr,
 		MetricsAddr: *metricsAddr,
 		Pprof:       *pprofOn,
@@ -115,7 +136,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		},
 		CacheBytes: *cacheBytes,
 		Logger:     log,
-	})
+	}
+	stopTracing, err := prod.configure(ctx, &cfg, log, getenv)
+	if err != nil {
+		return err
+	}
+	defer stopTracing(context.Background())
+	srv, err := server.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -133,11 +160,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	log.Info("shutting down", "timeout", shutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.Background(), *shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		log.Warn("calls in flight were cut off", "err", err)
+	cutOff := srv.Shutdown(sctx)
+	if cutOff != nil {
+		log.Warn("calls in flight were cut off", "err", cutOff)
 	}
 	if err := <-served; err != nil {
 		return err
+	}
+	if cutOff != nil {
+		return errCutOff
 	}
 	log.Info("stopped")
 	return nil

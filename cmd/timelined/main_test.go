@@ -21,7 +21,7 @@ func TestRunServesAndStops(t *testing.T) {
 	env := map[string]string{"TIMELINED_ADDR": "127.0.0.1:0"}
 	done := make(chan error, 1)
 	go func() {
-		done <- run(ctx, []string{"--log-format=text"}, func(k string) string { return env[k] }, pw)
+		done <- run(ctx, []string{"--log-format=text", "--drain-grace=0"}, func(k string) string { return env[k] }, pw)
 		pw.Close()
 	}()
 
@@ -84,6 +84,13 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{[]string{"--shutdown-timeout=-1s"}, "--shutdown-timeout must not be negative"},
 		{[]string{"--cache-bytes=-1"}, "--cache-bytes must not be negative"},
 		{[]string{"--pprof"}, "--pprof needs --metrics-addr"},
+		{[]string{"--max-call-duration=30s"}, "must be shorter than --shutdown-timeout"},
+		{[]string{"--shutdown-timeout=10s"}, "must be shorter than --shutdown-timeout"},
+		{[]string{"--max-request-text-bytes=0"}, "--max-request-text-bytes must be positive"},
+		{[]string{"--tls-cert-file=a.pem"}, "go together"},
+		{[]string{"--tls-client-ca-file=ca.pem"}, "needs --tls-cert-file"},
+		{[]string{"--tls-cert-file=/nonexistent.pem", "--tls-key-file=/nonexistent.key"}, "nonexistent"},
+		{[]string{"--memory-budget=1000000"}, "memory budget"},
 		{[]string{"extra"}, "unexpected arguments"},
 	}
 	for _, tt := range tests {
