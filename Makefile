@@ -20,7 +20,7 @@ build:
 
 ## test: the README's test command (also run by .ci/run)
 test:
-	$(GO) test -race ./...
+	$(GO) test -race -count=1 ./...
 
 ## check: everything CI runs (.ci/run)
 check:

@@ -27,6 +27,7 @@
 //	--drain-grace             how long health says NOT_SERVING before the drain (default 5s)
 //	--tls-cert-file, --tls-key-file   serve TLS (reloaded when the files change)
 //	--tls-client-ca-file      require client certificates from these authorities (mutual TLS)
+//	--health-addr             also serve grpc.health.v1 alone, in plaintext, here (for probes)
 //	--otlp-endpoint           export traces over OTLP/gRPC (off unless set, or OTEL_EXPORTER_OTLP_ENDPOINT)
 //
 // It logs to stderr. On SIGINT or SIGTERM it reports NOT_SERVING to health

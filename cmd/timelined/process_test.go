@@ -36,7 +36,7 @@ func buildBinary(t *testing.T) string {
 }
 
 // confined returns the command that runs bin as the container does: as
-// user 65534 (nobody) on a read-only root file system. It needs root (to
+// user 65532 (distroless nonroot, as the Dockerfile) on a read-only root file system. It needs root (to
 // make the mount namespace); elsewhere the binary runs as it is, and the
 // second result says so.
 func confined(bin string, args ...string) (*exec.Cmd, bool) {
@@ -45,7 +45,7 @@ func confined(bin string, args ...string) (*exec.Cmd, bool) {
 	if os.Geteuid() != 0 || uerr != nil || serr != nil {
 		return exec.Command(bin, args...), false
 	}
-	script := `mount -o remount,bind,ro / && exec setpriv --reuid=65534 --regid=65534 --clear-groups "$@"`
+	script := `mount -o remount,bind,ro / && exec setpriv --reuid=65532 --regid=65532 --clear-groups "$@"`
 	return exec.Command("unshare", append([]string{"--mount", "--propagation", "private", "sh", "-c", script, "sh", bin}, args...)...), true
 }
 
@@ -92,7 +92,7 @@ func TestProcessDrainsTheLargestCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	t.Logf("confined (uid 65534, read-only root): %v", isConfined)
+	t.Logf("confined (uid 65532, read-only root): %v", isConfined)
 
 	lines := bufio.NewScanner(stderr)
 	addrRE := regexp.MustCompile(`"msg":"serving gRPC","addr":"([^"]+)"`)

@@ -38,6 +38,7 @@ type prodFlags struct {
 	drainGrace     time.Duration
 	tls            tlsfiles.Files
 	otlpEndpoint   string
+	healthAddr     string
 }
 
 func registerProdFlags(fs *flag.FlagSet, getenv func(string) string) *prodFlags {
@@ -51,6 +52,7 @@ func registerProdFlags(fs *flag.FlagSet, getenv func(string) string) *prodFlags 
 	fs.StringVar(&p.tls.CertFile, "tls-cert-file", getenv("TIMELINED_TLS_CERT_FILE"), "serve TLS with the certificate chain in this PEM `file` (reloaded when it changes; env TIMELINED_TLS_CERT_FILE)")
 	fs.StringVar(&p.tls.KeyFile, "tls-key-file", getenv("TIMELINED_TLS_KEY_FILE"), "the private key of --tls-cert-file, a PEM `file` (env TIMELINED_TLS_KEY_FILE)")
 	fs.StringVar(&p.tls.ClientCAFile, "tls-client-ca-file", getenv("TIMELINED_TLS_CLIENT_CA_FILE"), "require client certificates from the authorities in this PEM `file` (mutual TLS; env TIMELINED_TLS_CLIENT_CA_FILE)")
+	fs.StringVar(&p.healthAddr, "health-addr", getenv("TIMELINED_HEALTH_ADDR"), "also serve grpc.health.v1 alone, in plaintext, on this `address`, for probes without certificates (Kubernetes gRPC probes when --tls-client-ca-file is set); env TIMELINED_HEALTH_ADDR")
 	fs.StringVar(&p.otlpEndpoint, "otlp-endpoint", "", "export traces over OTLP/gRPC to this `URL` (http://collector:4317); off unless set here or by OTEL_EXPORTER_OTLP_[TRACES_]ENDPOINT")
 	return p
 }
@@ -103,6 +105,7 @@ func (p *prodFlags) configure(ctx context.Context, cfg *server.Config, log *slog
 	limit := gc.ApplyBudget(getenv, budget)
 	log.Info("memory budget", "bytes", budget, "from", from, "GOMEMLIMIT", limit)
 	cfg.DrainGrace = p.drainGrace
+	cfg.HealthAddr = p.healthAddr
 
 	if p.tls.CertFile != "" {
 		r, err := tlsfiles.New(p.tls, log)

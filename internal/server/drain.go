@@ -122,7 +122,8 @@ func (s *Server) drain(ctx context.Context) error {
 		}
 	}
 
-	// 3. and 4.
+	// 3. and 4. The health-only listener closes last.
+	defer s.stopHealthPort()
 	s.prod.streams.endAll()
 	done := make(chan struct{})
 	go func() {

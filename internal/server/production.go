@@ -12,6 +12,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
+	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 )
 
 // DefaultMemoryBudget is the memory budget of a server whose Config does
@@ -45,6 +46,12 @@ type Production struct {
 	// TracerProvider, when not nil, traces every call (OpenTelemetry's
 	// gRPC instrumentation, W3C trace context) and the stages of its work.
 	TracerProvider trace.TracerProvider
+	// HealthAddr, when not empty, is a second address that serves
+	// grpc.health.v1 alone, in plaintext, with the same statuses: for
+	// probes that cannot present a certificate (Kubernetes' gRPC probes)
+	// when the main address requires TLS or client certificates. It closes
+	// when the drain ends.
+	HealthAddr string
 }
 
 // production is the running state of the Production settings.
@@ -56,6 +63,9 @@ type production struct {
 	tracer  trace.Tracer // nil when tracing is off
 	obs     *observer
 	stage   func(ctx context.Context, name string) (context.Context, func())
+
+	healthSrv  *grpc.Server // serves HealthAddr; nil when it is not set
+	healthAddr net.Addr
 }
 
 // setUpProduction prepares what serverOptions and the service need.
@@ -130,4 +140,38 @@ func (s *Server) warnPlaintext(addr net.Addr) {
 	}
 	s.log.Warn("serving plaintext gRPC on an address other hosts can reach: calls and answers travel unencrypted and any client may call; set --tls-cert-file and --tls-key-file (and --tls-client-ca-file to require client certificates)",
 		"addr", addr.String())
+}
+
+// serveHealthPort listens on HealthAddr, when set, and serves health there.
+func (s *Server) serveHealthPort() error {
+	if s.cfg.HealthAddr == "" || s.prod.healthSrv != nil {
+		return nil
+	}
+	lis, err := net.Listen("tcp", s.cfg.HealthAddr)
+	if err != nil {
+		return fmt.Errorf("listen for health on %s: %w", s.cfg.HealthAddr, err)
+	}
+	hs := grpc.NewServer(grpc.ConnectionTimeout(10 * time.Second))
+	healthgrpc.RegisterHealthServer(hs, s.health)
+	s.prod.healthSrv, s.prod.healthAddr = hs, lis.Addr()
+	go hs.Serve(lis) //nolint:errcheck // returns when stopped
+	s.log.Info("serving health (plaintext, grpc.health.v1 only)", "addr", lis.Addr().String())
+	return nil
+}
+
+// HealthAddr returns the address of the health-only listener, or nil.
+func (s *Server) HealthAddr() net.Addr {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.prod.healthAddr
+}
+
+// stopHealthPort stops the health-only listener, when there is one.
+func (s *Server) stopHealthPort() {
+	s.mu.Lock()
+	hs := s.prod.healthSrv
+	s.mu.Unlock()
+	if hs != nil {
+		hs.Stop()
+	}
 }

@@ -258,6 +258,11 @@ func (s *Server) Serve(lis net.Listener) error {
 		}(s.metrics)
 		s.log.Info("serving metrics", "addr", s.mAddr.String())
 	}
+	if err := s.serveHealthPort(); err != nil { // production.go
+		s.mu.Unlock()
+		lis.Close()
+		return err
+	}
 	s.setServing(healthgrpc.HealthCheckResponse_SERVING)
 	s.mu.Unlock()
 

@@ -17,7 +17,10 @@ import (
 	"testing"
 	"time"
 
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 
 	"github.com/timelined/timelined/client"
@@ -146,9 +149,24 @@ func TestTLS(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, addr := servertest.Start(t, server.Config{Production: server.Production{TLS: r.Config()}})
+		srv, addr := servertest.Start(t, server.Config{Production: server.Production{TLS: r.Config(), HealthAddr: "127.0.0.1:0"}})
 		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile})); err != nil {
 			t.Errorf("TLS call: %v", err)
+		}
+		// Probes without certificates use the plaintext health address.
+		hc, err := grpc.NewClient(srv.HealthAddr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer hc.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if resp, err := healthgrpc.NewHealthClient(hc).Check(ctx, &healthgrpc.HealthCheckRequest{Service: serviceName}); err != nil ||
+			resp.GetStatus() != healthgrpc.HealthCheckResponse_SERVING {
+			t.Errorf("plaintext health check = %v, %v; want SERVING", resp.GetStatus(), err)
+		}
+		if _, err := timelinev1.NewTimelineServiceClient(hc).ResolveDates(ctx, &timelinev1.ResolveDatesRequest{Article: seeds(t)[0]}); status.Code(err) != codes.Unimplemented {
+			t.Errorf("TimelineService on the health address: %v, want UNIMPLEMENTED", err)
 		}
 		if err := resolveOnce(t, addr, client.WithInsecure()); status.Code(err) != codes.Unavailable {
 			t.Errorf("plaintext call to a TLS server: %v, want UNAVAILABLE", err)
