@@ -6,7 +6,7 @@ BUF      := $(GO) tool -modfile=tools/go.mod buf
 TBAQ     ?= ../shared/data/timeml/tbaq
 BENCHPKG := ./internal/dates ./internal/timeline
 
-.PHONY: all help build test check generate lint bench eval peers load clean
+.PHONY: all help build test check generate protovalidate lint bench eval peers load clean
 
 all: build test
 
@@ -27,13 +27,17 @@ check:
 	./.ci/run
 
 ## generate: regenerate gen/ from proto/ with the pinned plugins
-generate:
+generate: protovalidate
 	$(BUF) generate
 
+## protovalidate: write buf/validate/validate.proto (imported by the contract) under third_party/
+protovalidate:
+	cd tools && $(GO) run ./protovalidateproto ../third_party/protovalidate
+
 ## lint: buf lint and format, gofmt, go vet
-lint:
+lint: protovalidate
 	$(BUF) lint
-	$(BUF) format --diff --exit-code
+	$(BUF) format proto --diff --exit-code
 	./scripts/gofmt.sh
 	$(GO) vet ./...
 

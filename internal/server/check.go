@@ -9,6 +9,7 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/reflect/protoreflect"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/dates"
@@ -27,9 +28,17 @@ type violations struct {
 	list    []*errdetails.BadRequest_FieldViolation
 	dropped int
 	decoded bool
+	// md and ruled are set by rules (validate.go): the request's type, and
+	// the fields its buf.validate rules found wrong, which the checks
+	// here then leave alone.
+	md    protoreflect.MessageDescriptor
+	ruled map[string]bool
 }
 
 func (v *violations) add(field, format string, args ...any) {
+	if v.ruled[field] {
+		return
+	}
 	if len(v.list) == maxViolations {
 		v.dropped++
 		return
@@ -47,6 +56,7 @@ func (v *violations) err(request string) error {
 	if len(v.list) == 0 {
 		return nil
 	}
+	v.sortViolations()
 	var b strings.Builder
 	fmt.Fprintf(&b, "invalid %s: ", request)
 	const shown = 3
@@ -72,6 +82,7 @@ func (v *violations) err(request string) error {
 // was decoded from the wire (see violations).
 func checkResolveDatesRequest(req *timelinev1.ResolveDatesRequest, l Limits, decoded bool) (timeline.Article, dates.DocType, error) {
 	v := violations{decoded: decoded}
+	v.rules(req)
 	var a timeline.Article
 	if req.GetArticle() == nil {
 		v.add("article", "required")
@@ -104,6 +115,7 @@ func docType(t timelinev1.DocumentType) (doc dates.DocType, ok bool) {
 // decoded from the wire (see violations).
 func checkBuildTimelineRequest(req *timelinev1.BuildTimelineRequest, l Limits, decoded bool) ([]timeline.Article, timeline.Options, error) {
 	v := violations{decoded: decoded}
+	v.rules(req)
 	var opts timeline.Options
 	in := req.GetArticles()
 	switch {

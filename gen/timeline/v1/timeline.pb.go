@@ -11,6 +11,7 @@
 package timelinev1
 
 import (
+	_ "buf.build/gen/go/bufbuild/protovalidate/protocolbuffers/go/buf/validate"
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
 	reflect "reflect"
@@ -206,11 +207,15 @@ func (EntryKind) EnumDescriptor() ([]byte, []int) {
 // Article is one news article.
 type Article struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// Caller's identifier, unique within a request. Required.
+	// Caller's identifier, unique within a request. Required; at most 256
+	// bytes.
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
 	// Headline, if known. It is not searched for dates.
 	Title string `protobuf:"bytes,2,opt,name=title,proto3" json:"title,omitempty"`
-	// Body text. Required; must be valid UTF-8 (proto3 strings are).
+	// Body text. Required; must be valid UTF-8 (proto3 strings are). At most
+	// the server's --max-article-bytes (1 MiB unless configured), and the
+	// texts and titles of one request at most its --max-request-text-bytes
+	// (3 MiB unless configured).
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
 	// Publication date as YYYY-MM-DD. Relative expressions ("on Friday",
 	// "last week") resolve against it. When empty the service infers it from
@@ -618,7 +623,8 @@ func (x *PublicationDate) GetBasis() string {
 // BuildTimelineRequest asks for one chronology from many articles.
 type BuildTimelineRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// The articles, ids unique. At least one.
+	// The articles, ids unique. At least one; at most the server's
+	// --max-articles (1,000 unless configured).
 	Articles []*Article `protobuf:"bytes,1,rep,name=articles,proto3" json:"articles,omitempty"`
 	// Optional first day (YYYY-MM-DD) of the story window; entries before it
 	// go to background. Derived from the articles when empty.
@@ -686,9 +692,12 @@ type BuildTimelineResponse struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The story's chronology, oldest first; coarse entries (week, month)
 	// sort by their first day, before finer entries starting the same day.
+	// Each has at least one citation from the articles' text; a photo
+	// caption that tells the same event is cited too (Citation.caption).
 	Entries []*TimelineEntry `protobuf:"bytes,1,rep,name=entries,proto3" json:"entries,omitempty"`
-	// Dated events outside the story window (older history, photo captions),
-	// in the same order, so that nothing found is silently dropped.
+	// Dated events outside the story window (older history), and events
+	// told only by photo captions, in the same order, so that nothing found
+	// is silently dropped.
 	Background []*TimelineEntry `protobuf:"bytes,2,rep,name=background,proto3" json:"background,omitempty"`
 	// The publication date used for each article, given or inferred.
 	Articles []*PublicationDate `protobuf:"bytes,3,rep,name=articles,proto3" json:"articles,omitempty"`
@@ -881,7 +890,9 @@ type Citation struct {
 	Expression string `protobuf:"bytes,5,opt,name=expression,proto3" json:"expression,omitempty"`
 	// The TIMEX3 value this article gives the event.
 	Value string `protobuf:"bytes,6,opt,name=value,proto3" json:"value,omitempty"`
-	// True when the quote is a photo caption.
+	// True when the quote is a photo caption. An entry in `entries` may cite
+	// captions beside the text that tells its event; an entry cited only by
+	// captions goes to `background`.
 	Caption       bool `protobuf:"varint,7,opt,name=caption,proto3" json:"caption,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
@@ -1044,18 +1055,18 @@ var File_timeline_v1_timeline_proto protoreflect.FileDescriptor
 
 const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\n" +
-	"\x1atimeline/v1/timeline.proto\x12\vtimeline.v1\"\xb1\x01\n" +
-	"\aArticle\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x14\n" +
-	"\x05title\x18\x02 \x01(\tR\x05title\x12\x12\n" +
-	"\x04text\x18\x03 \x01(\tR\x04text\x12%\n" +
-	"\x0epublished_date\x18\x04 \x01(\tR\rpublishedDate\x12\x1b\n" +
+	"\x1atimeline/v1/timeline.proto\x12\vtimeline.v1\x1a\x1bbuf/validate/validate.proto\"\xee\x01\n" +
+	"\aArticle\x12\x1b\n" +
+	"\x02id\x18\x01 \x01(\tB\v\xbaH\b\xc8\x01\x01r\x03(\x80\x02R\x02id\x12\x14\n" +
+	"\x05title\x18\x02 \x01(\tR\x05title\x12\x1a\n" +
+	"\x04text\x18\x03 \x01(\tB\x06\xbaH\x03\xc8\x01\x01R\x04text\x12M\n" +
+	"\x0epublished_date\x18\x04 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\rpublishedDate\x12\x1b\n" +
 	"\ttime_zone\x18\x05 \x01(\tR\btimeZone\x12\x10\n" +
 	"\x03url\x18\x06 \x01(\tR\x03url\x12\x16\n" +
-	"\x06source\x18\a \x01(\tR\x06source\"\x85\x01\n" +
-	"\x13ResolveDatesRequest\x12.\n" +
-	"\aarticle\x18\x01 \x01(\v2\x14.timeline.v1.ArticleR\aarticle\x12>\n" +
-	"\rdocument_type\x18\x02 \x01(\x0e2\x19.timeline.v1.DocumentTypeR\fdocumentType\"\x90\x01\n" +
+	"\x06source\x18\a \x01(\tR\x06source\"\x97\x01\n" +
+	"\x13ResolveDatesRequest\x126\n" +
+	"\aarticle\x18\x01 \x01(\v2\x14.timeline.v1.ArticleB\x06\xbaH\x03\xc8\x01\x01R\aarticle\x12H\n" +
+	"\rdocument_type\x18\x02 \x01(\x0e2\x19.timeline.v1.DocumentTypeB\b\xbaH\x05\x82\x01\x02\x10\x01R\fdocumentType\"\x90\x01\n" +
 	"\x14ResolveDatesResponse\x128\n" +
 	"\bmentions\x18\x01 \x03(\v2\x1c.timeline.v1.TemporalMentionR\bmentions\x12>\n" +
 	"\vpublication\x18\x02 \x01(\v2\x1c.timeline.v1.PublicationDateR\vpublication\"\xfd\x01\n" +
@@ -1075,12 +1086,12 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12\x12\n" +
 	"\x04date\x18\x02 \x01(\tR\x04date\x12\x1a\n" +
 	"\binferred\x18\x03 \x01(\bR\binferred\x12\x14\n" +
-	"\x05basis\x18\x04 \x01(\tR\x05basis\"\x8a\x01\n" +
-	"\x14BuildTimelineRequest\x120\n" +
-	"\barticles\x18\x01 \x03(\v2\x14.timeline.v1.ArticleR\barticles\x12!\n" +
-	"\fwindow_start\x18\x02 \x01(\tR\vwindowStart\x12\x1d\n" +
+	"\x05basis\x18\x04 \x01(\tR\x05basis\"\xe4\x01\n" +
+	"\x14BuildTimelineRequest\x12:\n" +
+	"\barticles\x18\x01 \x03(\v2\x14.timeline.v1.ArticleB\b\xbaH\x05\x92\x01\x02\b\x01R\barticles\x12I\n" +
+	"\fwindow_start\x18\x02 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\vwindowStart\x12E\n" +
 	"\n" +
-	"window_end\x18\x03 \x01(\tR\twindowEnd\"\x85\x02\n" +
+	"window_end\x18\x03 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\twindowEnd\"\x85\x02\n" +
 	"\x15BuildTimelineResponse\x124\n" +
 	"\aentries\x18\x01 \x03(\v2\x1a.timeline.v1.TimelineEntryR\aentries\x12:\n" +
 	"\n" +

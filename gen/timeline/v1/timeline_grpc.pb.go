@@ -37,7 +37,23 @@ const (
 // `Article.text`. Calendar dates are ISO-8601 `YYYY-MM-DD` strings and TIMEX3
 // values follow TimeML 1.2.1. Invalid input is answered with INVALID_ARGUMENT
 // and a google.rpc.BadRequest naming each bad field; input over a limit with
-// INVALID_ARGUMENT or RESOURCE_EXHAUSTED naming the limit.
+// INVALID_ARGUMENT or RESOURCE_EXHAUSTED naming the limit. The rules a
+// request must meet are written on its fields as protovalidate
+// (buf.validate) rules; the server also enforces what they cannot say
+// (limits set by its flags, real calendar days, IANA time zone names,
+// unique ids).
+//
+// Code points are not UTF-16 code units. Go, Python and Rust index by
+// code point (or byte) where JavaScript, Java, C# and Kotlin strings
+// index UTF-16 code units: a character outside the Basic Multilingual
+// Plane (most emoji, "😀", U+1F600) is one code point and two UTF-16
+// units, so every offset after it differs by one per such character. In
+// JavaScript, `Array.from(text).slice(start, end).join("")` takes a span
+// by code points, or convert once: walk the text with `for (const ch of
+// text)`, adding `ch.length` (1 or 2) per code point. In Java,
+// `text.offsetByCodePoints(0, start)` gives the UTF-16 index. Combining
+// marks ("e" + U+0301) are code points of their own: a span never counts
+// user-perceived characters (grapheme clusters).
 type TimelineServiceClient interface {
 	// ResolveDates finds every temporal expression in one article and resolves
 	// each against the article's publication date (inferred from the text when
@@ -86,7 +102,23 @@ func (c *timelineServiceClient) BuildTimeline(ctx context.Context, in *BuildTime
 // `Article.text`. Calendar dates are ISO-8601 `YYYY-MM-DD` strings and TIMEX3
 // values follow TimeML 1.2.1. Invalid input is answered with INVALID_ARGUMENT
 // and a google.rpc.BadRequest naming each bad field; input over a limit with
-// INVALID_ARGUMENT or RESOURCE_EXHAUSTED naming the limit.
+// INVALID_ARGUMENT or RESOURCE_EXHAUSTED naming the limit. The rules a
+// request must meet are written on its fields as protovalidate
+// (buf.validate) rules; the server also enforces what they cannot say
+// (limits set by its flags, real calendar days, IANA time zone names,
+// unique ids).
+//
+// Code points are not UTF-16 code units. Go, Python and Rust index by
+// code point (or byte) where JavaScript, Java, C# and Kotlin strings
+// index UTF-16 code units: a character outside the Basic Multilingual
+// Plane (most emoji, "😀", U+1F600) is one code point and two UTF-16
+// units, so every offset after it differs by one per such character. In
+// JavaScript, `Array.from(text).slice(start, end).join("")` takes a span
+// by code points, or convert once: walk the text with `for (const ch of
+// text)`, adding `ch.length` (1 or 2) per code point. In Java,
+// `text.offsetByCodePoints(0, start)` gives the UTF-16 index. Combining
+// marks ("e" + U+0301) are code points of their own: a span never counts
+// user-perceived characters (grapheme clusters).
 type TimelineServiceServer interface {
 	// ResolveDates finds every temporal expression in one article and resolves
 	// each against the article's publication date (inferred from the text when
