@@ -55,6 +55,9 @@ cleanup() {
 trap cleanup EXIT
 
 log "== build"
+# timeline.proto imports buf/validate/validate.proto (make protovalidate).
+[[ -f third_party/protovalidate/buf/validate/validate.proto ]] ||
+	(cd tools && go run ./protovalidateproto ../third_party/protovalidate)
 go build -o "$tmp/timelined" ./cmd/timelined
 go build -o "$tmp/requests" ./bench/requests
 go build -o "$tmp/loadreport" ./bench/loadreport
@@ -78,7 +81,7 @@ free_port() {
 port=$(free_port)
 addr=127.0.0.1:$port
 log "== start timelined on $addr"
-"$tmp/timelined" --addr "$addr" --metrics-addr "" --cache-bytes "$cache_bytes" 2>"$tmp/server.log" &
+"$tmp/timelined" --addr "$addr" --metrics-addr "" --drain-grace 0 --cache-bytes "$cache_bytes" 2>"$tmp/server.log" &
 server_pid=$!
 
 healthy=0
@@ -114,7 +117,8 @@ children_us() {
 
 # ghz_run RPC DATA N C OUT: one bounded ghz run, JSON report to OUT.
 ghz_run() {
-	GOGC=$ghz_gogc "$tmp/ghz" --cpus "$ghz_cpus" --insecure --proto proto/timeline/v1/timeline.proto \
+	GOGC=$ghz_gogc "$tmp/ghz" --cpus "$ghz_cpus" --insecure \
+		--import-paths proto,third_party/protovalidate --proto timeline/v1/timeline.proto \
 		--call "timeline.v1.TimelineService.$1" -B "$2" -n "$3" -c "$4" \
 		--connections 1 --timeout 20s -O json -o "$5" "$addr" ||
 		die "ghz $1 -c $4 failed"

@@ -37,7 +37,7 @@
 // any other error.
 //
 // Unless the environment sets them, it runs the garbage collector at
-// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 85% of the memory
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 75% of the memory
 // budget: see package internal/gc.
 package main
 

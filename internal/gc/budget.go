@@ -13,7 +13,7 @@ import (
 // as the soft memory limit: the rest is room for what the limit does not
 // count (the binary, thread stacks outside the Go heap) and for the
 // collector to catch up.
-const SoftLimitPercent = 85
+const SoftLimitPercent = 75
 
 // The files where Linux tells a process its container's memory limit:
 // cgroup v2, then v1.
