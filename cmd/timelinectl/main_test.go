@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/x509"
 	"encoding/json"
 	"net"
 	"os"
@@ -21,6 +22,7 @@ import (
 	"github.com/timelined/timelined/internal/server"
 	"github.com/timelined/timelined/internal/server/servertest"
 	"github.com/timelined/timelined/internal/timeline"
+	"github.com/timelined/timelined/internal/tlsfiles"
 )
 
 const (
@@ -659,5 +661,42 @@ func TestLabels(t *testing.T) {
 		if tt.width > 0 && utf8.RuneCountInString(got) > tt.width {
 			t.Errorf("labels(%d ids, %d) = %q is wider than %d", len(tt.ids), tt.width, got, tt.width)
 		}
+	}
+}
+
+// TestRemoteOverMutualTLS: --addr with the TLS flags reaches a server that
+// requires client certificates, with the output of the in-process run;
+// without a client certificate it fails, and a missing file is a usage
+// error.
+func TestRemoteOverMutualTLS(t *testing.T) {
+	dir := t.TempDir()
+	ca := servertest.NewAuthority(t, "test CA")
+	sc, sk := ca.Issue(t, "timelined", x509.ExtKeyUsageServerAuth)
+	cc, ck := ca.Issue(t, "timelinectl", x509.ExtKeyUsageClientAuth)
+	caFile := servertest.WriteFile(t, dir, "ca.pem", ca.PEM)
+	r, err := tlsfiles.New(tlsfiles.Files{
+		CertFile:     servertest.WriteFile(t, dir, "tls.crt", sc),
+		KeyFile:      servertest.WriteFile(t, dir, "tls.key", sk),
+		ClientCAFile: caFile,
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, addr := servertest.Start(t, server.Config{Production: server.Production{TLS: r.Config()}})
+	certFile, keyFile := servertest.WriteFile(t, dir, "client.crt", cc), servertest.WriteFile(t, dir, "client.key", ck)
+
+	want := mustRun(t, "build", seeds)
+	got := mustRun(t, "build", "--addr", addr, "--tls-ca-file", caFile, "--tls-cert-file", certFile, "--tls-key-file", keyFile, seeds)
+	if got != want {
+		t.Errorf("output over mutual TLS differs from in-process:\n%s", got)
+	}
+	if _, errOut, code := runCLI(t, "build", "--addr", addr, "--tls-ca-file", caFile, "--timeout", "5s", seeds); code != exitFail {
+		t.Errorf("without a client certificate: exit %d, stderr:\n%s", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "build", "--addr", addr, "--tls-ca-file", filepath.Join(dir, "none.pem"), seeds); code != exitUsage {
+		t.Errorf("missing CA file: exit %d, stderr:\n%s", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, "build", "--addr", addr, seeds); code != exitFail {
+		t.Errorf("plaintext to a TLS server: exit %d, stderr:\n%s", code, errOut)
 	}
 }

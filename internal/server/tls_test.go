@@ -2,17 +2,9 @@ package server_test
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"log/slog"
-	"math/big"
 	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -29,84 +21,6 @@ import (
 	"github.com/timelined/timelined/internal/server/servertest"
 	"github.com/timelined/timelined/internal/tlsfiles"
 )
-
-// authority is a certificate authority made for a test.
-type authority struct {
-	cert *x509.Certificate
-	key  *ecdsa.PrivateKey
-	pem  []byte
-}
-
-var serial int64 = 1
-
-func newAuthority(t *testing.T, name string) *authority {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serial++
-	tmpl := &x509.Certificate{
-		SerialNumber:          big.NewInt(serial),
-		Subject:               pkix.Name{CommonName: name},
-		NotBefore:             time.Now().Add(-time.Hour),
-		NotAfter:              time.Now().Add(time.Hour),
-		IsCA:                  true,
-		KeyUsage:              x509.KeyUsageCertSign,
-		BasicConstraintsValid: true,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	return &authority{cert: cert, key: key, pem: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}
-}
-
-// issue returns the PEM certificate and key of a leaf for 127.0.0.1
-// ("localhost"), for a server or a client.
-func (a *authority) issue(t *testing.T, name string, usage x509.ExtKeyUsage) (certPEM, keyPEM []byte) {
-	t.Helper()
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	serial++
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(serial),
-		Subject:      pkix.Name{CommonName: name},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{usage},
-		DNSNames:     []string{"localhost"},
-		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, a.cert, &key.PublicKey, a.key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kder, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder})
-}
-
-func writeFile(t *testing.T, dir, name string, b []byte) string {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	// Replace, as a secret mount or a renewal tool does.
-	tmp := p + ".new"
-	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, p); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 // resolveOnce calls ResolveDates over a new client with opts.
 func resolveOnce(t *testing.T, addr string, opts ...client.Option) error {
@@ -135,14 +49,14 @@ func tlsOption(t *testing.T, files client.TLSFiles) client.Option {
 // reloaded on change without a restart, and the client package's files.
 func TestTLS(t *testing.T) {
 	dir := t.TempDir()
-	ca := newAuthority(t, "test CA")
-	serverCert, serverKey := ca.issue(t, "timelined", x509.ExtKeyUsageServerAuth)
-	clientCert, clientKey := ca.issue(t, "a client", x509.ExtKeyUsageClientAuth)
-	caFile := writeFile(t, dir, "ca.pem", ca.pem)
-	certFile := writeFile(t, dir, "tls.crt", serverCert)
-	keyFile := writeFile(t, dir, "tls.key", serverKey)
-	ccertFile := writeFile(t, dir, "client.crt", clientCert)
-	ckeyFile := writeFile(t, dir, "client.key", clientKey)
+	ca := servertest.NewAuthority(t, "test CA")
+	serverCert, serverKey := ca.Issue(t, "timelined", x509.ExtKeyUsageServerAuth)
+	clientCert, clientKey := ca.Issue(t, "a client", x509.ExtKeyUsageClientAuth)
+	caFile := servertest.WriteFile(t, dir, "ca.pem", ca.PEM)
+	certFile := servertest.WriteFile(t, dir, "tls.crt", serverCert)
+	keyFile := servertest.WriteFile(t, dir, "tls.key", serverKey)
+	ccertFile := servertest.WriteFile(t, dir, "client.crt", clientCert)
+	ckeyFile := servertest.WriteFile(t, dir, "client.key", clientKey)
 
 	t.Run("server TLS", func(t *testing.T) {
 		r, err := tlsfiles.New(tlsfiles.Files{CertFile: certFile, KeyFile: keyFile}, nil)
@@ -190,23 +104,23 @@ func TestTLS(t *testing.T) {
 		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile})); err == nil {
 			t.Error("mTLS call without a client certificate succeeded")
 		}
-		other := newAuthority(t, "other CA")
-		oc, ok := other.issue(t, "stranger", x509.ExtKeyUsageClientAuth)
-		strangerCert, strangerKey := writeFile(t, dir, "stranger.crt", oc), writeFile(t, dir, "stranger.key", ok)
+		other := servertest.NewAuthority(t, "other CA")
+		oc, ok := other.Issue(t, "stranger", x509.ExtKeyUsageClientAuth)
+		strangerCert, strangerKey := servertest.WriteFile(t, dir, "stranger.crt", oc), servertest.WriteFile(t, dir, "stranger.key", ok)
 		if err := resolveOnce(t, addr, tlsOption(t, client.TLSFiles{CAFile: caFile, CertFile: strangerCert, KeyFile: strangerKey})); err == nil {
 			t.Error("mTLS call with a certificate of another authority succeeded")
 		}
 
 		// Renewal: a new authority signs both sides; the files change in
 		// place and the running server uses them.
-		ca2 := newAuthority(t, "renewed CA")
-		sc2, sk2 := ca2.issue(t, "timelined", x509.ExtKeyUsageServerAuth)
-		cc2, ck2 := ca2.issue(t, "a client", x509.ExtKeyUsageClientAuth)
-		writeFile(t, dir, "tls.key", sk2)
-		writeFile(t, dir, "tls.crt", sc2)
-		writeFile(t, dir, "ca.pem", ca2.pem)
-		ca2File := writeFile(t, dir, "ca2.pem", ca2.pem)
-		renewed := client.TLSFiles{CAFile: ca2File, CertFile: writeFile(t, dir, "c2.crt", cc2), KeyFile: writeFile(t, dir, "c2.key", ck2)}
+		ca2 := servertest.NewAuthority(t, "renewed CA")
+		sc2, sk2 := ca2.Issue(t, "timelined", x509.ExtKeyUsageServerAuth)
+		cc2, ck2 := ca2.Issue(t, "a client", x509.ExtKeyUsageClientAuth)
+		servertest.WriteFile(t, dir, "tls.key", sk2)
+		servertest.WriteFile(t, dir, "tls.crt", sc2)
+		servertest.WriteFile(t, dir, "ca.pem", ca2.PEM)
+		ca2File := servertest.WriteFile(t, dir, "ca2.pem", ca2.PEM)
+		renewed := client.TLSFiles{CAFile: ca2File, CertFile: servertest.WriteFile(t, dir, "c2.crt", cc2), KeyFile: servertest.WriteFile(t, dir, "c2.key", ck2)}
 		if err := resolveOnce(t, addr, tlsOption(t, renewed)); err != nil {
 			t.Errorf("call after renewal: %v", err)
 		}
@@ -217,7 +131,7 @@ func TestTLS(t *testing.T) {
 			t.Error("a client of the old authority still gets in after renewal")
 		}
 		// A broken change keeps what works.
-		writeFile(t, dir, "tls.key", []byte("not a key"))
+		servertest.WriteFile(t, dir, "tls.key", []byte("not a key"))
 		if err := resolveOnce(t, addr, tlsOption(t, renewed)); err != nil {
 			t.Errorf("call after a broken change: %v", err)
 		}

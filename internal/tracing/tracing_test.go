@@ -66,7 +66,7 @@ func TestSpansReachTheCollector(t *testing.T) {
 	if err != nil || tp == nil {
 		t.Fatalf("Setup = %v, %v", tp, err)
 	}
-	_, addr := servertest.Start(t, server.Config{Production: server.Production{TracerProvider: tp}})
+	srv, addr := servertest.Start(t, server.Config{Production: server.Production{TracerProvider: tp}})
 	c, err := client.New(addr, client.WithInsecure())
 	if err != nil {
 		t.Fatal(err)
@@ -86,6 +86,12 @@ func TestSpansReachTheCollector(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := c.ResolveDates(cctx, &timelinev1.ResolveDatesRequest{Article: req.Articles[0]}); err != nil {
+		t.Fatal(err)
+	}
+	// The server ends a call's span once the answer is sent, which may be
+	// after the client has it: stop the server (it waits for its calls)
+	// before flushing.
+	if err := srv.Shutdown(cctx); err != nil {
 		t.Fatal(err)
 	}
 	if err := stop(cctx); err != nil { // flushes
