@@ -27,7 +27,7 @@ import (
 // reports that nothing was cut off.
 func TestDrain(t *testing.T) {
 	h := newHook()
-	const grace = 1500 * time.Millisecond
+	const grace = 3 * time.Second
 	ts := start(t, server.WithTestInterceptor(server.Config{Production: server.Production{DrainGrace: grace}}, h.intercept))
 	ctx := callCtx(t)
 	health := healthgrpc.NewHealthClient(ts.conn)

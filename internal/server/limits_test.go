@@ -179,7 +179,7 @@ func TestMemoryAdmission(t *testing.T) {
 	cost := int64(text)*server.BytesPerTextByte + 256<<10
 	budget := (cost*3/2)*10/6 + 10
 	ts := start(t, server.WithTestInterceptor(server.Config{
-		Limits:     server.Limits{MaxRequestTextBytes: text, MaxCallDuration: 500 * time.Millisecond},
+		Limits:     server.Limits{MaxRequestTextBytes: text, MaxCallDuration: 2 * time.Second},
 		CacheBytes: -1,
 		Production: server.Production{MemoryBudget: budget},
 	}, h.intercept))
