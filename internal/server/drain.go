@@ -3,7 +3,9 @@ package server
 import (
 	"context"
 	"errors"
+	"net"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"google.golang.org/grpc"
@@ -107,6 +109,12 @@ func (s *drainableStream) RecvMsg(m any) error {
 // drain runs the steps above; it returns ctx.Err() when calls had to be
 // cut off.
 func (s *Server) drain(ctx context.Context) error {
+	// Without a grace period, new connections are refused from the start
+	// (before GracefulStop closes the listener, which it does a moment
+	// later): a client told NOT_SERVING cannot then reach the server.
+	if s.cfg.DrainGrace <= 0 {
+		s.prod.gate.shut.Store(true)
+	}
 	// 1. Shutdown also makes later status updates no-ops, so a Serve
 	// racing with it cannot turn SERVING again.
 	s.health.Shutdown()
@@ -124,6 +132,7 @@ func (s *Server) drain(ctx context.Context) error {
 
 	// 3. and 4. The health-only listener closes last.
 	defer s.stopHealthPort()
+	s.prod.gate.shut.Store(true)
 	s.prod.streams.endAll()
 	done := make(chan struct{})
 	go func() {
@@ -140,5 +149,25 @@ func (s *Server) drain(ctx context.Context) error {
 		s.log.Warn("the drain's deadline came: cutting off the calls in flight")
 		s.grpc.Stop()
 		return ctx.Err()
+	}
+}
+
+// gatedListener refuses new connections once shut, by accepting and
+// closing them at once: gRPC's Serve keeps running (as it must until
+// GracefulStop), yet no new client gets in between the end of the grace
+// period and the moment GracefulStop closes the listener.
+type gatedListener struct {
+	net.Listener
+	shut atomic.Bool
+}
+
+// Accept returns the next connection accepted while the gate is open.
+func (l *gatedListener) Accept() (net.Conn, error) {
+	for {
+		c, err := l.Listener.Accept()
+		if err != nil || !l.shut.Load() {
+			return c, err
+		}
+		c.Close()
 	}
 }

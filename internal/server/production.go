@@ -66,6 +66,7 @@ type production struct {
 
 	healthSrv  *grpc.Server // serves HealthAddr; nil when it is not set
 	healthAddr net.Addr
+	gate       gatedListener // wraps the gRPC listener (drain.go)
 }
 
 // setUpProduction prepares what serverOptions and the service need.

@@ -268,7 +268,8 @@ func (s *Server) Serve(lis net.Listener) error {
 
 	s.log.Info("serving gRPC", "addr", lis.Addr().String(), "tls", s.cfg.TLS != nil)
 	s.warnPlaintext(lis.Addr())
-	if err := s.grpc.Serve(lis); err != nil {
+	s.prod.gate.Listener = lis // drain.go: refuses new connections once draining
+	if err := s.grpc.Serve(&s.prod.gate); err != nil {
 		return fmt.Errorf("serve gRPC: %w", err)
 	}
 	return nil
