@@ -35,6 +35,27 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
+// buildHealthProbe builds grpc-health-probe at the version the Dockerfile
+// pins, through the Go module proxy.
+func buildHealthProbe(t *testing.T) string {
+	t.Helper()
+	df, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`github\.com/grpc-ecosystem/grpc-health-probe@(v[0-9.]+)`).FindSubmatch(df)
+	if m == nil {
+		t.Fatal("the Dockerfile pins no grpc-health-probe")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command("go", "install", "github.com/grpc-ecosystem/grpc-health-probe@"+string(m[1]))
+	cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go install grpc-health-probe: %v\n%s", err, out)
+	}
+	return filepath.Join(dir, "grpc-health-probe")
+}
+
 // confined returns the command that runs bin as the container does: as
 // user 65532 (distroless nonroot, as the Dockerfile) on a read-only root file system. It needs root (to
 // make the mount namespace); elsewhere the binary runs as it is, and the
@@ -81,7 +102,8 @@ func TestProcessDrainsTheLargestCall(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	bin := buildBinary(t)
-	cmd, isConfined := confined(bin, "--addr", "127.0.0.1:0", "--drain-grace", "2s", "--log-format", "json")
+	probe := buildHealthProbe(t)
+	cmd, isConfined := confined(bin, "--addr", "127.0.0.1:0", "--health-addr", "127.0.0.1:0", "--drain-grace", "2s", "--log-format", "json")
 	cmd.Dir = t.TempDir()
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + cmd.Dir}
 	stderr, err := cmd.StderrPipe()
@@ -96,16 +118,27 @@ func TestProcessDrainsTheLargestCall(t *testing.T) {
 
 	lines := bufio.NewScanner(stderr)
 	addrRE := regexp.MustCompile(`"msg":"serving gRPC","addr":"([^"]+)"`)
-	var addr string
+	healthRE := regexp.MustCompile(`"msg":"serving health[^"]*","addr":"([^"]+)"`)
+	var addr, healthAddr string
 	var log strings.Builder
 	for addr == "" && lines.Scan() {
 		log.WriteString(lines.Text() + "\n")
 		if m := addrRE.FindStringSubmatch(lines.Text()); m != nil {
 			addr = m[1]
 		}
+		if m := healthRE.FindStringSubmatch(lines.Text()); m != nil {
+			healthAddr = m[1]
+		}
 	}
-	if addr == "" {
-		t.Fatalf("no 'serving gRPC' line:\n%s", log.String())
+	if addr == "" || healthAddr == "" {
+		t.Fatalf("no 'serving gRPC' or 'serving health' line:\n%s", log.String())
+	}
+	// The Dockerfile's health check: the standard probe, by the gRPC
+	// health protocol, on the plaintext health address.
+	for _, svc := range []string{"", "timeline.v1.TimelineService"} {
+		if out, err := exec.Command(probe, "-addr="+healthAddr, "-service="+svc).CombinedOutput(); err != nil {
+			t.Errorf("grpc-health-probe -service=%q: %v\n%s", svc, err, out)
+		}
 	}
 	rest := make(chan string)
 	go func() {
@@ -157,6 +190,9 @@ func TestProcessDrainsTheLargestCall(t *testing.T) {
 	}
 	if st != healthgrpc.HealthCheckResponse_NOT_SERVING {
 		t.Errorf("a new client during the grace period reads %v, want NOT_SERVING", st)
+	}
+	if out, err := exec.Command(probe, "-addr="+healthAddr).CombinedOutput(); err == nil {
+		t.Errorf("grpc-health-probe during the drain succeeded:\n%s", out)
 	}
 
 	if err := <-done; err != nil {
