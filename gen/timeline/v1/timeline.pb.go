@@ -92,7 +92,10 @@ type DocumentType int32
 const (
 	// Treated as NEWS.
 	DocumentType_DOCUMENT_TYPE_UNSPECIFIED DocumentType = 0
-	// News: relative expressions anchor to the publication date.
+	// News: relative expressions anchor to the publication date. A short
+	// text that reads as a post rather than edited news (a handle, a hashtag,
+	// a t.co link, an emoticon, a lower-case first letter, a word of chat;
+	// at most 600 bytes) is read as COLLOQUIAL.
 	DocumentType_DOCUMENT_TYPE_NEWS DocumentType = 1
 	// Narrative (history, encyclopedic text): relative expressions anchor to
 	// the last date mentioned before them.
