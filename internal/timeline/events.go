@@ -50,30 +50,6 @@ type candidate struct {
 	refers bool
 }
 
-// Plan cues: words that make a following date a plan, proposal or
-// expectation rather than an occurrence. They are matched word by word:
-// this runs for every date, and an alternation regexp cost a quarter of
-// Build.
-var (
-	planWords = wordSet(`will would shall plan plans planned scheduled schedule proposal proposals proposed
-		proposes propose suggest suggests suggested suggestion invite invites invited inviting invitation upcoming`)
-	// planBeforeTo are the words that, followed by "to", announce a plan.
-	planBeforeTo = wordSet(`going offer offers offered want wants wanted intend intends intended expected set due`)
-	// planAfterTo are the verbs that, after "to", name a planned meeting.
-	planAfterTo = wordSet(`hold meet have organize organise arrange talk visit sign vote begin start resume`)
-	// planAfterNext are the time words that make "next" a plan.
-	planAfterNext = wordSet(`week month year weekend spring summer autumn fall winter monday tuesday wednesday
-		thursday friday saturday sunday`)
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
 // hasPlanCue reports whether s holds a plan cue.
 func hasPlanCue(s string) bool {
 	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
@@ -129,7 +105,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			mi++
 		}
 		in := usable(ms[first:mi], c)
-		st := read(s.text(a.Text))
+		st := read(s.Text(a.Text))
 		text := st.text
 		all = append(all, st.names...)
 		for g := 0; g < len(in); {
@@ -149,7 +125,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			m := in[g]
 			gs, ge := m.Start, in[h-1].End
 			kind := Occurrence
-			ms := s.toClean(m.Start)
+			ms := s.ToClean(m.Start)
 			before := text[max(0, wordStart(text, ms, 12)):ms]
 			// The engine's future tense alone marks a plan only for dates
 			// from the publication on; a past date needs a planning word
@@ -163,8 +139,8 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
-				cs, ce := st.clauses().around(s.toClean(gs), s.toClean(ge))
-				c.tokens = st.eventTokens(max(cs, s.toClean(in[g-1].End)), ce)
+				cs, ce := st.clauses().around(s.ToClean(gs), s.ToClean(ge))
+				c.tokens = st.eventTokens(max(cs, s.ToClean(in[g-1].End)), ce)
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -188,7 +164,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 	// is dated so only when nothing else in the article is.
 	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
 		s := &sents[leadAt]
-		st := read(s.text(a.Text))
+		st := read(s.Text(a.Text))
 		out = append(out, newCandidate(idx, a, s, &st, leadAt, -1, -1, dates.Mention{
 			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
 		}, Occurrence))
@@ -302,11 +278,11 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 	if ge > gs {
 		expr = a.Text[gs:ge]
 	}
-	quote := s.run(a.Text, gs)
+	quote := s.Run(a.Text, gs)
 	if gs < 0 {
 		gs, ge = s.Start, s.Start
 	}
-	cgs, cge := s.toClean(gs), s.toClean(ge)
+	cgs, cge := s.ToClean(gs), s.ToClean(ge)
 	summary := summarizeText(st.clauses(), cgs, cge)
 	if kind == Planned {
 		if from := planStart(text, cgs); from > 0 {

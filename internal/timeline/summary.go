@@ -222,11 +222,6 @@ func summarizeClause(ct *clauseText, ms, me int) string {
 	return out
 }
 
-// connectiveFirstWords are the first words of leadConnective's lower-case
-// openers.
-var connectiveFirstWords = wordSet(`to earlier later in at meanwhile however moreover also still separately on
-	besides instead then so thus that and but which while when as because or`)
-
 // mayLeadConnective reports whether leadConnective can match text, in
 // lower case or as written: it opens with one of its words, or with a
 // capital and holds a dash. Most clauses do neither, and the two regular
@@ -381,12 +376,6 @@ func spaceAt(s string, i int) (bool, int) {
 	return unicode.IsSpace(r), n
 }
 
-// introOpeners begin a fronted adverbial phrase ("Last Thursday, in
-// response to ..., Psaki said"): the main clause follows a comma.
-var introOpeners = map[string]bool{"in": true, "on": true, "at": true, "during": true, "last": true,
-	"after": true, "before": true, "earlier": true, "later": true, "asked": true, "speaking": true,
-	"following": true, "since": true, "until": true, "when": true, "while": true, "this": true, "by": true}
-
 // introEnd returns where the main clause starts after a fronted
 // adverbial phrase ("Last Thursday, in response to ..., Psaki said"), or 0
 // when there is none or the main clause is too short to stand alone.
@@ -425,9 +414,6 @@ var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120
 // ..., was shot"); its group is the apposition.
 var apposition = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(, (?:a|an|the) [^,;:“”"]{3,150},)`)
 
-// nonParticiples end in "-ing" but open no participle clause.
-var nonParticiples = wordSet(`during according morning evening spring thing something nothing anything everything king ring string`)
-
 // isParticiple reports whether w looks like a present participle.
 func isParticiple(w string) bool {
 	w = strings.ToLower(w)
@@ -439,12 +425,6 @@ func firstWord(s string) string {
 	w, _, _ := strings.Cut(strings.TrimLeft(s, " "), " ")
 	return w
 }
-
-// coreBreakWords open a subordinate clause that tells another event than
-// the clause before it ("offered talks after the leader described him as a
-// killer"). "that" is not one: what follows it says what was said or
-// asked, which is the event.
-var coreBreakWords = wordSet(`after when while because but which before since until although though whereas where who whose whom if`)
 
 // coreClause returns the byte range of sentence text s (offsets relative
 // to s) of the clause that tells the event dated at [ms, me): bounded by

@@ -1,0 +1,105 @@
+package timeline
+
+// The word lists of the package, in one place: what each list holds decides
+// what the rules that read it do, and a word added for one rule should be
+// seen beside the others.
+
+import "strings"
+
+// stopWords carry no event content: function words, reporting verbs (every
+// report has one) and calendar words (time is compared separately).
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for with from into onto over under
+	about after before during since until than then as so not no nor also too very just only even still yet
+	this that these those there here it its it's he him his she her hers they them their theirs we us our you your
+	i me my mine who whom whose which what when where why how all any both each few more most other some such
+	own same can could will would shall should may might must do does did doing done be is are was were been
+	being am have has had having said says say saying told tell tells telling according added adding reported
+	reports noted stated statement asked while however earlier later last next this week weeks weekend month
+	months year years day days today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+	january february march april may june july august september october november december jan feb mar apr jun
+	jul aug sep sept oct nov dec morning afternoon evening night ago recent recently one two first mr mrs ms
+	new s t ll ve re d get got make made take took go went come came up out off again further once because time report`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// stopIndex holds the stop words by length and first letter: a look-up
+// compares a handful of short strings instead of hashing the word, and
+// every word of every sentence is looked up.
+var stopIndex = func() (idx [16][26][]string) {
+	for w := range stopWords {
+		if len(w) >= len(idx) || w[0] < 'a' || w[0] > 'z' {
+			panic("timeline: stop word index cannot hold " + w)
+		}
+		idx[len(w)][w[0]-'a'] = append(idx[len(w)][w[0]-'a'], w)
+	}
+	return idx
+}()
+
+// isStopWord reports whether the lower-case word w is a stop word.
+func isStopWord(w []byte) bool {
+	if len(w) == 0 || len(w) >= len(stopIndex) || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, sw := range stopIndex[len(w)][w[0]-'a'] {
+		if string(w) == sw {
+			return true
+		}
+	}
+	return false
+}
+
+// Plan cues: words that make a following date a plan, proposal or
+// expectation rather than an occurrence. They are matched word by word:
+// this runs for every date, and an alternation regexp cost a quarter of
+// Build.
+var (
+	planWords = wordSet(`will would shall plan plans planned scheduled schedule proposal proposals proposed
+		proposes propose suggest suggests suggested suggestion invite invites invited inviting invitation upcoming`)
+	// planBeforeTo are the words that, followed by "to", announce a plan.
+	planBeforeTo = wordSet(`going offer offers offered want wants wanted intend intends intended expected set due`)
+	// planAfterTo are the verbs that, after "to", name a planned meeting.
+	planAfterTo = wordSet(`hold meet have organize organise arrange talk visit sign vote begin start resume`)
+	// planAfterNext are the time words that make "next" a plan.
+	planAfterNext = wordSet(`week month year weekend spring summer autumn fall winter monday tuesday wednesday
+		thursday friday saturday sunday`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// connectiveFirstWords are the first words of leadConnective's lower-case
+// openers.
+var connectiveFirstWords = wordSet(`to earlier later in at meanwhile however moreover also still separately on
+	besides instead then so thus that and but which while when as because or`)
+
+// nonParticiples end in "-ing" but open no participle clause.
+var nonParticiples = wordSet(`during according morning evening spring thing something nothing anything everything king ring string`)
+
+// coreBreakWords open a subordinate clause that tells another event than
+// the clause before it ("offered talks after the leader described him as a
+// killer"). "that" is not one: what follows it says what was said or
+// asked, which is the event.
+var coreBreakWords = wordSet(`after when while because but which before since until although though whereas where who whose whom if`)
+
+// introOpeners begin a fronted adverbial phrase ("Last Thursday, in
+// response to ..., Psaki said"): the main clause follows a comma.
+var introOpeners = map[string]bool{"in": true, "on": true, "at": true, "during": true, "last": true,
+	"after": true, "before": true, "earlier": true, "later": true, "asked": true, "speaking": true,
+	"following": true, "since": true, "until": true, "when": true, "while": true, "this": true, "by": true}
+
+// reportingVerbs are the verbs a news report dates with the day it tells
+// of.
+const reportingVerbs = `said|says|told|announced|reported|stated|declared|confirmed|denied|expressed|regretted|condemned|deplored|vowed|warned|urged|accused|rejected|welcomed|insisted|added|claimed|blamed|criticized|criticised|responded|replied|issued`
+
+// gluedNamePrefix are capitalised prefixes that glue to a capital in real
+// names (McCain, MacArthur, DeSantis, LaGuardia, YouTube).
+var gluedNamePrefix = map[string]bool{"Mac": true, "Van": true, "Von": true, "Del": true, "Della": true, "Des": true, "Le": true}
