@@ -75,10 +75,19 @@ type analysis struct {
 	size  int64
 }
 
+// AnalysisVersion names the rules an article's analysis was made with:
+// sentence splitting, dating (expressions, context, publication day),
+// tense, word lists, stop words and stemmer. It changes whenever any of
+// them changes, so that an analysis kept from an older version (by the
+// cache, or by a store of stories) is made again rather than merged with
+// newer ones.
+const AnalysisVersion = 2
+
 // key hashes what makes two articles the same.
 func (c *Cache) key(a *Article) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
+	h.WriteByte(AnalysisVersion)
 	h.WriteString(a.Title)
 	h.WriteByte(0)
 	h.WriteString(a.Text)

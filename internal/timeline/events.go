@@ -12,10 +12,6 @@ import (
 	"github.com/timelined/timelined/internal/dates"
 )
 
-// publicationExpression is the Citation.Expression of an article's lead
-// when the publication date, not an expression, dates it.
-const publicationExpression = "(publication date)"
-
 // candidate is one dated event one article tells: the raw material of an
 // entry.
 type candidate struct {
@@ -34,6 +30,15 @@ type candidate struct {
 	norm       float32      // of tokens, once weighed
 	sig        uint64       // hash of tokens: identical wording merges at once
 	leadOrder  int          // sentence index in its article, for picking summaries
+	// weak says the date came from the context or the publication date,
+	// not from an expression of the sentence (see cit.Source).
+	weak bool
+	// past says a weak date is a past report on or before it, which may
+	// tell an event dated earlier by another article.
+	past bool
+	// focus has bit i set when the sentence involves the Build's focus
+	// entity i (see focus.go).
+	focus uint64
 	// core holds the words of the dated clause of a coarse report ("last
 	// week"), which decide the finer report it is placed on; coreMass is
 	// their total weight once weighed. proposal says the clause tells an
@@ -91,7 +96,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 	var all []uint64
 	out := make([]candidate, 0, min(len(ms), 64)+1) // a candidate per date at most, and a lead
 	mi := 0
-	lead, leadAt := true, -1
+	var anchor anchorContext
 	for si, s := range sents {
 		if si%64 == 63 && ctx.Err() != nil {
 			return nil, nil
@@ -108,6 +113,10 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		st := read(s.Text(a.Text))
 		text := st.text
 		all = append(all, st.names...)
+		if onlyDates(text, &s, in) {
+			continue // a dateline ("June 8, 2010"): no event
+		}
+		firstOfSentence := len(out)
 		for g := 0; g < len(in); {
 			// Group alternatives, ranges and appositions.
 			h := g + 1
@@ -153,21 +162,22 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			out = append(out, c)
 			g = h
 		}
-		if lead && !s.Caption {
-			lead = false
-			if len(in) == 0 && !isQuotation(text) && leadNews.match(text) {
-				leadAt = si
+		if s.Caption {
+			continue
+		}
+		if dated := out[firstOfSentence:]; len(dated) > 0 {
+			anchor.set(s.Para, si, text, dated, pub)
+			// Reported speech: "Jobs said that his company sold 13.7
+			// million Macs last year" dates what was said; the report
+			// itself is an event of its own, dated as an undated sentence.
+			if !reportDated(text, &s, in) {
+				continue
 			}
 		}
-	}
-	// The lead reports the news of the day the article was published; it
-	// is dated so only when nothing else in the article is.
-	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
-		s := &sents[leadAt]
-		st := read(s.Text(a.Text))
-		out = append(out, newCandidate(idx, a, s, &st, leadAt, -1, -1, dates.Mention{
-			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
-		}, Occurrence))
+		// No date of its own: the context's, else the publication's.
+		if c, ok := anchor.undated(idx, a, &s, &st, si, pub); ok {
+			out = append(out, c)
+		}
 	}
 	setRuneOffsets(a.Text, out)
 	slices.Sort(all)
@@ -202,10 +212,6 @@ func setRuneOffsets(text string, cands []candidate) {
 // election"), not a plan.
 const planHorizonDays = 31
 
-// leadNews finds the verbs of a lead that reports news rather than
-// describes a scene: a reporting verb or a present or perfect tense.
-var leadNews = newWordList(reportingVerbs+`|is|are|has|have`, true)
-
 // proposalWord names a proposal or plan, where a summary of it starts.
 var proposalWord = newWordList(`proposal|proposals|proposed|proposes|offer|offers|offered|suggest|suggests|suggested|suggestion|inviting|invited|invitation|plan|plans|planned`, true)
 
@@ -231,25 +237,6 @@ func planStart(s string, ms int) int {
 		start = prev
 	}
 	return start
-}
-
-// datesDay reports whether an occurrence among cands is dated to day d.
-func datesDay(cands []candidate, d dates.Date) bool {
-	for i := range cands {
-		if c := &cands[i]; c.kind == Occurrence && c.start == d && c.end == d {
-			return true
-		}
-	}
-	return false
-}
-
-// isQuotation reports whether a sentence is a quotation and nothing else: a
-// pull quote is not the news of the day.
-func isQuotation(s string) bool {
-	s = strings.TrimSpace(s)
-	open, _ := utf8.DecodeRuneInString(s)
-	closeQ, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "."))
-	return (open == '“' || open == '"') && (closeQ == '”' || closeQ == '"')
 }
 
 // usable keeps the mentions that date an event: anchored dates and times
@@ -316,6 +303,7 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		cit: Citation{
 			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
 			Expression: expr, Value: m.Value, Caption: s.Caption,
+			Source: FromExpression, Explanation: m.Explanation,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, summary: summary, words: countWords(summary), tokens: toks, sig: signature(toks),

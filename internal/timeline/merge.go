@@ -40,6 +40,10 @@ const (
 	// (few names in common); the two reports must also name someone in
 	// common.
 	clearPlacement = 0.4
+	// weakSimilarity is how alike a report dated by its context or the
+	// publication day must be to another report of its day to tell the
+	// same event.
+	weakSimilarity = 0.35
 	// conflictDays is how far apart two day-dated reports may be and still
 	// be compared as a possible disagreement.
 	conflictDays = 3
@@ -68,6 +72,7 @@ type cluster struct {
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
+	strong     bool         // a member is dated by an expression of its own
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -175,6 +180,12 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			}
 			sim := k.similarity(c, vec)
 			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+			if (c.weak || !k.strong) && sim < weakSimilarity {
+				// A date from the context or the publication day says
+				// little: a day holds many undated reports, which are one
+				// event only when they are clearly alike.
+				return
+			}
 			switch {
 			case sameValue && sim > 0 && k.sameAlternatives(c):
 				// The same choice of days offered: the same plan.
@@ -182,6 +193,11 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			case sameValue && c.days > wideDays && k.sameHead(c) && k.related(c, related) && !k.hasSentence(c):
 				// "the 2020 election" told three ways: one event of
 				// history, whatever the sentences around it say.
+				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
+			case sameValue && c.days == 0 && !c.weak && !k.hasArticle(c.article) && sim >= sameValueSimilarity && k.sameDeed(c, common):
+				// The same day, someone named in both and the same deed
+				// ("Jobs said ... a free case", "Jobs said ... receive a
+				// free case"): one event, whatever else the articles share.
 				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
 			case sim < sameValueSimilarity, sameValue && (c.days > 0 || k.onlyArticle(c.article)) && sim < mergeSimilarity:
 				// A week or a month holds many events: sharing one
@@ -203,7 +219,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			case sameValue || (compatible && sim >= mergeSimilarity):
 				matches = append(matches, match{k, sim, true})
 			case compatible:
-			case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
+			case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) && !c.weak && k.strong &&
 				(sim >= conflictSimilarity || k.sharesAlternative(c)):
 				matches = append(matches, match{k, sim, false})
 			}
@@ -224,7 +240,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			k.add(c)
 			continue
 		}
-		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity) {
+		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity || !matches[0].k.strong) {
 			// "the Oct. 23 slaying of Slepian", "last month's shooting":
 			// the main event of that time.
 			var in []*cluster
@@ -281,6 +297,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			}
 		}
 	}
+	attachReports(out, vec, related)
 	live := out[:0]
 	for _, k := range out {
 		if k.parent == nil {
@@ -346,20 +363,20 @@ func mainEvent(day []*cluster, c *candidate, related, sameStory func(a, b int) b
 	second := 0
 	for _, k := range day {
 		k = k.root()
-		if k == best || k.kind != c.kind || !contains(c.start, c.end, k.start, k.end) {
-			continue
+		if k == best || k.kind != c.kind || !k.strong || !contains(c.start, c.end, k.start, k.end) {
+			continue // undated reports name no event of a day
 		}
-		switch n := len(k.members); {
-		case best == nil || n > len(best.members):
+		switch n := k.dated(); {
+		case best == nil || n > best.dated():
 			if best != nil {
-				second = len(best.members)
+				second = best.dated()
 			}
 			best = k
 		case n > second:
 			second = n
 		}
 	}
-	if best == nil || len(best.members) < 2*max(second, 1) || !best.manyArticles() {
+	if best == nil || best.dated() < 2*max(second, 1) || !best.manyArticles() {
 		return nil
 	}
 	if seed := best.members[0].article; !sameStory(seed, c.article) &&
@@ -677,6 +694,7 @@ func (k *cluster) similarity(c *candidate, s scatter) float32 {
 
 func (k *cluster) add(c *candidate) {
 	k.members = append(k.members, c)
+	k.strong = k.strong || !c.weak
 	if !slices.Contains(k.articles, c.article) {
 		k.articles = append(k.articles, c.article)
 	}
@@ -705,7 +723,7 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 // every citation once, and the differing dates as conflicts. s is a zeroed
 // scatter, left zeroed. The citations are carved from *cits, which must
 // have room for one per member: one allocation for all entries.
-func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
+func (k *cluster) entry(s scatter, cits *[]Citation, focus []string) Entry {
 	// Support for each value: distinct articles, then finer, then earlier.
 	// A cluster has few values: a slice, not a map.
 	type support struct {
@@ -716,6 +734,11 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	var buf [4]support
 	values := buf[:0] // in order of first report
 	for _, c := range k.members {
+		if c.weak && k.strong {
+			// An undated report placed on a dated event gives no date of
+			// its own: "on or before" its day is no disagreement.
+			continue
+		}
 		i := slices.IndexFunc(values, func(s support) bool { return s.c.cit.Value == c.cit.Value })
 		if i < 0 {
 			values = append(values, support{c: c})
@@ -749,6 +772,11 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	})
 	chosen := values[0].c
 	e := Entry{Value: chosen.cit.Value, StartDate: chosen.start, EndDate: chosen.end, Kind: k.kind}
+	for _, c := range k.members {
+		if c.cit.Value == e.Value && (e.Source == 0 || c.cit.Source < e.Source) {
+			e.Source = c.cit.Source
+		}
+	}
 
 	// Conflicts: values neither containing nor contained in the chosen one.
 	for _, sv := range values[1:] {
@@ -797,6 +825,15 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	e.Citations = e.Citations[:n:n] // an append must not run into the next entry's
 	*cits = (*cits)[n:]
 	e.Summary = k.bestSummary(e.Value, s)
+	var involved uint64
+	for _, c := range k.members {
+		involved |= c.focus
+	}
+	for i, name := range focus {
+		if involved&(1<<i) != 0 {
+			e.Focus = append(e.Focus, name)
+		}
+	}
 	return e
 }
 
@@ -828,8 +865,8 @@ func (k *cluster) bestSummary(value string, s scatter) string {
 		if c.cit.Value == value {
 			score += 5
 		}
-		if c.cit.Expression == publicationExpression {
-			score -= 0.5 // an undated lead is a weaker description of the day
+		if c.weak {
+			score -= 0.5 // an undated sentence is a weaker description of the day
 		}
 		if c.words < 6 {
 			score -= 1
@@ -864,4 +901,175 @@ func disjointNames(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// Attaching undated past reports to the events they tell (attachReports).
+const (
+	// attachSimilarity is how alike an undated past report must be to a
+	// dated event of another article for the report to tell that event.
+	attachSimilarity = 0.4
+	// attachDays bounds how long before its date an undated report may
+	// tell an event: a year.
+	attachDays = 4 * 366
+	// attachKeys is how many of a report's heaviest words look events up,
+	// and attachPosting the most events one word may name and still be
+	// looked up: a word in many events singles none out.
+	attachKeys    = 4
+	attachPosting = 256
+)
+
+// attachReports gives an event told only by undated past reports ("When
+// Jobs first introduced iPhone 4, he praised its antenna", dated by the
+// publication day, on or before which it happened) to the event another
+// article dates earlier and tells alike ("iPhone 4 was introduced by Jobs
+// at the conference on June 7"): a report on or before a day is
+// compatible with any earlier day. Events are looked up by the report's
+// heaviest words; it is merged into the most alike, of a related
+// article, dated within attachDays before it.
+func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool) {
+	postings := map[int32][]*cluster{}
+	for _, k := range clusters {
+		if k.parent != nil || !k.strong || k.kind != Occurrence {
+			continue
+		}
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if p := postings[x]; len(p) <= attachPosting && (len(p) == 0 || p[len(p)-1] != k) {
+					postings[x] = append(p, k)
+				}
+			}
+		}
+	}
+	for _, k := range clusters {
+		if k.parent != nil || k.kind != Occurrence {
+			continue
+		}
+		weak := !k.strong && k.pastOnly()
+		c := k.members[0]
+		// A year told of an event ("launched the store in 2003") is the
+		// finer date another article gives it ("on April 28, 2003").
+		coarse := k.strong && c.days > wideDays && c.days <= 366 && k.onlyValue(c.cit.Value)
+		if !weak && !coarse {
+			continue
+		}
+		keys := heaviest(c, attachKeys)
+		vec.load(c)
+		var best *cluster
+		var bestSim float32
+		for _, x := range keys {
+			p := postings[x]
+			if len(p) > attachPosting {
+				continue
+			}
+			for _, o := range p {
+				o = o.root()
+				if o == k || o.hasArticle(c.article) || !o.related(c, related) {
+					continue
+				}
+				if weak && (o.start.After(c.start) || dayNumber(c.start)-dayNumber(o.start) > attachDays) {
+					continue
+				}
+				if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
+					continue
+				}
+				if sim := o.similarity(c, vec); sim >= attachSimilarity && sim > bestSim {
+					best, bestSim = o, sim
+				}
+			}
+		}
+		vec.unload(c)
+		if best != nil {
+			best.absorb(k)
+		}
+	}
+}
+
+// deedShare is the share of a report's words (not names) that another
+// report of its day must tell for the two to tell one deed, when they
+// also name someone in common (see sameDeed).
+const deedShare = 0.3
+
+// sameDeed reports whether c and a wording of k, told by another article,
+// name someone in common (who took part) and share deedShare of c's
+// weighed words that are not names (what happened).
+func (k *cluster) sameDeed(c *candidate, common map[uint64]bool) bool {
+	var words float32
+	for _, t := range c.tokens {
+		if !t.name {
+			words += t.weight
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	for _, e := range k.exemplars {
+		if e.article == c.article || !sharedName(e.names, c.names, common) {
+			continue
+		}
+		var both float32
+		i, j := 0, 0
+		for i < len(c.tokens) && j < len(e.tokens) {
+			switch a, b := c.tokens[i], e.tokens[j]; {
+			case a.id == b.id:
+				if !a.name {
+					both += a.weight
+				}
+				i++
+				j++
+			case a.id < b.id:
+				i++
+			default:
+				j++
+			}
+		}
+		if both >= deedShare*words {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyValue reports whether every member of k gives value v.
+func (k *cluster) onlyValue(v string) bool {
+	for _, c := range k.members {
+		if c.cit.Value != v {
+			return false
+		}
+	}
+	return true
+}
+
+// pastOnly reports whether every member of k is an undated past report.
+func (k *cluster) pastOnly() bool {
+	for _, c := range k.members {
+		if !c.weak || !c.past {
+			return false
+		}
+	}
+	return true
+}
+
+// heaviest returns the dense indices of c's n heaviest tokens.
+func heaviest(c *candidate, n int) []int32 {
+	idx := make([]int, len(c.ix))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(c.tokens[b].weight, c.tokens[a].weight) })
+	out := make([]int32, 0, n)
+	for _, i := range idx[:min(n, len(idx))] {
+		out = append(out, c.ix[i])
+	}
+	return out
+}
+
+// dated counts the members of k dated by an expression of their own.
+func (k *cluster) dated() int {
+	n := 0
+	for _, c := range k.members {
+		if !c.weak {
+			n++
+		}
+	}
+	return n
 }

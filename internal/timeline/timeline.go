@@ -62,6 +62,11 @@ type Options struct {
 	// Cache, when not nil, keeps each article's analysis for later builds
 	// and supplies it to this one; the chronology is the same either way.
 	Cache *Cache
+	// Focus, when not empty, names the entities (a company, a product, a
+	// person) the chronology is about: it then holds only the events in
+	// which one of them takes part, found by name, short form or reference
+	// back within an article (see focus.go). At most MaxFocus names.
+	Focus []string
 }
 
 // Kind says whether an entry happened or was planned/proposed.
@@ -88,9 +93,15 @@ type Citation struct {
 	ArticleID  string
 	Quote      string // verbatim Text[Start:End]
 	Start, End int    // byte offsets into the article's Text
-	Expression string // the temporal expression that dated the event
+	// Expression is the temporal expression that dated the event, as
+	// written; empty when the date came from the context or the
+	// publication date.
+	Expression string
 	Value      string // the TIMEX3 value this article gives
 	Caption    bool   // the quote is a photo caption
+	// Source says how the date was found, Explanation in words.
+	Source      DateSource
+	Explanation string
 
 	// RuneStart and RuneEnd are Start and End counted in code points,
 	// the unit of the service's contract.
@@ -113,6 +124,11 @@ type Entry struct {
 	Kind               Kind
 	Citations          []Citation
 	Conflicts          []Conflict
+	// Source is how the entry's date was found: the surest source among
+	// the citations that give Value.
+	Source DateSource
+	// Focus holds the names of Options.Focus the event involves.
+	Focus []string
 }
 
 // Result is a built chronology.
@@ -226,6 +242,9 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		}
 		docs[i].cands = nil
 	}
+	if len(opts.Focus) > 0 {
+		cands = keepFocus(articles, cands, opts.Focus)
+	}
 	w := workspaces.Get().(*workspace)
 	defer w.release()
 	vec, spare := w.scatters(weigh(cands, w))
@@ -252,7 +271,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 				return nil, err
 			}
 		}
-		e := k.entry(vec, &cits)
+		e := k.entry(vec, &cits, opts.Focus)
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
 			res.Entries = append(res.Entries, e)
@@ -343,3 +362,9 @@ func parallel(ctx context.Context, n int, f func(i int)) error {
 	wg.Wait()
 	return ctx.Err()
 }
+
+// Limits of Options.Focus.
+const (
+	MaxFocus      = 32  // names
+	MaxFocusBytes = 200 // bytes per name
+)

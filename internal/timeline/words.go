@@ -103,3 +103,58 @@ const reportingVerbs = `said|says|told|announced|reported|stated|declared|confir
 // gluedNamePrefix are capitalised prefixes that glue to a capital in real
 // names (McCain, MacArthur, DeSantis, LaGuardia, YouTube).
 var gluedNamePrefix = map[string]bool{"Mac": true, "Van": true, "Von": true, "Del": true, "Della": true, "Des": true, "Le": true}
+
+// Tense cues (see sentenceTense).
+var (
+	// pastReporting are reporting verbs in the past: a sentence holding one
+	// is a past report of what it reports.
+	pastReporting = wordSet(`said told announced reported stated declared confirmed denied added explained noted
+		wrote claimed insisted argued acknowledged admitted revealed disclosed warned replied responded answered
+		commented described called praised criticized criticised complained agreed estimated predicted`)
+	futureWords = wordSet(`will shall won't wont`)
+	// futureBeforeTo are the words that, before "to", announce a plan:
+	// "is expected to", "plans to", "is scheduled to".
+	futureBeforeTo = wordSet(`expected scheduled due set plans planning intends intending aims aiming`)
+	pastAux        = wordSet(`was were had did wasn't weren't hadn't didn't`)
+	presentAux     = wordSet(`is are am has have does do isn't aren't hasn't haven't doesn't don't`)
+	beForms        = wordSet(`is are am was were be been being 's 're`)
+	determiners    = wordSet(`the a an this that these those its his her their our your my`)
+	// irregularPast are common irregular past forms (not past participles
+	// that are also presents or nouns: "put", "cut", "set", "hit").
+	irregularPast = wordSet(`began became bought brought built came chose did drew drove fell felt fought found
+		flew forgot gave got grew heard held hid kept knew laid led left lent lost made meant met paid ran rang
+		rose saw sold sent shot showed sang sank sat slept spent spoke stood stole struck swore took taught thought
+		threw understood woke wore won withdrew wrote overtook undertook underwent`)
+	// notPastEd end in -ed but are no past forms.
+	notPastEd = wordSet(`hundred sacred naked wicked kindred rugged ragged crooked beloved aged based related united`)
+	// edAfterE are past forms in -eed: the rest ("need", "speed",
+	// "proceed") are not.
+	edAfterE = wordSet(`agreed freed decreed guaranteed refereed`)
+)
+
+// Words that tell what a focus entity is and how articles refer back to it
+// (see focus.go).
+var (
+	personPronouns = wordSet(`he she his him her hers himself herself`)
+	// titleWords come before a person's name: "CEO Steve Jobs".
+	titleWords = wordSet(`ceo chief executive president chairman chairwoman founder co-founder cofounder director
+		minister secretary senator governor mayor spokesman spokeswoman spokesperson mr mrs ms dr prof sir lady
+		king queen prince princess pope general judge officer manager coach leader premier chancellor analyst`)
+	// orgWords name or follow an organisation: "Apple Corps", "Tesla Inc.".
+	orgWords = wordSet(`inc corp corporation co ltd llc plc ag sa gmbh company companies corps group holdings bank
+		airlines airways records studios university agency ministry department council committee association
+		union party foundation institute`)
+	// orgNouns refer back to an organisation: "the company".
+	orgNouns = wordSet(`company firm group carmaker automaker maker manufacturer corporation giant retailer bank
+		airline network agency organisation organization label band startup business conglomerate insurer
+		lender chipmaker producer publisher studio`)
+	// thingNouns refer back to a product or other thing: "the car".
+	thingNouns = wordSet(`device phone smartphone handset car vehicle model product gadget player computer laptop
+		tablet software system service store app application platform drug vaccine aircraft plane jet game
+		console film movie album book show ship rocket satellite`)
+)
+
+// continuationWords open a sentence that goes on with the one before: it
+// takes that sentence's date when it has none (see continues).
+var continuationWords = wordSet(`he she it they his her its their this these those then later afterwards
+	subsequently there`)
