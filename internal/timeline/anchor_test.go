@@ -61,9 +61,9 @@ func TestAnchoring(t *testing.T) {
 		value  string
 		source DateSource
 	}{
-		"It published details online.": {"2010-04", FromContext},
+		"It published details online.":                                         {"2010-04", FromContext},
 		"While introducing the phone, the chief executive praised its design.": {"2010-06-07", FromContext},
-		"The phone has two cameras.": {"2010-06-08", FromPublication},
+		"The phone has two cameras.":                                           {"2010-06-08", FromPublication},
 	} {
 		if g, ok := got[quote]; !ok || g != want {
 			t.Errorf("%q: got %v (found %v), want %v", quote, g, ok, want)
