@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/timelined/timelined/internal/dates"
 	"github.com/timelined/timelined/internal/evaluate"
 )
 
@@ -16,14 +15,19 @@ func evalFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string)
 	verbose := fs.Bool("verbose", false, "list every error (missed, spurious, span, value, type) with its context")
 	asJSON := fs.Bool("json", false, "print the counts and figures (and with --verbose the errors) as JSON")
 	system := fs.String("system", "", "score the external system output in `FILE` (JSON, see internal/evaluate) instead of the engine")
-	narrative := fs.Bool("narrative", false, "run the engine in narrative mode (anchor to the last date mentioned)")
+	var doc docTypeFlags
+	doc.register(fs)
 	canonical := fs.Bool("canonical", false, "compare values after rewriting corpus-specific spellings to TimeML's on both sides\n(\"2011-11-26-WXX-6\" -> \"2011-11-26\", \"2014-XX-XX\" -> \"2014\", \"2013-10-W41\" -> \"2013-W41\", zero padding), as the SynTime tweets need")
 	return fs, func(ctx context.Context, args []string) error {
 		if len(args) != 1 {
 			return usagef("want exactly one DIR of TimeML files, got %d arguments", len(args))
 		}
-		if *system != "" && *narrative {
-			return usagef("--narrative runs the engine; it cannot apply to --system")
+		_, docType, err := doc.get()
+		if err != nil {
+			return err
+		}
+		if *system != "" && doc.set() {
+			return usagef("--doc-type runs the engine; it cannot apply to --system")
 		}
 		docs, err := evaluate.LoadDir(args[0])
 		if err != nil {
@@ -35,11 +39,7 @@ func evalFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string)
 		name := "timelined date engine (internal/dates)"
 		var spans map[string][]evaluate.Timex
 		if *system == "" {
-			opts := evaluate.Options{}
-			if *narrative {
-				opts.DocType = dates.Narrative
-			}
-			spans = evaluate.ResolveAll(docs, opts)
+			spans = evaluate.ResolveAll(docs, evaluate.Options{DocType: docType})
 		} else if spans, name, err = systemSpans(docs, *system); err != nil {
 			return err
 		}

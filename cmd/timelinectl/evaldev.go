@@ -9,6 +9,7 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/timelined/timelined/internal/dates"
 	"github.com/timelined/timelined/internal/evaluate"
 )
 
@@ -74,13 +75,14 @@ func writeDevTable(w io.Writer, results []*evaluate.DevResult) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintln(w, "\n* values canonicalized on both sides (timelinectl eval --canonical); narratives run in narrative mode.\ntarget: value F1 >= HeidelTime's + 3, relaxed recall >= max(85, HeidelTime's).")
+	_, err := fmt.Fprintln(w, "\n* values canonicalized on both sides (timelinectl eval --canonical).\nEach set is read as its kind of text: --doc-type narrative for narratives, colloquial for tweets.\ntarget: value F1 >= HeidelTime's + 3, relaxed recall >= max(85, HeidelTime's).")
 	return err
 }
 
 type devJSON struct {
 	Set        string            `json:"set"`
 	Kind       string            `json:"kind"`
+	DocType    string            `json:"doc_type"`
 	Narrative  bool              `json:"narrative"`
 	Canonical  bool              `json:"canonical"`
 	Documents  int               `json:"documents"`
@@ -92,7 +94,7 @@ type devJSON struct {
 func writeDevJSON(w io.Writer, results []*evaluate.DevResult) error {
 	out := make([]devJSON, 0, len(results))
 	for _, r := range results {
-		d := devJSON{Set: r.Set.Name, Kind: r.Set.Kind, Narrative: r.Set.DocType != 0, Canonical: r.Set.Canonical,
+		d := devJSON{Set: r.Set.Name, Kind: r.Set.Kind, DocType: r.Set.DocType.String(), Narrative: r.Set.DocType == dates.Narrative, Canonical: r.Set.Canonical,
 			Documents: r.Engine.Docs, Counts: r.Engine.Counts, Figures: r.Engine.Figures()}
 		if r.HeidelTime != nil {
 			h := r.HeidelTime.Figures()

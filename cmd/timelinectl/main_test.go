@@ -179,6 +179,8 @@ func TestResolve(t *testing.T) {
 	}{
 		{nil, timelinev1.DocumentType_DOCUMENT_TYPE_NEWS},
 		{[]string{"--narrative"}, timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE},
+		{[]string{"--doc-type", "narrative"}, timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE},
+		{[]string{"--doc-type", "colloquial"}, timelinev1.DocumentType_DOCUMENT_TYPE_COLLOQUIAL},
 	} {
 		t.Run("json"+strings.Join(tt.flags, ""), func(t *testing.T) {
 			args := append([]string{"resolve", "--format", "json", "--date", "2021-03-22"}, tt.flags...)

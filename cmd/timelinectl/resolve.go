@@ -26,7 +26,8 @@ func resolveFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []stri
 	conn.register(fs)
 	format := fs.String("format", "table", "output `FORMAT`: table, json (an array of ResolveDatesResponse) or timeml")
 	date := fs.String("date", "", "resolve every article against this publication date `YYYY-MM-DD` (default: the article's own, or inferred)")
-	narrative := fs.Bool("narrative", false, "anchor relative expressions to the last date mentioned, not the publication date")
+	var doc docTypeFlags
+	doc.register(fs)
 	out := fs.String("out", "", "with --format timeml, write one DOCID.tml per article into `DIR` (needed for several articles)")
 	return fs, func(ctx context.Context, paths []string) error {
 		switch *format {
@@ -50,9 +51,9 @@ func resolveFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []stri
 		if *format == "timeml" && *out == "" && len(inputs) > 1 {
 			return usagef("--format timeml with %d articles needs --out DIR (one .tml file each)", len(inputs))
 		}
-		docType := timelinev1.DocumentType_DOCUMENT_TYPE_NEWS
-		if *narrative {
-			docType = timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE
+		docType, _, err := doc.get()
+		if err != nil {
+			return err
 		}
 		resps := make([]*timelinev1.ResolveDatesResponse, len(inputs))
 		err = conn.with(ctx, func(ctx context.Context, svc backend) error {

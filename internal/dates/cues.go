@@ -117,9 +117,12 @@ func (r *run) yearLike(m *match, t *token) bool {
 	if !r.yearShape(m, t) {
 		return false
 	}
-	if t.val < 1900 {
+	if t.val < 1900 && r.docType != Narrative {
+		// News tells years of the past rarely and counts often; a
+		// history is the other way round.
 		p := m.before(1)
-		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to")
+		return r.wordIs(p, "in", "since", "of", "by", "until", "from", "year", "fiscal", "before", "after", "during", "between", "and", "early", "late", "mid", "the", "to") ||
+			p != nil && p.kind == kPunct && p.punct == '('
 	}
 	return true
 }
@@ -137,7 +140,14 @@ func (r *run) yearShape(m *match, t *token) bool {
 		}
 		if n.kind == kWord {
 			w := strings.ToLower(m.word(n))
-			if w == "percent" || w == "per" || (len(w) > 3 && w[len(w)-1] == 's' && n.flags&fCap == 0 && n.class&(cUnits|cUnit) == 0 && !strings.HasSuffix(w, "ss") && w != "elections" && w != "games" && w != "olympics") {
+			if w == "percent" || w == "per" {
+				return false
+			}
+			// "1500 troops" is a count; "its 2006 highs", "the 1777
+			// campaigns", "of 1913 levels" are years used as modifiers:
+			// a count of a thousand or more is written with a comma.
+			if len(w) > 3 && w[len(w)-1] == 's' && n.flags&fCap == 0 && n.class&(cUnits|cUnit) == 0 && !strings.HasSuffix(w, "ss") && w != "elections" && w != "games" && w != "olympics" &&
+				!r.wordIs(m.before(1), determiners...) && !r.wordIs(m.before(1), "of", "that", "this", "these", "those") {
 				return false
 			}
 		}

@@ -77,7 +77,9 @@
 // rate ("$5 a day", "8.5% annually", "24 hours a day"), a length that
 // measures pay is money ("six months of base pay"), a capitalised unit,
 // part of day or "Today" after a name is part of the name ("VOA Today",
-// "This Week"), and so is a year ending a title-case name ("Orion 1980").
+// "This Week"), and so is a year ending a name given with a verb of naming
+// ("a venture called Orion 1980"); after other capitalised words a year is
+// a date ("Winter Show 2012").
 // "The people of tomorrow" and "today's youth" name an age (FUTURE_REF,
 // PRESENT_REF), not a day.
 //
@@ -140,7 +142,27 @@ const (
 	News DocType = iota
 	// Narrative anchors relative expressions to the last date mentioned.
 	Narrative
+	// Colloquial is informal writing (posts, messages, chat) about the
+	// moment it is written: relative expressions anchor to the reference,
+	// as in news, and the words such writing uses alone are times of that
+	// day ("good morning", "what a night", "this weekend's plans") or
+	// lengths ("a long day", "hours of queueing").
+	Colloquial
 )
+
+// String returns the document type's name: "news", "narrative",
+// "colloquial".
+func (d DocType) String() string {
+	switch d {
+	case News:
+		return "news"
+	case Narrative:
+		return "narrative"
+	case Colloquial:
+		return "colloquial"
+	}
+	return "unknown"
+}
 
 // Tense is the grammatical orientation of the clause an expression stands in.
 type Tense int

@@ -35,7 +35,8 @@ type run struct {
 	m        matcher
 	cands    []cand
 	nextCore []int
-	// lastEnd is the token after the last piece emitted.
+	// lastEnd is the token after the last piece emitted in the sentence:
+	// a span may not reach back before it.
 	lastEnd int
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
@@ -94,10 +95,12 @@ func (r *run) sentence() {
 		return
 	}
 	r.sent++
+	r.lastEnd = 0
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
 	}
 	r.mergeNumbers()
+	r.settleAmbiguous()
 	toks := r.toks
 	// nextCore[i] is the first token at or after i with a core class: every
 	// rule needs one within coreWindow tokens of its start, so most tokens
@@ -252,6 +255,47 @@ func (r *run) mergeNumbers() {
 	r.toks = toks[:w]
 }
 
+// settleAmbiguous keeps the calendar class of a word marked fAmbig ("may",
+// "march", "sat", "sun") only where a date stands: a weekday after a word
+// that introduces a day ("this sat", "on sun", "till wed") or before a part
+// of day, a clock time or a day number ("sat night", "sun 3pm"); a month
+// next to a day number or a year ("may 5", "5th march", "march 2014") or
+// after "in", "early", "late", "mid" ("in march"). Elsewhere they are the
+// verb, the noun or the name they also are ("you may", "he sat", "the sun").
+func (r *run) settleAmbiguous() {
+	toks := r.toks
+	for i := range toks {
+		t := &toks[i]
+		if t.flags&fAmbig == 0 {
+			continue
+		}
+		var prev, next *token
+		if i > 0 {
+			prev = &toks[i-1]
+		}
+		if i+1 < len(toks) {
+			next = &toks[i+1]
+		}
+		keep := false
+		if t.class&cWeekday != 0 {
+			keep = r.wordIs(prev, dayIntroducers...) ||
+				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1))
+		} else {
+			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
+				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
+				r.wordIs(prev, "in", "early", "late", "mid", "since", "until", "till")
+		}
+		if !keep {
+			t.class &^= cMonth | cWeekday
+		}
+	}
+}
+
+// ampmAfter reports whether the number at token k has "am" or "pm" after it.
+func (r *run) ampmAfter(k int) bool {
+	return k+1 < len(r.toks) && r.toks[k+1].class&cAMPM != 0
+}
+
 // Eras a year is written with.
 const (
 	eraBC = 1
@@ -292,9 +336,9 @@ func (r *run) era(t *token) int {
 		return 0
 	}
 	switch r.text[t.start:t.end] {
-	case "BC", "B.C.", "BCE", "B.C.E.":
+	case "BC", "B.C.", "B.C", "BCE", "B.C.E.":
 		return eraBC
-	case "AD", "A.D.", "CE", "C.E.":
+	case "AD", "A.D.", "A.D", "CE", "C.E.":
 		return eraAD
 	}
 	return 0
@@ -435,6 +479,16 @@ func (m *match) after(k int) *token {
 	return &m.toks[m.end+k-1]
 }
 
+// next returns the token after t in the sentence, or nil.
+func (r *run) next(t *token) *token {
+	for k := range r.toks {
+		if r.toks[k].start == t.start && k+1 < len(r.toks) {
+			return &r.toks[k+1]
+		}
+	}
+	return nil
+}
+
 // wordIs reports whether t is one of the words ws (any case).
 func (r *run) wordIs(t *token, ws ...string) bool {
 	if t == nil || t.kind != kWord {
@@ -514,7 +568,7 @@ func (r *run) extend(p *piece) {
 	if p.typ == TypeDuration {
 		n := r.orLength(p.to)
 		p.to += n
-		if f := p.from; f >= 2 && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
+		if f := p.from; f-2 >= r.lastEnd && r.wordIs(&r.toks[f-1], "or") && r.countWord(f-2) && r.countWord(f) {
 			p.from, n = p.from-2, n+2
 		}
 		if n > 0 && p.mod == "" {
@@ -526,7 +580,7 @@ func (r *run) extend(p *piece) {
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {
 		for {
 			mod, n := r.quantifierBefore(p.from)
-			if n == 0 {
+			if n == 0 || p.from-n < r.lastEnd {
 				break
 			}
 			p.from -= n
@@ -535,14 +589,93 @@ func (r *run) extend(p *piece) {
 			}
 		}
 	}
+	// "the night of April 18, 1775", "early in the morning of 29 April":
+	// a part of a day told keeps it.
+	if p.typ == TypeDate && len(p.value) == len("2006-01-02") {
+		if from, pod, mod, ok := r.partOfDayOf(p.from); ok {
+			p.from, p.typ, p.value = from, TypeTime, p.value+"T"+podCodes[pod]
+			if p.mod == "" {
+				p.mod = mod
+			}
+		}
+	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
-	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > 0 && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
+	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], "around", "about", "approximately", "roughly") && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {
 		p.from--
 		if p.mod == "" {
 			p.mod = modNames[modApprox]
 		}
 	}
+}
+
+// partOfDayOf reads "the POD of", "the early POD hours of" or "early in the
+// POD of" ending just before token i: the first token, the part of day and
+// the mod of its EARLY word; ok is false when they are not there or reach
+// back into the mention before.
+func (r *run) partOfDayOf(i int) (from int, pod int32, mod string, ok bool) {
+	k := i - 2
+	if k < r.lastEnd || !r.wordIs(&r.toks[i-1], "of") {
+		return 0, 0, "", false
+	}
+	if r.wordIs(&r.toks[k], "hours") && k > r.lastEnd {
+		k--
+	}
+	t := &r.toks[k]
+	if t.class&cPOD == 0 || t.flags&fCap != 0 && k > 0 {
+		return 0, 0, "", false
+	}
+	from, pod = k, t.val
+	if from > r.lastEnd && r.toks[from-1].class&cEarlyLate != 0 {
+		from--
+		mod = modNames[r.toks[from].val]
+	}
+	if from > r.lastEnd && r.wordIs(&r.toks[from-1], "the") {
+		from--
+		if from-2 >= r.lastEnd && r.wordIs(&r.toks[from-1], "in") && r.toks[from-2].class&cEarlyLate != 0 {
+			from -= 2
+			mod = modNames[r.toks[from].val]
+		}
+	}
+	return from, pod, mod, true
+}
+
+// opensSentence reports whether token i opens its sentence: nothing
+// before it but a preposition or an adverb of time ("In 1941, ...",
+// "During 1863", "Early in 1942", "But by 1944"), or it heads its paragraph.
+func (r *run) opensSentence(i int) bool {
+	if i > 3 {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		t := &r.toks[k]
+		if t.kind == kPunct {
+			continue
+		}
+		if !r.wordIs(t, openers...) && t.class&(cEarlyLate|cEdge|cDet|cOf) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// looksBack reports whether tokens [from, to) count back from the story's
+// time ("the previous year", "two years earlier", "a decade before") or
+// name the point a state has lasted since ("had not met since 1614"): a
+// glance back that a narrative returns from, so it does not move the
+// story ("early January 1942 ... during the previous year ... in January"
+// is 1942's January).
+func (r *run) looksBack(from, to int) bool {
+	if from > 0 && r.wordIs(&r.toks[from-1], "since") {
+		return true
+	}
+	for k := from; k < to; k++ {
+		t := &r.toks[k]
+		if t.class&cLast != 0 || t.class&cAgo != 0 || r.wordIs(t, "earlier", "before", "previously") {
+			return true
+		}
+	}
+	return false
 }
 
 // record appends p as a Mention and updates the memory: the last date
@@ -557,7 +690,9 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		r.tell(s, pv.gran, p.value)
+		if !(r.docType == Narrative && s.Before(r.last) && r.looksBack(p.from, p.to)) {
+			r.tell(s, pv.gran, p.value, r.opensSentence(p.from))
+		}
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {
 			r.day, r.daySent, r.dayPara = s, r.sent, r.para
 		}

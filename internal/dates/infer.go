@@ -45,6 +45,31 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 		expl: explain("'%s' has no year: %s", q, why)})
 }
 
+// yearAhead is, in narrative text, the year written a few words after
+// token to in the same sentence, which a season with no year of its own
+// belongs to: "their summer offensive ... in June 1942", "the spring and
+// early summer of 1943", "the Winter Offensive (early 1951)". (A month
+// does not look ahead: "By June, ... since 1943" is more often the
+// story's June; measured on WikiWars train, months lost by it.)
+func (r *run) yearAhead(to int) (int, string, bool) {
+	if r.docType != Narrative {
+		return 0, "", false
+	}
+	for k := to; k < len(r.toks) && k < to+yearAheadWords; k++ {
+		t := &r.toks[k]
+		if t.kind == kPunct && (t.punct == ';' || t.punct == ':') {
+			break
+		}
+		if t.class&cYearNum != 0 && t.flags&(fGrouped|fDecimal|fMoney) == 0 || t.flags&fEra != 0 {
+			return int(t.val), "the year written after it in the sentence, " + yearName(int(t.val)), true
+		}
+	}
+	return 0, "", false
+}
+
+// yearAheadWords is how far yearAhead looks.
+const yearAheadWords = 8
+
 // yearWindow is how far (in days) a month-day without a year may lie on
 // the "wrong" side of the reference for its clause's tense before the
 // year moves: news dates cluster around publication, so "was extended to

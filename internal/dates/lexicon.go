@@ -1,7 +1,5 @@
 package dates
 
-import "time"
-
 // This file holds the normalisation tables: every English word the engine
 // knows, mapped to the token class the rules match on and a value. The
 // tables are data; the engine (tokenize.go, match.go) never names a word.
@@ -138,6 +136,22 @@ var modNames = [...]string{modStart: "START", modMid: "MID", modEnd: "END",
 	modEqualOrMore: "EQUAL_OR_MORE", modEqualOrLess: "EQUAL_OR_LESS",
 	modOnOrAfter: "ON_OR_AFTER", modOnOrBefore: "ON_OR_BEFORE"}
 
+// Month and weekday words that are also common words: ambiguousLower ones
+// are calendar words only when capitalised or where a date stands ("may",
+// "march", "sat"), ambiguousAlways ones in any case only where a date
+// stands ("The Sun said", "SAT scores"). settleAmbiguous decides.
+const (
+	ambiguousLower = iota + 1
+	ambiguousAlways
+)
+
+var ambiguousCalendar = map[string]int{
+	"may": ambiguousLower, "march": ambiguousLower, "mar": ambiguousLower, "mar.": ambiguousLower,
+	"august": ambiguousLower, "jan": ambiguousLower,
+	"sat.": ambiguousLower, "sun.": ambiguousLower, "wed.": ambiguousLower, "mon.": ambiguousLower,
+	"sat": ambiguousAlways, "sun": ambiguousAlways, "wed": ambiguousAlways, "mon": ambiguousAlways,
+}
+
 // entry is one word of the lexicon.
 type entry struct {
 	class class
@@ -180,13 +194,13 @@ func buildLexicon() map[string]entry {
 		add(cMonth, i+1, ws...)
 	}
 	weekdays := [][]string{
-		{"monday", "mon."},
-		{"tuesday", "tue.", "tues."},
-		{"wednesday", "wed."},
-		{"thursday", "thu.", "thur.", "thurs."},
-		{"friday", "fri."},
-		{"saturday", "sat."},
-		{"sunday", "sun."},
+		{"monday", "mon.", "mon"},
+		{"tuesday", "tue.", "tues.", "tue", "tues"},
+		{"wednesday", "wed.", "wed", "weds"},
+		{"thursday", "thu.", "thur.", "thurs.", "thu", "thur", "thurs"},
+		{"friday", "fri.", "fri"},
+		{"saturday", "sat.", "sat"},
+		{"sunday", "sun.", "sun"},
 	}
 	for i, ws := range weekdays {
 		add(cWeekday, i+1, ws...)
@@ -224,15 +238,18 @@ func buildLexicon() map[string]entry {
 		u          int
 		sing, plur []string
 	}{
-		{uSecond, nil, []string{"seconds"}},
-		{uMinute, []string{"minute"}, []string{"minutes"}},
-		{uHour, []string{"hour"}, []string{"hours"}},
+		// The short forms of informal writing ("2 hrs", "10 mins", "3 yrs")
+		// count too; "sec" and "min" only after a number, as every rule
+		// that reads a unit's short form has one.
+		{uSecond, []string{"sec"}, []string{"seconds", "secs"}},
+		{uMinute, []string{"minute", "min"}, []string{"minutes", "mins"}},
+		{uHour, []string{"hour", "hr"}, []string{"hours", "hrs"}},
 		{uDay, []string{"day"}, []string{"days"}},
-		{uWeek, []string{"week"}, []string{"weeks"}},
-		{uWeekend, []string{"weekend"}, []string{"weekends"}},
-		{uMonth, []string{"month"}, []string{"months"}},
+		{uWeek, []string{"week", "wk"}, []string{"weeks", "wks"}},
+		{uWeekend, []string{"weekend", "wkend", "wknd"}, []string{"weekends"}},
+		{uMonth, []string{"month", "mth"}, []string{"months", "mths"}},
 		{uQuarter, []string{"quarter"}, []string{"quarters"}},
-		{uYear, []string{"year"}, []string{"years"}},
+		{uYear, []string{"year", "yr"}, []string{"years", "yrs"}},
 		{uDecade, []string{"decade"}, []string{"decades"}},
 		{uCentury, []string{"century"}, []string{"centuries"}},
 	}
@@ -246,14 +263,16 @@ func buildLexicon() map[string]entry {
 	add(cSeason, 2, "summer")
 	add(cSeason, 3, "fall", "autumn")
 	add(cSeason, 4, "winter")
+	// Informal spellings ("tmr", "2nite", "arvo") are listed beside the
+	// words they stand for: none of them is another English word.
 	add(cPOD, 1, "morning")
-	add(cPOD, 2, "afternoon")
+	add(cPOD, 2, "afternoon", "arvo")
 	add(cPOD, 3, "evening")
-	add(cPOD, 4, "night")
-	add(cDeictic, dToday, "today")
-	add(cDeictic, dYesterday, "yesterday")
-	add(cDeictic, dTomorrow, "tomorrow")
-	add(cDeictic, dTonight, "tonight")
+	add(cPOD, 4, "night", "nite")
+	add(cDeictic, dToday, "today", "tdy", "2day")
+	add(cDeictic, dYesterday, "yesterday", "yday", "ytday")
+	add(cDeictic, dTomorrow, "tomorrow", "tmr", "tmrw", "tmw", "tmro", "tmrow", "tmrrw", "trmw", "2moro", "2morrow", "2mrw", "tomoz", "tomolo", "tomorow")
+	add(cDeictic, dTonight, "tonight", "tonite", "2nite", "2night", "tnite", "tonyt")
 	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
 	// ones ("once", "previously", "formerly", "eventually") are not temporal
 	// expressions in TimeML news annotation and are left out: "formerly"
@@ -262,7 +281,7 @@ func buildLexicon() map[string]entry {
 	add(cRef, refPast, "recently", "recent", "lately")
 	add(cRef, refFuture, "soon", "future")
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
-	add(cNext, 0, "next", "coming", "following", "upcoming")
+	add(cNext, 0, "next", "coming", "following", "upcoming", "nxt")
 	add(cThis, 0, "this", "current")
 	add(cEarlyLate, modStart, "early", "earlier")
 	add(cEarlyLate, modMid, "mid", "middle")
@@ -293,9 +312,9 @@ func buildLexicon() map[string]entry {
 			add(cDecadeWord, i, w)
 		}
 	}
-	for i, h := range holidays {
-		if i > 0 {
-			add(cHoliday, i, h.word)
+	for _, h := range holidays {
+		for _, n := range h.names {
+			add(cHoliday, 0, holidayFirst(n))
 		}
 	}
 	// Titles and "vs." take their period (they never end a sentence), so
@@ -304,7 +323,7 @@ func buildLexicon() map[string]entry {
 	add(0, 0, "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
 		"capt.", "rev.", "prof.", "adm.", "vs.")
 	add(cFiscal, 0, "fiscal")
-	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre")
+	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre", "latter", "former")
 	add(cPeriod, 0, "period", "latest", "term")
 	add(cNoon, 12*60, "noon", "midday")
 	add(cNoon, 24*60, "midnight")
@@ -338,57 +357,6 @@ func buildLexicon() map[string]entry {
 	add(cApprox, modMoreThan, "over")
 	add(cApprox, modLessThan, "under")
 	return m
-}
-
-// holiday is a named day: the first word of its name (the lexicon maps it
-// to its index in holidays), what must follow it, and its date in a year.
-type holiday struct {
-	word string
-	// next is the word that must follow ("day", "eve"), or "" when the
-	// word alone names the day ("Christmas", "Thanksgiving Day" both work).
-	next string
-	// name is the full name, for explanations.
-	name string
-	date func(y int) Date
-}
-
-// nthWeekday returns the n-th ISO weekday wd of month m in year y (n < 0
-// counts from the month's end).
-func nthWeekday(y int, m time.Month, wd, n int) Date {
-	if n < 0 {
-		return weekdayFrom(lastOfMonth(y, m), wd, -1, false).AddDays(7 * (n + 1))
-	}
-	return weekdayFrom(Date{y, m, 1}, wd, 1, false).AddDays(7 * (n - 1))
-}
-
-// easter returns Easter Sunday of year y (Gregorian computus).
-func easter(y int) Date {
-	a, b, c := y%19, y/100, y%100
-	d, e := b/4, b%4
-	f := (b + 8) / 25
-	g := (b - f + 1) / 3
-	h := (19*a + b - d - g + 15) % 30
-	i, k := c/4, c%4
-	l := (32 + 2*e + 2*i - h - k) % 7
-	m := (a + 11*h + 22*l) / 451
-	month := (h + l - 7*m + 114) / 31
-	day := (h+l-7*m+114)%31 + 1
-	return Date{y, time.Month(month), day}
-}
-
-// holidays are the named days the engine knows; index 0 is unused.
-var holidays = [...]holiday{
-	{},
-	{"christmas", "", "Christmas Day", func(y int) Date { return Date{y, 12, 25} }},
-	{"thanksgiving", "", "Thanksgiving (US)", func(y int) Date { return nthWeekday(y, 11, 4, 4) }},
-	{"easter", "", "Easter Sunday", easter},
-	{"halloween", "", "Halloween", func(y int) Date { return Date{y, 10, 31} }},
-	{"election", "day", "Election Day (US)", func(y int) Date { return nthWeekday(y, 11, 1, 1).AddDays(1) }},
-	{"labor", "day", "Labor Day (US)", func(y int) Date { return nthWeekday(y, 9, 1, 1) }},
-	{"memorial", "day", "Memorial Day (US)", func(y int) Date { return nthWeekday(y, 5, 1, -1) }},
-	{"independence", "day", "Independence Day (US)", func(y int) Date { return Date{y, 7, 4} }},
-	{"veterans", "day", "Veterans Day (US)", func(y int) Date { return Date{y, 11, 11} }},
-	{"valentine", "day", "Valentine's Day", func(y int) Date { return Date{y, 2, 14} }},
 }
 
 // notPast lists -ed words that are not past-tense verbs.

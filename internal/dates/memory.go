@@ -23,6 +23,22 @@ type memory struct {
 	lastGran gran
 	lastVal  string
 	lastSent int
+	// line is the last date told finer than a year (a season, month, day
+	// or time), the story line of a narrative, with its granularity and
+	// value; aside reports that the last date told since is a year or
+	// coarser standing inside a sentence rather than opening it ("forces
+	// for a planned campaign in 1976", "declassified in 2005"). A day of
+	// the line's month told next in the same paragraph (linePara) goes on
+	// from line, not from the aside
+	// ("On 10 March 1975 ... a planned campaign in 1976 ... collapsed on 11
+	// March" is 1975's); another month takes the year told ("the fighting
+	// in 1917, 'The 25th of August ...'"), and so does anything after a
+	// year that opens its sentence ("In 1941, ...").
+	line     Date
+	lineGran gran
+	lineVal  string
+	linePara int
+	aside    bool
 	// day is the last day (or time on a day) told that is not the day of
 	// a report ("the bomb went off Saturday, police said Monday": the
 	// story's day is Saturday), and daySent and dayPara the sentence and
@@ -124,13 +140,20 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
 		return 0, "", false
 	}
-	y = r.last.Year
-	why = "the year of the last date told, " + r.lastVal
-	if r.lastGran == gYear {
+	last, lastGran, lastVal := r.last, r.lastGran, r.lastVal
+	if r.aside && r.lineGran >= gMonth && r.linePara == r.para && mon == r.line.Month {
+		last, lastGran, lastVal = r.line, r.lineGran, r.lineVal
+	}
+	y = last.Year
+	why = "the year of the last date told, " + lastVal
+	if last != r.last {
+		why = "the year of the story's last date, " + lastVal + " (" + r.lastVal + " was told in passing)"
+	}
+	if lastGran == gYear {
 		return y, why, true
 	}
-	lm, ld := r.last.Month, r.last.Day
-	if r.lastGran < gDay {
+	lm, ld := last.Month, last.Day
+	if lastGran < gDay {
 		ld = 0
 	}
 	if mon > lm || mon == lm && (day == 0 || ld == 0 || day >= ld) {
@@ -141,7 +164,7 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 		back = 1 // an earlier day of the same month
 	}
 	if 12-back < back {
-		return y + 1, "the year after the last date told, " + r.lastVal + ": the story moves on to the next " + mon.String(), true
+		return y + 1, "the year after the last date told, " + lastVal + ": the story moves on to the next " + mon.String(), true
 	}
 	return y, why, true
 }
@@ -150,12 +173,21 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 // last date told. A year told again after a finer date of that year keeps
 // the finer one ("on December 7, 1941 ... in 1941 ... In January": the
 // story stands in December 1941, so January is 1942's).
-func (r *memory) tell(s Date, g gran, value string) {
+//
+// topic reports that the mention opens its sentence: a year told inside a
+// sentence after a finer date is an aside from the story line (memory.line).
+func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	r.lastSent = r.sent
 	if g <= gYear && g != gNone && r.lastGran > g && !r.last.IsZero() && containsDay(s, g, r.last) {
 		return
 	}
 	r.last, r.lastGran, r.lastVal = s, g, value
+	switch {
+	case g > gYear:
+		r.line, r.lineGran, r.lineVal, r.linePara, r.aside = s, g, value, r.para, false
+	case g != gNone:
+		r.aside = !topic && !r.line.IsZero()
+	}
 }
 
 // containsDay reports whether the period of granularity g (a year or
@@ -174,12 +206,14 @@ func containsDay(s Date, g gran, d Date) bool {
 
 // toldSeasonYear is the year a season named without one takes in narrative
 // text ("During 1941 ... the summer" is 1941-SU), as toldYear finds it for
-// the season's first month; a winter told while the story stands in its
-// January or February is the winter that began the December before.
+// the season's first month. A winter is named for the year of its January
+// (TimeML's corpora: the winter of 1777-78 is 1778-WI): the one that
+// follows the story's date, or the one it stands in during January or
+// February.
 func (r *memory) toldSeasonYear(season int) (int, string, bool) {
 	y, why, ok := r.toldYear(time.Month(3*season), 0)
-	if ok && season == 4 && r.lastGran > gYear && r.last.Month <= time.February && y == r.last.Year {
-		y--
+	if ok && season == 4 && !(r.lastGran > gYear && r.last.Month <= time.February && y == r.last.Year) {
+		y++ // the winter that begins in December y is named for its January
 	}
 	return y, why, ok
 }

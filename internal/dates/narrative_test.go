@@ -27,6 +27,28 @@ var narrativeCases = []struct {
 	{"Fort Sumter fell on April 12, 1861. The arsenal was seized eight days after Fort Sumter.", "eight days after", "1861-04-20"},
 	{"On 27 June 1950, two days after the invasion, Truman acted.", "two days after", "1950-06-27"},
 	{"Belgrade was freed on October 20, 1944. A few days later, the Soviets attacked.", "A few days later", "FUTURE_REF"},
+	// A year told in passing inside a sentence does not move a story that
+	// goes on in the month just told; a year that opens its sentence, or
+	// another month, does.
+	{"On 10 March 1975, Dung attacked. The road would be open for a planned campaign in 1976. The town fell on 11 March.", "11 March", "1975-03-11"},
+	{"On 2 August 1964 the ship was attacked. A report declassified in 2005 said there was no attack on 4 August.", "4 August", "1964-08-04"},
+	{"The war began in July 1916. Ludendorff wrote on the fighting in 1917, \"The 25th of August ended it.\"", "The 25th of August", "1917-08-25"},
+	{"The war began in March 1916. In 1917, the tide turned. On 11 March the army fell back.", "11 March", "1917-03-11"},
+	// A glance back ("the previous year", "two years earlier") does not
+	// move the story.
+	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
+	{"The King called the Estates in 1788, which had not met since 1614. He agreed on 27 December.", "27 December", "1788-12-27"},
+	// A season with no year takes one written just after it in the sentence.
+	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
+	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
+	// A few days from a month or a year told: a day of that year.
+	{"The attack began in October 1915; four days later the Bulgarians joined.", "four days later", "1915-XX-XX"},
+	{"On 8 August 1918 the army attacked. Ludendorff called this day the Black Day.", "this day", "1918-08-08"},
+	// A winter is named for the year of its January.
+	{"The army camped at Valley Forge in December 1777. Over the winter, many died.", "the winter", "1778-WI"},
+	{"Princeton was taken on January 3, 1777. The militia harassed the British throughout the winter.", "the winter", "1777-WI"},
+	// A history tells years of the past wherever they stand.
+	{"The militia was weak, but as late as 1781 senior officials in London hoped to win.", "1781", "1781"},
 	// Years before the era: the era written after the year or before it,
 	// the first end of a range taking the era of the second, and a month
 	// with no year taking the year told, BC included.

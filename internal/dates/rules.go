@@ -19,6 +19,9 @@ type rule struct {
 	lead     int
 	build    func(r *run, m *match) bool
 	examples []example
+	// docType is the document type the examples are read as (News when
+	// unset): a rule of one kind of text shows its examples in that kind.
+	docType DocType
 }
 
 // example is a text, the mention it must yield and its value.
@@ -73,7 +76,7 @@ func (r *run) whole(m *match, typ Type, value, mod string, t Tense, expl string)
 
 // ruleTable is every rule, in the order ties between matches of equal
 // length are broken: the first rule in this order that accepts a match wins.
-var ruleTable = slices.Concat(absoluteRules, rangeRules, quarterRules, relativeRules, durationRules, clockRules, setRules, namedRules, referenceRules)
+var ruleTable = slices.Concat(absoluteRules, rangeRules, quarterRules, relativeRules, durationRules, clockRules, setRules, namedRules, referenceRules, colloquialRules)
 
 // step is the units a LAST, THIS or NEXT word moves from the anchor: -1,
 // 0 or 1 ("the" and other words: 0).

@@ -25,6 +25,10 @@ var absoluteRules = []rule{
 			{"in Moscow on December 19, 2019, and", "December 19, 2019", "2019-12-19"},
 			{"Washington, DC on March 11, 2021.", "March 11, 2021", "2021-03-11"},
 			{"reported Aug. 7, 1998 that", "Aug. 7, 1998", "1998-08-07"},
+			// A part of the day told keeps it.
+			{"On the night of April 18, 1775, Gage sent men", "the night of April 18, 1775", "1775-04-18TNI"},
+			{"He announced early in the morning of April 29, 1975 the evacuation", "early in the morning of April 29, 1975", "1975-04-29TMO"},
+			{"in the early morning hours of April 30, 1975, the", "the early morning hours of April 30, 1975", "1975-04-30TMO"},
 		}},
 	{name: "month day", src: "MONTH DAY|ORDNUM",
 		build: func(r *run, m *match) bool {
@@ -43,6 +47,9 @@ var absoluteRules = []rule{
 			{"May 5th was sunny", "May 5th", "2020-05-05"},
 			{"Net fell in the quarter ended March 31.", "March 31", "2020-03-31"},
 			{"Net fell in the quarter ended March 3.", "March 3", "2021-03-03"},
+			// Month names in any case; "may" and "march" only next to a day.
+			{"the show will be on november 3rd", "november 3rd", "2021-11-03"}, {"see you may 5", "may 5", "2021-05-05"},
+			{"you may go", "", ""}, {"the march was long", "", ""},
 		}},
 	{name: "month day or day, year", src: "MONTH DAY OR DAY ,? YEAR",
 		build: func(r *run, m *match) bool {
@@ -83,7 +90,8 @@ var absoluteRules = []rule{
 			}
 			return r.dayOf(m, m.start, m.end, time.Month(m.tok(2).val), int(m.tok(0).val), y)
 		},
-		examples: []example{{"on 17 March 2021 the", "17 March 2021", "2021-03-17"}, {"by 5 May it", "5 May", "2021-05-05"}}},
+		examples: []example{{"on 17 March 2021 the", "17 March 2021", "2021-03-17"}, {"by 5 May it", "5 May", "2021-05-05"},
+			{"on 5 march we met", "5 march", "2021-03-05"}}},
 	{name: "the ordinal of month", src: "the ORD of MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			y := 0
@@ -164,11 +172,36 @@ var absoluteRules = []rule{
 			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
 		},
 		examples: []example{{"since May 2010 the", "May 2010", "2010-05"}, {"in March 2021,", "March 2021", "2021-03"}}},
-	{name: "month of year", src: "MONTH of YEAR",
+	{name: "month of year", src: "MONTH DAY|ORDNUM? of YEAR",
 		build: func(r *run, m *match) bool {
-			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
+			if d := m.tok(1); d != nil {
+				return r.dayOf(m, m.start, m.end, time.Month(m.tok(0).val), int(d.val), int(m.tok(3).val))
+			}
+			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(3).val), "")
 		},
-		examples: []example{{"in March of 2020", "March of 2020", "2020-03"}}},
+		examples: []example{{"in March of 2020", "March of 2020", "2020-03"}, {"On June 20 of 1792, women marched", "June 20 of 1792", "1792-06-20"}}},
+	// "In August of that year", "on January 24 of the same year": the year
+	// of the date last told.
+	{name: "month of that year", src: "MONTH DAY|ORDNUM? of that|the same? year",
+		build: func(r *run, m *match) bool {
+			if m.is(3, "the") && m.tok(4) == nil {
+				return false // "March of the year": no year pointed at
+			}
+			a, as := r.eventAnchor(gYear)
+			if a.IsZero() {
+				return false
+			}
+			mon := time.Month(m.tok(0).val)
+			if d := m.tok(1); d != nil {
+				if int(d.val) > daysIn(a.Year, mon) {
+					return false
+				}
+				return r.whole(m, TypeDate, dayValue(Date{a.Year, mon, int(d.val)}), "", TenseUnknown, explain("'%s' -> that day in the year of %s", m.text(), as))
+			}
+			return r.whole(m, TypeDate, monthValue(a.Year, mon), "", TenseUnknown, explain("'%s' -> that month in the year of %s", m.text(), as))
+		},
+		examples: []example{{"The war stalled by 1940. In August of that year, the communists attacked.", "August of that year", "1940-08"},
+			{"The crisis began in 1955. On January 24 of the same year, Congress voted.", "January 24 of the same year", "1955-01-24"}}},
 	{name: "mod month", src: "EARLY|the -? EDGE? of? last|this|next? MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			mt := m.tok(5)
@@ -309,6 +342,11 @@ var absoluteRules = []rule{
 			{"flew in 1984 and later served", "1984", "1984"},
 			{"after Moscow's 2014 annexation", "2014", "2014"},
 			{"sent 1500 troops", "", ""},
+			// A year used as a modifier, after a determiner: a count of a
+			// thousand or more is written with a comma.
+			{"violence had fallen from its 2006 highs", "2006", "2006"}, {"output was 53% of 1913 levels", "1913", "1913"},
+			{"the 1614 rules differed", "1614", "1614"}, {"a 2014 survey found", "2014", "2014"},
+			{"the Civil Constitution of the Clergy (1790) and", "1790", "1790"},
 			{"paid $2019 in", "", ""},
 			{"crowds of 2,000 people", "", ""},
 			{"won 2000-1998", "", ""},
@@ -352,10 +390,15 @@ var absoluteRules = []rule{
 			if t := m.tok(1); t != nil {
 				mod = modNames[t.val]
 			}
-			v := string(pad(nil, int(m.tok(3).val), 3))
+			d := int(m.tok(3).val)
+			v := string(pad(nil, d, 3))
+			if r.eraBC(m) { // "the 470s BC": the years written 479..470 BC
+				v = decadeValue(1 - d*10)
+			}
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
-		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"}}},
+		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"},
+			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
 			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {

@@ -99,6 +99,9 @@ var clockRules = []rule{
 			if !r.wordIs(m.tok(0), "mid", "early", "late") {
 				return false
 			}
+			if m.tok(3) == nil && (r.wordIs(m.after(1), "of") || r.wordIs(m.after(1), "hours") && r.wordIs(m.after(2), "of")) {
+				return false // "the early morning hours of 30 April": the day's rule reads it
+			}
 			off := 0
 			if t := m.tok(3); t != nil {
 				if t.val > dTomorrow {

@@ -54,6 +54,12 @@ var durationRules = []rule{
 		build: func(r *run, m *match) bool {
 			n := num(m.tok(1))
 			u := unitOf(m.tok(3))
+			if t := m.tok(1); n < 0 && u != 0 && u != uWeekend && t.kind == kNum && t.flags&(fDecimal|fGrouped|fMoney) == fDecimal && m.tok(2) == nil {
+				// "2.5 hours": ISO 8601 writes the fraction on the unit, PT2.5H.
+				v := durationValue(0, u)
+				v = v[:len(v)-len(unitLetters[u])-1] + m.word(t) + unitLetters[u]
+				return r.emit(piece{from: m.at[1], to: m.end, typ: TypeDuration, value: v, expl: explain("'%s' is a length of time, not a date", m.text())})
+			}
 			if n < 0 || u == 0 {
 				return false
 			}
@@ -131,6 +137,9 @@ var durationRules = []rule{
 			return r.duration(m, from, m.end, n, u)
 		},
 		examples: []example{
+			// Short forms of units, glued to the number or not.
+			{"waited 2hrs for it", "2hrs", "PT2H"}, {"only 10 mins more", "10 mins", "PT10M"}, {"2.5 HRS of fun", "2.5 HRS", "PT2.5H"},
+			{"in 3 yrs", "3 yrs", "P3Y"},
 			// A length given as a choice is one approximate length.
 			{"You may, in a year or two, save lives.", "a year or two", "P1Y"},
 			{"He died within weeks or months of his capture.", "weeks or months", "PXW"},

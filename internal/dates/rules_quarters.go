@@ -99,19 +99,20 @@ var quarterRules = []rule{
 			{"Delta's earnings soared in the fiscal first quarter. The airline cited traffic. For the quarter ended Sept. 30, it earned $133 million.", "the fiscal first quarter", "2020-Q3"},
 			{"Sun earned $5 million in the fiscal first quarter. It lost money in its fourth quarter ended June 30.", "the fiscal first quarter", "2021-QX"},
 		}},
-	{name: "half of a year", src: "the? first|last two? quarters|half of FISCAL? YEAR",
+	{name: "half of a year", src: "the? first|last|latter|former two? quarters|half of FISCAL? YEAR",
 		build: func(r *run, m *match) bool {
 			if m.is(3, "quarters") != (m.tok(2) != nil) {
 				return false // "the first two halves", "the last quarters of"
 			}
 			h := 2
-			if m.is(1, "first") {
+			if m.is(1, "first") || m.is(1, "former") {
 				h = 1
 			}
 			y := int(m.tok(6).val)
 			return r.whole(m, TypeDate, yearValue(y)+"-H"+string(rune('0'+h)), "", TenseUnknown, explain("'%s' is half %d of %d", m.text(), h, y))
 		},
 		examples: []example{{"losses through the first two quarters of 1990", "the first two quarters of 1990", "1990-H1"},
+			{"attacks fell in the latter half of 2008", "the latter half of 2008", "2008-H2"},
 			{"earnings for the last half of 1989", "the last half of 1989", "1989-H2"}}},
 	{name: "the latest quarter", src: "the LAST|NEXT|THIS|latest|current|same quarter|period",
 		build: func(r *run, m *match) bool {
@@ -245,18 +246,26 @@ var quarterRules = []rule{
 		},
 		examples: []example{{"in the 1988 third quarter", "the 1988 third quarter", "1988-Q3"}, {"in the 1988 period", "the 1988 period", "1988"},
 			{"Third-quarter net rose. In the first nine months, net was $3 million, against $2 million in the 2019 period.", "the 2019 period", "2019"}}},
-	{name: "the fiscal year", src: "the current? FISCAL year",
+	{name: "the fiscal year", src: "the|this|next|last current? FISCAL year",
 		build: func(r *run, m *match) bool {
-			if m.tok(1) != nil {
+			if m.tok(1) != nil || !m.is(0, "the") {
+				// "the current fiscal year", "this fiscal year", "last
+				// fiscal year": the year (TimeML writes a fiscal year as
+				// the calendar year it is named for).
+				if m.tok(1) != nil && !m.is(0, "the") {
+					return false
+				}
 				a, as := r.anchor()
 				if a.IsZero() {
 					return false
 				}
-				return r.whole(m, TypeDate, yearValue(a.Year), "", TenseUnknown, explain("'%s' -> the year of %s", m.text(), as))
+				n := step(m.tok(0).class)
+				return r.whole(m, TypeDate, yearValue(a.Year+n), "", TenseUnknown, explain("'%s' -> the year %d from %s", m.text(), n, as))
 			}
 			return r.duration(m, m.start, m.end, 1, uYear)
 		},
-		examples: []example{{"in the fiscal year ended", "the fiscal year", "P1Y"}, {"sales in the current fiscal year", "the current fiscal year", "2021"}}},
+		examples: []example{{"in the fiscal year ended", "the fiscal year", "P1Y"}, {"sales in the current fiscal year", "the current fiscal year", "2021"},
+			{"profit this fiscal year will rise", "this fiscal year", "2021"}, {"a loss last fiscal year", "last fiscal year", "2020"}}},
 	{name: "year-end", src: "LAST|THIS? year -|'? ~s? end",
 		build: func(r *run, m *match) bool {
 			a, as := r.anchor()

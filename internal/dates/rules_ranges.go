@@ -49,7 +49,7 @@ var rangeRules = []rule{
 			{"in the years 1955 - 1957", "1957", "1957"},
 			{"won 2000-1998", "", ""},
 		}},
-	{name: "day range month", src: "DAY - DAY ^MONTH ,? YEAR?",
+	{name: "day range month", src: "DAY -|to|through|and DAY ^MONTH ,? YEAR?",
 		build: func(r *run, m *match) bool {
 			if !r.rangeDash(m) {
 				return false
@@ -67,6 +67,8 @@ var rangeRules = []rule{
 			{"in the Battle of Mojkovac in 6-7 January 1916, but", "6", "1916-01-06"},
 			{"held on 3-4 June 1944", "4 June 1944", "1944-06-04"},
 			{"the talks of 12–14 March 1921 failed", "12", "1921-03-12"},
+			{"From 15 to 22 February 1984, in Operation Dawn 5", "15", "1984-02-15"},
+			{"between 3 and 5 May 1945 the army surrendered", "5 May 1945", "1945-05-05"},
 		}},
 	{name: "month day range", src: "^MONTH DAY - DAY ,? YEAR?",
 		build: func(r *run, m *match) bool {

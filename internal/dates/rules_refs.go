@@ -12,6 +12,9 @@ var referenceRules = []rule{
 			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), "after", "afterward", "afterwards", "thereafter")) {
 				return false // "as soon as", "soon after": relative to an event
 			}
+			if m.is(0, "soon") && r.tense(m.start, m.end) == TensePast {
+				return false // "he was soon released": shortly after the event told, not the future
+			}
 			if m.is(0, "future") {
 				// "future earnings" is a kind, "the foreseeable future" an idiom;
 				// "in the future" and "the near future" are times.
@@ -28,7 +31,7 @@ var referenceRules = []rule{
 			}
 			return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' refers to the %s without a date", m.text(), strings.ToLower(strings.TrimSuffix(v, "_REF"))))
 		},
-		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"},
+		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"}, {"He was soon released", "soon", ""}, {"a trickle that soon became a flood", "soon", ""},
 			{"at 50% of the then current market price", "then current", "PAST_REF"},
 			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""},
 			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}}},

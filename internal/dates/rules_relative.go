@@ -54,6 +54,9 @@ var relativeRules = []rule{
 		},
 		examples: []example{
 			{"He said today that", "today", "2021-03-22"},
+			// Informal spellings.
+			{"Feels like taking MC tmr", "tmr", "2021-03-23"}, {"going out tmrw night!", "tmrw night", "2021-03-23TNI"},
+			{"tdy is so hot", "tdy", "2021-03-22"}, {"see u 2nite", "2nite", "2021-03-22TNI"}, {"party tonite", "tonite", "2021-03-22TNI"},
 			{"The case is for today's youth what the blockade was", "today", "PRESENT_REF"},
 			{"the chips of choice in many of today's personal computers", "today", "PRESENT_REF"},
 			{"in today's editions", "today", "2021-03-22"},
@@ -126,6 +129,12 @@ var relativeRules = []rule{
 			return r.weekdayOf(m, int(t.val), "", pod)
 		},
 		examples: []example{
+			// Weekday names in any case; a short form that is also a
+			// word ("sat", "sun", "wed") only where a day stands.
+			{"we went to the beach on sunday", "sunday", "2021-03-21"}, {"it was a FRIDAY", "FRIDAY", "2021-03-19"},
+			{"the match on sat night was fun", "sat night", "2021-03-20TNI"}, {"he sat down", "", ""},
+			{"lying in the sun", "", ""}, {"The Sun said it", "", ""}, {"till wed then", "wed", "2021-03-24"},
+			{"Tues was long", "Tues", "2021-03-16"},
 			// A future told from a past day counts from that day.
 			{"Officials said Friday that he would leave on Saturday.", "Saturday", "2021-03-20"},
 			{"Officials said Friday that he will leave on Saturday.", "Saturday", "2021-03-27"},
@@ -276,14 +285,17 @@ var relativeRules = []rule{
 			n := step(m.tok(0).class)
 			word := [...]string{"before", "of", "after"}[n+1]
 			if u == uDay {
-				if n == 0 {
-					return false
+				if n == 0 && r.docType != Narrative {
+					return false // "on this day in 1945": an anniversary, not a day
 				}
 				a, as := r.anchor()
 				if a.IsZero() {
 					return false
 				}
-				_ = as
+				if n == 0 {
+					// A narrative's "this day" is the day it just told.
+					return r.whole(m, TypeDate, dayValue(a), "", TenseUnknown, explain("'%s' -> %s", m.text(), as))
+				}
 				return r.whole(m, TypeDate, dayValue(a.AddDays(n)), "", TenseUnknown, explain("'%s' -> one day from %s", m.text(), as))
 			}
 			if u == uWeekend && n == 0 {
@@ -314,6 +326,9 @@ var relativeRules = []rule{
 			{"Netanyahu told his ministers. That 1978 resolution calls for", "1978", "1978"},
 			{"to undermine his candidacy in the US 2020 election", "2020", "2020"},
 			{"aides of the Clinton 1996 campaign", "1996", "1996"},
+			{"Animation and Digital Arts Winter Show 2012 : Live Streaming", "2012", "2012"},
+			{"ASUS Wins Nine Prestigious 2015 Red Dot Awards", "2015", "2015"},
+			{"a plan dubbed Vision 2030 was shelved", "2030", ""},
 			{"He said, \"Today we vote.\"", "Today", "2021-03-22"},
 			{"next month", "next month", "2021-04"},
 			{"last year", "last year", "2020"},
@@ -429,6 +444,9 @@ var relativeRules = []rule{
 				a, as = r.eventAnchor(unitGran(u))
 			}
 			if a.IsZero() {
+				if v, ok := r.dayOfToldYear(u, sign*n); ok && w != "ago" {
+					return r.whole(m, TypeDate, v, "", TenseUnknown, explain("'%s' -> a %s in the year of the last date told, %s", m.text(), unitNames[u], r.lastVal))
+				}
 				return r.whole(m, TypeDate, unknownValue(u), "", TenseUnknown, explain("'%s' is relative and there is no reference date", m.text()))
 			}
 			d := shift(a, u, sign*n)
@@ -643,51 +661,23 @@ var relativeRules = []rule{
 	{name: "the current unit", src: "the current|same UNIT",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(2))
-			if u < uWeek {
-				return false
-			}
 			if m.is(1, "same") {
+				if u > uYear || u == uQuarter {
+					return false // "the same quarter", "the same period": a comparison, read by the quarter rules
+				}
+				return r.toldUnit(m) // "on the same day", "in the same year"
+			}
+			if u < uWeek {
 				return false
 			}
 			return r.relUnit(m, u, 0, "of")
 		},
-		examples: []example{{"in the current year", "the current year", "2021"}}},
+		examples: []example{{"in the current year", "the current year", "2021"},
+			{"Thieu resigned on 21 April 1975; on the same day he left.", "the same day", "1975-04-21"},
+			{"In August 1964 the ship was attacked. In the same month, Johnson spoke.", "the same month", "1964-08"}}},
 
 	{name: "that unit", src: "EARLY|EARLIER? that same? UNIT|POD",
-		build: func(r *run, m *match) bool {
-			if p := m.find(cPOD); p != nil {
-				// "He said that morning papers ...": a bare "that" after a
-				// verb of saying or thinking opens a clause.
-				if m.tok(0) == nil && r.wordIs(m.before(1), saysThat...) {
-					return false
-				}
-				return r.recentPOD(m, 0, p)
-			}
-			u := unitOf(m.find(cUnit))
-			if u < uDay || u == uWeekend || r.last.IsZero() {
-				return false
-			}
-			if u == uQuarter && r.quarter != "" && r.last == r.quarterEnd {
-				// "the second quarter ended Oct. 31 ... Results for that
-				// quarter": the quarter, not the one its end day falls in.
-				return r.derive(m, r.quarter, explain("'%s' -> the quarter last named, %s, which ended %s", m.text(), r.quarter, r.quarterEnd))
-			}
-			g := map[int]gran{uDay: gDay, uWeek: gWeek, uMonth: gMonth, uQuarter: gQuarter, uYear: gYear, uDecade: gDecade, uCentury: gCentury}[u]
-			if r.lastGran < g {
-				// "killed last October. His name was crossed out that same
-				// day": a day of that month (1998-10-XX), unanchored; only
-				// right after the month or year, and only for a day.
-				if u == uDay && r.sent-r.lastSent <= 1 && (r.lastGran == gMonth || r.lastGran == gYear) {
-					v := yearValue(r.last.Year) + "-XX-XX"
-					if r.lastGran == gMonth {
-						v = monthValue(r.last.Year, r.last.Month) + "-XX"
-					}
-					return r.derive(m, v, explain("'%s' -> a day of the last date mentioned, %s", m.text(), r.lastVal))
-				}
-				return false // "that week" after "in 1998": no week to point at
-			}
-			return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
-		},
+		build: func(r *run, m *match) bool { return r.toldUnit(m) },
 		examples: []example{{"He left on March 3, 2020. Later that year he", "Later that year", "2020"},
 			{"He left on March 3, 2020. Earlier that day, he", "Earlier that day", "2020-03-03"},
 			{"He was killed last October. His name was crossed out that same day.", "that same day", "2020-10-XX"},
@@ -713,4 +703,61 @@ var relativeRules = []rule{
 			return r.whole(m, TypeDate, unitValue(shift(a, u, n), u), modNames[m.tok(1).val], TenseUnknown, explain("'%s' -> part of the %s relative to %s", m.text(), unitNames[u], as))
 		},
 		examples: []example{{"by the end of the year", "the end of the year", "2021"}, {"at the start of next month", "the start of next month", "2021-04"}}},
+}
+
+// toldUnit emits a unit or part of day that points back at the date last
+// told ("that year", "that same day", "the same month", "that night").
+func (r *run) toldUnit(m *match) bool {
+	if p := m.find(cPOD); p != nil {
+		// "He said that morning papers ...": a bare "that" after a
+		// verb of saying or thinking opens a clause.
+		if m.tok(0) == nil && r.wordIs(m.before(1), saysThat...) {
+			return false
+		}
+		return r.recentPOD(m, 0, p)
+	}
+	u := unitOf(m.find(cUnit))
+	if u < uDay || u == uWeekend || r.last.IsZero() {
+		return false
+	}
+	if u == uQuarter && r.quarter != "" && r.last == r.quarterEnd {
+		// "the second quarter ended Oct. 31 ... Results for that
+		// quarter": the quarter, not the one its end day falls in.
+		return r.derive(m, r.quarter, explain("'%s' -> the quarter last named, %s, which ended %s", m.text(), r.quarter, r.quarterEnd))
+	}
+	if r.lastGran < unitGran(u) {
+		// "killed last October. His name was crossed out that same
+		// day": a day of that month (1998-10-XX), unanchored; only
+		// right after the month or year, and only for a day.
+		if u == uDay && r.sent-r.lastSent <= 1 && (r.lastGran == gMonth || r.lastGran == gYear) {
+			v := yearValue(r.last.Year) + "-XX-XX"
+			if r.lastGran == gMonth {
+				v = monthValue(r.last.Year, r.last.Month) + "-XX"
+			}
+			return r.derive(m, v, explain("'%s' -> a day of the last date mentioned, %s", m.text(), r.lastVal))
+		}
+		return false // "that week" after "in 1998": no week to point at
+	}
+	return r.derive(m, unitValue(r.last, u), explain("'%s' -> the %s of the last date mentioned, %s", m.text(), unitNames[u], r.last))
+}
+
+// dayOfToldYear is the value of a day or week n units (at most two weeks)
+// from the last date told when that is a month or a year: the year is
+// known, the day not ("The attack began in October 1915; four days later"
+// is 1915-XX-XX). ok is false when the count could leave the year (from
+// December on, back from January) or the unit is not a day or week.
+func (r *run) dayOfToldYear(u, n int) (string, bool) {
+	days := abs(n)
+	if u == uWeek {
+		days *= 7
+	}
+	switch {
+	case u != uDay && u != uWeek, n == 0, days > 14, r.last.IsZero(), r.lastGran != gYear && r.lastGran != gMonth,
+		r.lastGran == gMonth && (n > 0 && r.last.Month == time.December || n < 0 && r.last.Month == time.January):
+		return "", false
+	}
+	if u == uWeek {
+		return yearValue(r.last.Year) + "-WXX", true
+	}
+	return yearValue(r.last.Year) + "-XX-XX", true
 }

@@ -39,7 +39,7 @@ var setRules = []rule{
 		build: func(r *run, m *match) bool {
 			return r.whole(m, TypeSet, "XXXX-WXX-"+string(rune('0'+m.tok(1).val)), "", TenseUnknown, explain("'%s' repeats weekly", m.text()))
 		},
-		examples: []example{{"each Thursday", "each Thursday", "XXXX-WXX-4"}}},
+		examples: []example{{"each Thursday", "each Thursday", "XXXX-WXX-4"}, {"we play every mon", "every mon", "XXXX-WXX-1"}}},
 
 	{name: "every month name", src: "EVERY MONTH",
 		build: func(r *run, m *match) bool {

@@ -45,24 +45,12 @@ func (r *run) orLength(j int) int {
 // titleCase reports whether tokens [i, j) are a name in title case, not
 // a time: a unit, part of day, "noon" or "today" capitalised inside a
 // sentence (ABC's "This Week", CBS's "60 Minutes", the film "High Noon",
-// "USA Today"), or a year that ends or continues a name: right after a
-// capitalised word that is not the sentence's first and knows no date
-// role, and not before a common noun (the company "Orion 1980").
+// "USA Today"), or a year that ends a name a verb of naming introduces
+// (namedYear: a venture "called Orion 1980").
 // Holidays ("Election Day") are names of days and stay.
 func (r *run) titleCase(i, j int) bool {
-	if t := &r.toks[i]; j-i == 1 && t.class&cYearNum != 0 && i >= 2 {
-		p, n := &r.toks[i-1], (*token)(nil)
-		if j < len(r.toks) {
-			n = &r.toks[j]
-		}
-		// ("the US 2020 election", "the Clinton 1996 campaign": a year
-		// before a common noun or after an acronym is a date.)
-		// ("Eastern Theater 1861-1863": a year that starts a range is one.)
-		rangeStart := n != nil && n.kind == kPunct && n.punct == '-' && j+1 < len(r.toks) && r.toks[j+1].kind == kNum
-		if p.kind == kWord && p.flags&fCap != 0 && p.class == 0 && p.end-p.start > 1 && !isUpper(r.text[p.start+1]) &&
-			r.toks[i-2].kind == kWord && (n == nil || n.kind != kWord || n.flags&fCap != 0) && !rangeStart {
-			return true
-		}
+	if t := &r.toks[i]; j-i == 1 && t.class&cYearNum != 0 && i >= 2 && r.namedYear(i) {
+		return true
 	}
 	title := false
 	for k := i; k < j; k++ {
@@ -86,6 +74,18 @@ func (r *run) titleCase(i, j int) bool {
 		}
 	}
 	return title
+}
+
+// namedYear reports whether the year at token i ends a name that a verb of
+// naming introduces: "a joint venture called Orion 1980", "a plan dubbed
+// Vision 2030". A year after any other capitalised words is a date: "Winter
+// Show 2012", "Red Dot 2015 Awards", "the Clinton 1996 campaign".
+func (r *run) namedYear(i int) bool {
+	k := i - 1
+	for k >= 0 && i-k <= 4 && r.toks[k].kind == kWord && r.toks[k].flags&fCap != 0 && r.toks[k].class == 0 {
+		k--
+	}
+	return k < i-1 && k >= 0 && r.wordIs(&r.toks[k], namingVerbs...)
 }
 
 // quantifierBefore reports the quantifier that ends just before token i

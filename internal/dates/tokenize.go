@@ -20,6 +20,7 @@ const (
 	fBreak               // a paragraph break before the token
 	fHalf                // a number followed by "1/2": "2 1/2"
 	fEra                 // a year with its era: "480 BC", "AD 70" (val is astronomical: 480 BC is -479)
+	fAmbig               // a calendar word that is also a common word ("may", "sat", "sun"): kept only where a date stands (settleAmbiguous)
 )
 
 // token is one unit of the text as the rules see it.
@@ -28,7 +29,7 @@ type token struct {
 	class      class
 	val        int32
 	kind       uint8
-	flags      uint8
+	flags      uint16
 	tense      Tense
 	// punct is the byte of a kPunct token.
 	punct byte
@@ -171,7 +172,7 @@ func (z *tokenizer) word(t *token, i int) {
 			if e, ok := lexicon[string(b2)]; ok {
 				t.class, t.val, t.tense = e.class, e.val, e.tense
 				t.end = j + 1
-				z.fixCase(t)
+				z.fixCase(t, b2)
 				return
 			}
 		}
@@ -183,15 +184,26 @@ func (z *tokenizer) word(t *token, i int) {
 		}
 	}
 	t.end = j
-	z.fixCase(t)
+	if n <= maxWord {
+		z.fixCase(t, z.buf[:n])
+	}
 }
 
-// fixCase drops the calendar classes of lower-case month and weekday words:
-// in edited English they are always capitalised, and the lower-case forms
-// are verbs and nouns ("may", "march", "sat").
-func (z *tokenizer) fixCase(t *token) {
-	if t.flags&fCap == 0 {
-		t.class &^= cMonth | cWeekday
+// fixCase marks the month and weekday words that are also common words
+// (ambiguousCalendar: "may", "march", "sat", "sun") for settleAmbiguous,
+// which keeps them only where a date stands. The others are calendar
+// words in any case: colloquial text writes "friday" and "november".
+func (z *tokenizer) fixCase(t *token, w []byte) {
+	if t.class&(cMonth|cWeekday) == 0 {
+		return
+	}
+	switch ambiguousCalendar[string(w)] {
+	case ambiguousLower:
+		if t.flags&fCap == 0 {
+			t.flags |= fAmbig
+		}
+	case ambiguousAlways:
+		t.flags |= fAmbig
 	}
 }
 
@@ -207,6 +219,9 @@ func btoi(b bool) byte {
 // ("19th", "1990s").
 func (z *tokenizer) number(t *token, i int) {
 	s := z.text
+	if s[i] == '2' && z.numeral(t, i) {
+		return
+	}
 	t.kind = kNum
 	j := i
 	v := 0
@@ -261,7 +276,8 @@ func (z *tokenizer) number(t *token, i int) {
 	if k > j && k-j <= 2 && t.flags&fMoney == 0 {
 		suf := strings.ToLower(s[j:k])
 		switch {
-		case suf == "s" && nd == 4 && v%10 == 0:
+		case suf == "s" && (nd == 4 || nd == 3) && v%10 == 0:
+			// "1990s"; "470s", a decade of an early century ("the 470s BC").
 			t.class = cDecadeNum
 			t.val = int32(v / 10)
 			t.end = k
@@ -290,6 +306,29 @@ func (z *tokenizer) number(t *token, i int) {
 	if nd == 4 && v >= 1000 && v <= 2099 {
 		t.class |= cYearNum
 	}
+}
+
+// numeral reads a word spelt with the numeral 2 for "to" ("2day", "2nite",
+// "2moro"): a word when the lexicon knows it.
+func (z *tokenizer) numeral(t *token, i int) bool {
+	s := z.text
+	j := i + 1
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	if j == i+1 || j-i > maxWord {
+		return false
+	}
+	b := append(z.buf[:0], '2')
+	for k := i + 1; k < j; k++ {
+		b = append(b, s[k]|0x20*btoi(isUpper(s[k])))
+	}
+	e, ok := lexicon[string(b)]
+	if !ok {
+		return false
+	}
+	t.kind, t.class, t.val, t.tense, t.end = kWord, e.class, e.val, e.tense, j
+	return true
 }
 
 // ordinalSuffixOK checks "1st", "2nd", "3rd", "11th", "22nd" agree.

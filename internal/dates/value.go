@@ -209,10 +209,13 @@ func (p parsed) interval() (Date, Date, bool) {
 		m := time.Month(3*(p.quarter-1) + 1)
 		s, e = Date{y, m, 1}, lastOfMonth(y, m+2)
 	case gSeason:
-		// Meteorological seasons; winter runs December to February.
+		// Meteorological seasons; winter runs December to February and
+		// is named for the year of its January (1942-WI begins in
+		// December 1941).
 		m := time.Month(3 * p.season)
-		if y >= MaxYear && p.season == 4 {
-			return Date{}, Date{}, false
+		if p.season == 4 {
+			s, e = Date{y - 1, time.December, 1}, lastOfMonth(y, time.February)
+			break
 		}
 		s = Date{y, m, 1}
 		e = lastOfMonth(y, m+2)

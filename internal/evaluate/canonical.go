@@ -9,10 +9,14 @@ import (
 // compare equal. The SynTime tweets corpus writes a weekday suffix after a
 // full date ("2011-11-26-WXX-6", which TimeML writes "2011-11-26"), a bare
 // year as "2014-XX-XX" ("2014"), weeks of a month as "2013-10-W41"
-// ("2013-W41"), and leaves out zero padding ("2013-11-3", "T7:30",
-// "T:07:30"). Any other value is returned unchanged; CanonicalValue of a
-// canonical value is that value.
+// ("2013-W41"), a weekend of no known week as "XXXX-WE" ("XXXX-WXX-WE"),
+// and leaves out zero padding ("2013-11-3", "T7:30", "T:07:30"). Any other
+// value is returned unchanged; CanonicalValue of a canonical value is that
+// value.
 func CanonicalValue(v string) string {
+	if v == "XXXX-WE" {
+		return "XXXX-WXX-WE"
+	}
 	date, rest := v, ""
 	if i := strings.IndexByte(v, 'T'); i > 0 && isDigit(v[0]) {
 		date, rest = v[:i], v[i:]

@@ -13,6 +13,7 @@ func TestCanonicalValue(t *testing.T) {
 		{"2014-07-W27", "2014-W27"},
 		{"2012-05-15T:07:30", "2012-05-15T07:30"},
 		{"2013-03-20T7:30", "2013-03-20T07:30"},
+		{"XXXX-WE", "XXXX-WXX-WE"},
 		// Already canonical, or not a calendar value: unchanged.
 		{"2021-03-17", "2021-03-17"},
 		{"2021-W11-WE", "2021-W11-WE"},

@@ -42,7 +42,7 @@ func DevSets(shared string) []DevSet {
 	return []DevSet{
 		set("tbaq", "news", dates.News, false),
 		set("wikiwars-train", "narratives", dates.Narrative, false),
-		set("tweets-train", "tweets", dates.News, true),
+		set("tweets-train", "tweets", dates.Colloquial, true),
 	}
 }
 

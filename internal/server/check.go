@@ -94,6 +94,8 @@ func docType(t timelinev1.DocumentType) (doc dates.DocType, ok bool) {
 		return dates.News, true
 	case timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE:
 		return dates.Narrative, true
+	case timelinev1.DocumentType_DOCUMENT_TYPE_COLLOQUIAL:
+		return dates.Colloquial, true
 	}
 	return dates.News, false
 }

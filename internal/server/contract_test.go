@@ -120,6 +120,38 @@ func TestResolveDatesInfersPublication(t *testing.T) {
 	})
 }
 
+// TestResolveDatesDocumentTypes checks that each document type of the
+// contract reaches the engine: the same post read as news, narrative and
+// colloquial text.
+func TestResolveDatesDocumentTypes(t *testing.T) {
+	ts := start(t, server.Config{})
+	a := &timelinev1.Article{Id: "post", PublishedDate: "2014-07-21", Text: "On 2 May 1998 the war ended. what a night, going out tmr night!"}
+	for _, c := range []struct {
+		doc  timelinev1.DocumentType
+		want map[string]string // mention text -> value; "" for none
+	}{
+		{timelinev1.DocumentType_DOCUMENT_TYPE_NEWS, map[string]string{"night": "", "tmr night": "2014-07-22TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE, map[string]string{"night": "", "tmr night": "1998-05-03TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_COLLOQUIAL, map[string]string{"night": "2014-07-21TNI", "tmr night": "2014-07-22TNI"}},
+	} {
+		t.Run(c.doc.String(), func(t *testing.T) {
+			resp, err := ts.rpc.ResolveDates(callCtx(t), &timelinev1.ResolveDatesRequest{Article: a, DocumentType: c.doc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, m := range resp.GetMentions() {
+				got[m.GetText()] = m.GetValue()
+			}
+			for text, want := range c.want {
+				if got[text] != want {
+					t.Errorf("%q = %q, want %q (all: %v)", text, got[text], want, got)
+				}
+			}
+		})
+	}
+}
+
 func TestBuildTimelineSeeds(t *testing.T) {
 	ts := start(t, server.Config{})
 	in := seeds(t)

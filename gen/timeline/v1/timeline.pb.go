@@ -97,6 +97,12 @@ const (
 	// Narrative (history, encyclopedic text): relative expressions anchor to
 	// the last date mentioned before them.
 	DocumentType_DOCUMENT_TYPE_NARRATIVE DocumentType = 2
+	// Colloquial (posts, messages, chat, written about the moment they are
+	// written): relative expressions anchor to the publication date, as in
+	// news, and the words such writing uses alone are read as times of that
+	// day ("good morning", "what a night", "long weekend") or as lengths
+	// ("a long day", "hours of queueing").
+	DocumentType_DOCUMENT_TYPE_COLLOQUIAL DocumentType = 3
 )
 
 // Enum value maps for DocumentType.
@@ -105,11 +111,13 @@ var (
 		0: "DOCUMENT_TYPE_UNSPECIFIED",
 		1: "DOCUMENT_TYPE_NEWS",
 		2: "DOCUMENT_TYPE_NARRATIVE",
+		3: "DOCUMENT_TYPE_COLLOQUIAL",
 	}
 	DocumentType_value = map[string]int32{
 		"DOCUMENT_TYPE_UNSPECIFIED": 0,
 		"DOCUMENT_TYPE_NEWS":        1,
 		"DOCUMENT_TYPE_NARRATIVE":   2,
+		"DOCUMENT_TYPE_COLLOQUIAL":  3,
 	}
 )
 
@@ -1239,11 +1247,12 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\x0fTIMEX_TYPE_DATE\x10\x01\x12\x13\n" +
 	"\x0fTIMEX_TYPE_TIME\x10\x02\x12\x17\n" +
 	"\x13TIMEX_TYPE_DURATION\x10\x03\x12\x12\n" +
-	"\x0eTIMEX_TYPE_SET\x10\x04*b\n" +
+	"\x0eTIMEX_TYPE_SET\x10\x04*\x80\x01\n" +
 	"\fDocumentType\x12\x1d\n" +
 	"\x19DOCUMENT_TYPE_UNSPECIFIED\x10\x00\x12\x16\n" +
 	"\x12DOCUMENT_TYPE_NEWS\x10\x01\x12\x1b\n" +
-	"\x17DOCUMENT_TYPE_NARRATIVE\x10\x02*Z\n" +
+	"\x17DOCUMENT_TYPE_NARRATIVE\x10\x02\x12\x1c\n" +
+	"\x18DOCUMENT_TYPE_COLLOQUIAL\x10\x03*Z\n" +
 	"\tEntryKind\x12\x1a\n" +
 	"\x16ENTRY_KIND_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15ENTRY_KIND_OCCURRENCE\x10\x01\x12\x16\n" +

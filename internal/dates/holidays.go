@@ -1,0 +1,141 @@
+package dates
+
+import (
+	"strings"
+	"time"
+)
+
+// This file holds the named days the engine knows (Christmas, New Year's
+// Day, Thanksgiving, ...) and how their dates fall in a year. The rule that
+// reads them is "holiday" in rules_named.go.
+
+// holiday is a named day.
+type holiday struct {
+	// names are the ways the name is written, as the tokenizer cuts them:
+	// lowercase words and punctuation separated by spaces, an apostrophe
+	// and its "s" apart ("new year ' s day").
+	names []string
+	// name is the full name, for explanations.
+	name string
+	date func(y int) Date
+	// common says the name starts with a common word ("new", "good",
+	// "labor"): outside colloquial text it names the day only when
+	// capitalised ("a good Friday" is a Friday, "Good Friday" a holiday).
+	common bool
+}
+
+// holidays are the named days the engine knows. Days of one country say
+// which; a name shared by countries that keep it on different days
+// ("Mother's Day", "Labour Day") takes the US date, as the US news the
+// engine was first built for does. Days of lunar calendars (Hanukkah,
+// Ramadan, Chinese New Year, Diwali) are not here: they need tables of
+// their own.
+var holidays = []holiday{
+	{names: []string{"christmas day", "christmas", "xmas", "x ' mas"}, name: "Christmas Day", date: fixedDay(12, 25)},
+	{names: []string{"christmas eve", "xmas eve"}, name: "Christmas Eve", date: fixedDay(12, 24)},
+	{names: []string{"boxing day"}, name: "Boxing Day", date: fixedDay(12, 26), common: true},
+	{names: []string{"new year ' s day", "new years day", "new year ' s", "new year"}, name: "New Year's Day", date: fixedDay(1, 1), common: true},
+	{names: []string{"new year ' s eve", "new years eve"}, name: "New Year's Eve", date: fixedDay(12, 31), common: true},
+	{names: []string{"good friday"}, name: "Good Friday", date: func(y int) Date { return easter(y).AddDays(-2) }, common: true},
+	{names: []string{"easter sunday", "easter day", "easter"}, name: "Easter Sunday", date: easter},
+	{names: []string{"easter monday"}, name: "Easter Monday", date: func(y int) Date { return easter(y).AddDays(1) }},
+	{names: []string{"thanksgiving day", "thanksgiving"}, name: "Thanksgiving (US)", date: func(y int) Date { return nthWeekday(y, 11, 4, 4) }},
+	{names: []string{"halloween"}, name: "Halloween", date: fixedDay(10, 31)},
+	{names: []string{"valentine ' s day", "valentines day", "valentine day", "st. valentine ' s day", "saint valentine ' s day"}, name: "Valentine's Day", date: fixedDay(2, 14), common: true},
+	{names: []string{"st. patrick ' s day", "saint patrick ' s day", "st patrick ' s day"}, name: "St. Patrick's Day", date: fixedDay(3, 17), common: true},
+	{names: []string{"mother ' s day", "mothers day", "mothers ' day"}, name: "Mother's Day (US)", date: func(y int) Date { return nthWeekday(y, 5, 7, 2) }, common: true},
+	{names: []string{"father ' s day", "fathers day", "fathers ' day"}, name: "Father's Day (US)", date: func(y int) Date { return nthWeekday(y, 6, 7, 3) }, common: true},
+	{names: []string{"martin luther king day", "martin luther king jr. day", "martin luther king , jr. day", "mlk day"}, name: "Martin Luther King Jr. Day (US)", date: func(y int) Date { return nthWeekday(y, 1, 1, 3) }, common: true},
+	{names: []string{"presidents ' day", "presidents day", "president ' s day"}, name: "Presidents' Day (US)", date: func(y int) Date { return nthWeekday(y, 2, 1, 3) }, common: true},
+	{names: []string{"memorial day"}, name: "Memorial Day (US)", date: func(y int) Date { return nthWeekday(y, 5, 1, -1) }, common: true},
+	{names: []string{"independence day", "fourth of july"}, name: "Independence Day (US)", date: fixedDay(7, 4), common: true},
+	{names: []string{"labor day", "labour day"}, name: "Labor Day (US)", date: func(y int) Date { return nthWeekday(y, 9, 1, 1) }, common: true},
+	{names: []string{"columbus day"}, name: "Columbus Day (US)", date: func(y int) Date { return nthWeekday(y, 10, 1, 2) }, common: true},
+	{names: []string{"election day"}, name: "Election Day (US)", date: func(y int) Date { return nthWeekday(y, 11, 1, 1).AddDays(1) }, common: true},
+	{names: []string{"veterans day", "veterans ' day", "veteran ' s day"}, name: "Veterans Day (US)", date: fixedDay(11, 11), common: true},
+	{names: []string{"remembrance day", "armistice day"}, name: "Remembrance Day", date: fixedDay(11, 11), common: true},
+	{names: []string{"bastille day"}, name: "Bastille Day (France)", date: fixedDay(7, 14), common: true},
+	{names: []string{"canada day"}, name: "Canada Day", date: fixedDay(7, 1), common: true},
+	{names: []string{"australia day"}, name: "Australia Day", date: fixedDay(1, 26), common: true},
+	{names: []string{"anzac day"}, name: "Anzac Day", date: fixedDay(4, 25), common: true},
+	{names: []string{"groundhog day"}, name: "Groundhog Day", date: fixedDay(2, 2), common: true},
+	{names: []string{"earth day"}, name: "Earth Day", date: fixedDay(4, 22), common: true},
+	{names: []string{"juneteenth"}, name: "Juneteenth (US)", date: fixedDay(6, 19)},
+	{names: []string{"may day"}, name: "May Day", date: fixedDay(5, 1), common: true},
+}
+
+// holidayWords are the names of holidays cut into their tokens' texts.
+var holidayWords = func() [][][]string {
+	out := make([][][]string, len(holidays))
+	for i, h := range holidays {
+		for _, n := range h.names {
+			out[i] = append(out[i], strings.Fields(n))
+		}
+	}
+	return out
+}()
+
+// holidayFirst is the first word of a holiday name: the lexicon marks it.
+func holidayFirst(name string) string { return strings.Fields(name)[0] }
+
+func fixedDay(m time.Month, d int) func(int) Date {
+	return func(y int) Date { return Date{y, m, d} }
+}
+
+// nthWeekday returns the n-th ISO weekday wd of month m in year y (n < 0
+// counts from the month's end).
+func nthWeekday(y int, m time.Month, wd, n int) Date {
+	if n < 0 {
+		return weekdayFrom(lastOfMonth(y, m), wd, -1, false).AddDays(7 * (n + 1))
+	}
+	return weekdayFrom(Date{y, m, 1}, wd, 1, false).AddDays(7 * (n - 1))
+}
+
+// easter returns Easter Sunday of year y (Gregorian computus).
+func easter(y int) Date {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return Date{y, time.Month(month), day}
+}
+
+// holidayAt finds the longest holiday name written from token i: the
+// holiday and the token after its name; ok is false when none is there.
+func (r *run) holidayAt(i int) (h *holiday, end int, ok bool) {
+	for hi, names := range holidayWords {
+		for _, words := range names {
+			if i+len(words) > len(r.toks) || i+len(words) <= end {
+				continue
+			}
+			if r.tokensAre(i, words) {
+				h, end, ok = &holidays[hi], i+len(words), true
+			}
+		}
+	}
+	return h, end, ok
+}
+
+// tokensAre reports whether the tokens from i are the words ws: words
+// compared in any case, punctuation by its byte.
+func (r *run) tokensAre(i int, ws []string) bool {
+	for k, w := range ws {
+		t := &r.toks[i+k]
+		if len(w) == 1 && !isLetter(w[0]) {
+			if t.kind != kPunct || t.punct != w[0] {
+				return false
+			}
+			continue
+		}
+		if t.kind != kWord || !equalFold(r.text[t.start:t.end], w) {
+			return false
+		}
+	}
+	return true
+}

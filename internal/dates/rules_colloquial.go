@@ -1,0 +1,60 @@
+package dates
+
+// colloquialRules are the rules of one kind (rules.go explains the table):
+// the words informal writing uses alone for the time it is written in. They
+// apply to Colloquial documents only: edited news says "this morning" or
+// "on Friday night", and a bare "night" or "day" there is seldom a time.
+var colloquialRules = []rule{
+	{name: "part of day alone", src: "the? POD",
+		build: func(r *run, m *match) bool {
+			if r.docType != Colloquial || r.toks[m.end-1].flags&fCap != 0 && m.end-1 > 0 && r.toks[m.end-2].flags&fCap != 0 && m.tok(0) == nil {
+				return false // "Good Night Moon": a title
+			}
+			a, as := r.anchor()
+			pod := podCodes[m.tok(1).val]
+			if a.IsZero() {
+				return r.whole(m, TypeTime, "XXXX-XX-XXT"+pod, "", TenseUnknown, explain("'%s' is a part of some day", m.text()))
+			}
+			return r.whole(m, TypeTime, dayValue(a)+"T"+pod, "", TenseUnknown, explain("'%s' in informal writing -> part of the day it was written, %s", m.text(), as))
+		},
+		docType: Colloquial,
+		examples: []example{{"good morning all!", "morning", "2021-03-22TMO"}, {"what a night", "night", "2021-03-22TNI"},
+			{"drive slowly at night please", "night", "2021-03-22TNI"}, {"see the Good Night Moon show", "", ""}}},
+	{name: "unit alone", src: "the|this? UNIT|UNITS",
+		build: func(r *run, m *match) bool {
+			if r.docType != Colloquial {
+				return false
+			}
+			t := m.tok(1)
+			u := unitOf(t)
+			if u == uQuarter || u == uDecade || u == uCentury || u == uSecond {
+				return false
+			}
+			a, as := r.anchor()
+			if u == uWeekend {
+				if t.class&cUnits != 0 {
+					return r.whole(m, TypeSet, "XXXX-WXX-WE", "", TenseUnknown, explain("'%s' recur every week", m.text()))
+				}
+				if a.IsZero() {
+					return false
+				}
+				return r.whole(m, TypeDate, weekValue(a)+"-WE", "", TenseUnknown, explain("'%s' in informal writing -> the weekend of the week of %s", m.text(), as))
+			}
+			if m.tok(0) != nil && t.class&cUnit != 0 && u >= uDay && u <= uYear && !a.IsZero() {
+				// "the day", "this week": the one written in.
+				return r.whole(m, TypeDate, unitValue(a, u), "", TenseUnknown, explain("'%s' in informal writing -> the %s of %s", m.text(), unitNames[u], as))
+			}
+			if m.tok(0) != nil {
+				return false
+			}
+			n := 1
+			if t.class&cUnits != 0 {
+				n = -1
+			}
+			return r.duration(m, m.start, m.end, n, u)
+		},
+		docType: Colloquial,
+		examples: []example{{"home after a very long day", "day", "P1D"}, {"hate school days like this", "days", "PXD"},
+			{"it's wee hours here", "hours", "PTXH"}, {"got through the day", "the day", "2021-03-22"},
+			{"long weekend over", "weekend", "2021-W12-WE"}, {"work on weekends", "weekends", "XXXX-WXX-WE"}}},
+}
