@@ -278,11 +278,59 @@ func (c *Corpus) scoreMerges(r *Report, es []Entry) {
 			if best >= 2 {
 				r.Merges.GoldMatched++
 			} else {
-				r.MissedMerges = append(r.MissedMerges, fmt.Sprintf("%s %s (%s): at most %d of its %d articles in one entry at its date",
-					e.Date, strings.Join(key, " "), tl.Entity, best, len(docs)))
+				r.MissedMerges = append(r.MissedMerges, fmt.Sprintf("%s %s (%s): at most %d of its %d articles in one entry at its date%s",
+					e.Date, strings.Join(key, " "), tl.Entity, best, len(docs), c.whereCited(slices.Compact(key), es)))
 			}
 		}
 	}
+}
+
+// whereCited writes, for each place of a gold event ("DOC-SENTENCE"), a
+// line with the entries of es that cite it (their number in es, interval
+// and how many articles they cite) and the sentence's start: what a missed
+// merge did instead.
+func (c *Corpus) whereCited(keys []string, es []Entry) string {
+	var b strings.Builder
+	for _, k := range keys {
+		var doc string
+		var sent int
+		if i := strings.LastIndexByte(k, '-'); i > 0 {
+			doc = k[:i]
+			fmt.Sscan(k[i+1:], &sent)
+		}
+		d := c.Doc(doc)
+		if d == nil {
+			continue
+		}
+		var in []string
+		for n, en := range es {
+			var arts []string
+			cites := false
+			for _, ct := range en.Citations {
+				if !slices.Contains(arts, ct.Doc) {
+					arts = append(arts, ct.Doc)
+				}
+				cites = cites || (ct.Doc == doc && d.SentenceAt(ct.Start) == sent)
+			}
+			if cites {
+				in = append(in, fmt.Sprintf("#%d %s (%d articles)", n, interval(item{start: en.Start, end: en.End}), len(arts)))
+			}
+		}
+		if len(in) == 0 {
+			in = []string{"no entry"}
+		}
+		text := ""
+		for _, s := range d.Sentences {
+			if s.ID == sent {
+				text = d.Text[s.Start:s.End]
+			}
+		}
+		if len(text) > 90 {
+			text = text[:90] + "…"
+		}
+		fmt.Fprintf(&b, "\n      %s [%s] %s", k, strings.Join(in, ", "), text)
+	}
+	return b.String()
 }
 
 // describe writes an item in one line: the place, the date, the sentence's
