@@ -114,7 +114,7 @@ func continues(text string) bool {
 // with no date. A past report takes the date of its paragraph's context,
 // else the publication date (on or before which it happened); a present
 // statement takes the publication date.
-func (ac *anchorContext) undated(idx int, a *Article, s *sentence, st *sentText, si int, pub dates.Date) (candidate, bool) {
+func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText, si int, pub dates.Date) (candidate, bool) {
 	t := sentenceTense(st.text)
 	ac.leadDone = true
 	if t == tenseNone || t == tenseFuture || inQuotation(st.text) || stative(st.text) {
@@ -153,7 +153,7 @@ func (ac *anchorContext) undated(idx int, a *Article, s *sentence, st *sentText,
 
 // onlyDates reports whether the sentence s, whose clean text is text, says
 // nothing but its dates in (a dateline: "June 8, 2010").
-func onlyDates(text string, s *sentence, in []dates.Mention) bool {
+func onlyDates(text string, s *Sentence, in []dates.Mention) bool {
 	if len(in) == 0 {
 		return false
 	}
@@ -181,14 +181,23 @@ func onlyDates(text string, s *sentence, in []dates.Mention) bool {
 // sentence opened ("I would say ‘stay healthy.’" after "“I am saying
 // this without irony,” Putin said. “I ..."): the words of a report, whose
 // event the sentence with the attribution tells.
+//
+// A sentence that opens and ends with quotation marks but attributes the
+// quotation in between ("“One more opportunity ...,” the ministry said,
+// adding that “...”") is a report, not a quotation.
 func inQuotation(s string) bool {
 	s = strings.TrimSpace(s)
-	open, _ := utf8.DecodeRuneInString(s)
-	closeQ, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, ".,"))
-	if (open == '“' || open == '"') && (closeQ == '”' || closeQ == '"') {
-		return true
+	open, n := utf8.DecodeRuneInString(s)
+	if open != '“' && open != '"' {
+		return false
 	}
-	return false
+	i := strings.IndexAny(s[n:], "”\"")
+	if i < 0 {
+		return false
+	}
+	rest := s[n+i:]
+	_, w := utf8.DecodeRuneInString(rest)
+	return !strings.ContainsFunc(rest[w:], unicode.IsLetter)
 }
 
 // reportDated reports whether a sentence with dates (in) holds a report in
@@ -196,7 +205,7 @@ func inQuotation(s string) bool {
 // ("said", "announced") comes before every date, none of which stands
 // right after it ("said Monday", "announced on Friday", "said last
 // week") or names the day of the report ("today").
-func reportDated(text string, s *sentence, in []dates.Mention) bool {
+func reportDated(text string, s *Sentence, in []dates.Mention) bool {
 	at := -1
 	for i := 0; i < len(text); {
 		for i < len(text) && !isASCIILetter(text[i]) {

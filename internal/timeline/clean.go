@@ -308,20 +308,13 @@ func mergeSpans(spans []span) []span {
 // span is a half-open byte range of an article's text.
 type span = sentences.Span
 
-// sentence is one sentence of an article, and whether it stands in a photo
-// caption.
-type sentence struct {
-	sentences.Sentence
-	Caption bool
-}
-
 // splitSentences splits text into sentences around the junk c found, and
 // marks those of captions.
-func splitSentences(text string, c *cleaned) []sentence {
+func splitSentences(text string, c *cleaned) []Sentence {
 	ss := sentences.Split(text, c.junk)
-	out := make([]sentence, len(ss))
+	out := make([]Sentence, len(ss))
 	for i, s := range ss {
-		out[i] = sentence{Sentence: s, Caption: c.inCaption(s.Start, s.End)}
+		out[i] = Sentence{Sentence: s, Caption: c.inCaption(s.Start, s.End)}
 	}
 	return out
 }

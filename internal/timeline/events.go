@@ -53,6 +53,12 @@ type candidate struct {
 	// refers says the date modifies an event noun ("the Oct. 23 slaying",
 	// "Friday's bombings"): a reference to an event the story knows.
 	refers bool
+	// frame is what happened and to what, by which the same event is told
+	// by several articles (see frame.go).
+	frame frame
+	// lead says the sentence is the article's lead: the first, outside
+	// captions, that reports an occurrence. It tells the article's news.
+	lead bool
 }
 
 // hasPlanCue reports whether s holds a plan cue.
@@ -92,11 +98,12 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 //
 // It returns nothing once ctx is done: one huge article is stopped inside,
 // not only between the phases of Build.
-func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
+func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []Sentence, ms []dates.Mention) ([]candidate, []uint64) {
 	var all []uint64
 	out := make([]candidate, 0, min(len(ms), 64)+1) // a candidate per date at most, and a lead
 	mi := 0
 	var anchor anchorContext
+	quotes := quotations(a.Text, sents)
 	for si, s := range sents {
 		if si%64 == 63 && ctx.Err() != nil {
 			return nil, nil
@@ -145,11 +152,32 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				kind = Planned
 			}
 			c := newCandidate(idx, a, &s, &st, si, gs, ge, m, kind)
+			// A sentence that reports two events dated differently ("After
+			// landing in Paris on Monday, the minister confirmed that the
+			// deal had been signed the week before") gives two entries:
+			// each summary keeps to its side of the last clause break
+			// between the two dates.
+			// Not around a date that names an event the story knows
+			// ("the Oct. 23 killing"), nor leaving a side with no verb
+			// ("Since 1949, it has been expanded").
+			lo, hi := 0, len(text)
+			if g > 0 && !c.refers && !refersBack(text, s.ToClean(in[g-1].Start), s.ToClean(in[g-1].End)) {
+				lo = st.clauses().splitBetween(s.ToClean(in[g-1].End), s.ToClean(gs), false)
+			}
+			if h < len(in) && !c.refers && !refersBack(text, s.ToClean(in[h].Start), s.ToClean(in[h].End)) {
+				hi = st.clauses().splitBetween(s.ToClean(ge), s.ToClean(in[h].Start), true)
+			}
+			if (lo > 0 || hi < len(text)) && kind == Occurrence && hasVerb(st.frameWords(), lo, hi) {
+				cgs, cge := s.ToClean(gs), s.ToClean(ge)
+				c.summary = summarize(text[lo:hi], cgs-lo, cge-lo)
+				c.words = countWords(c.summary)
+			}
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
 				cs, ce := st.clauses().around(s.ToClean(gs), s.ToClean(ge))
 				c.tokens = st.eventTokens(max(cs, s.ToClean(in[g-1].End)), ce)
+				c.frame = frameOf(st.frameWords(), max(cs, s.ToClean(in[g-1].End)), ce)
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -174,14 +202,40 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				continue
 			}
 		}
-		// No date of its own: the context's, else the publication's.
+		// No date of its own: the context's, else the publication's. The
+		// sentences of a quotation are the words of one report, told by
+		// the sentence that attributes it.
+		q := quotes[si]
+		if q.inside && q.attribution != si {
+			continue
+		}
 		if c, ok := anchor.undated(idx, a, &s, &st, si, pub); ok {
+			if q.inside {
+				c.quoting(a.Text, sents[q.first:q.last+1])
+			}
 			out = append(out, c)
 		}
 	}
+	markLead(out)
 	setRuneOffsets(a.Text, out)
 	slices.Sort(all)
 	return out, slices.Compact(all)
+}
+
+// markLead marks the candidates of the article's lead sentence (see
+// candidate.lead).
+func markLead(cands []candidate) {
+	lead := -1
+	for i := range cands {
+		c := &cands[i]
+		if c.cit.Caption || c.kind != Occurrence || (lead >= 0 && c.leadOrder != lead) {
+			continue
+		}
+		if lead < 0 {
+			lead = c.leadOrder
+		}
+		c.lead = true
+	}
 }
 
 // setRuneOffsets fills in the code-point offsets of the candidates'
@@ -259,14 +313,15 @@ func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
 // offsets; -1 for an undated lead) in sentence s, whose clean text is text,
 // dated by m. The summary reads the clean text; the quote is the clean
 // verbatim run holding the date.
-func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
 	text := st.text
 	expr := m.Text
 	if ge > gs {
 		expr = a.Text[gs:ge]
 	}
 	quote := s.Run(a.Text, gs)
-	if gs < 0 {
+	undated := gs < 0
+	if undated {
 		gs, ge = s.Start, s.Start
 	}
 	cgs, cge := s.ToClean(gs), s.ToClean(ge)
@@ -277,6 +332,9 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		}
 	}
 	cs, ce := st.clauses().around(cgs, cge)
+	if undated {
+		cs, ce = 0, len(text) // an undated report: the whole sentence tells it
+	}
 	toks := st.eventTokens(cs, ce)
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
@@ -307,7 +365,7 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, summary: summary, words: countWords(summary), tokens: toks, sig: signature(toks),
-		leadOrder: si, subject: subject, names: st.names,
+		leadOrder: si, subject: subject, names: st.names, frame: frameOf(st.frameWords(), cs, ce),
 	}
 }
 
@@ -388,6 +446,8 @@ type sentText struct {
 	toks   []token
 	placed []placedID
 	ct     *clauseText
+	fw     []frameWord
+	fwRead bool
 }
 
 // read reads a sentence's clean text.
@@ -415,6 +475,15 @@ func (st *sentText) eventTokens(a, b int) []token {
 	toks := st.tokens()
 	var buf [64]uint64
 	return eventTokens(toks, clauseIDs(buf[:0], st.text, st.placed, a, b))
+}
+
+// frameWords returns the sentence's words as frames read them, reading
+// them on first use.
+func (st *sentText) frameWords() []frameWord {
+	if !st.fwRead {
+		st.fw, st.fwRead = readFrameWords(st.text), true
+	}
+	return st.fw
 }
 
 // clauses returns the sentence's clauses, reading them on first use.

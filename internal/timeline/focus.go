@@ -372,22 +372,20 @@ func focusKinds(articles [][]string, focus []focusEntity) {
 
 // keepFocus returns the candidates whose sentence involves one of the
 // focus entities, each marked with the entities it involves.
-func keepFocus(articles []Article, cands []candidate, names []string) []candidate {
+func keepFocus(ans []*Analysis, cands []candidate, names []string) []candidate {
 	focus := make([]focusEntity, len(names))
 	for i, n := range names {
 		focus[i] = newFocusEntity(n)
 	}
-	texts := make([][]string, len(articles))
-	for i := range articles {
-		a := &articles[i]
-		c := clean(a.Title, a.Text)
-		for _, s := range splitSentences(a.Text, &c) {
-			texts[i] = append(texts[i], s.Text(a.Text))
+	texts := make([][]string, len(ans))
+	for i, an := range ans {
+		for _, s := range an.Sentences {
+			texts[i] = append(texts[i], s.Text(an.Article.Text))
 		}
 	}
 	focusKinds(texts, focus)
-	masks := make([][]uint64, len(articles))
-	for i := range articles {
+	masks := make([][]uint64, len(ans))
+	for i := range ans {
 		masks[i] = focusMasks(texts[i], focus)
 	}
 	out := cands[:0]

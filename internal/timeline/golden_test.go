@@ -377,11 +377,8 @@ func TestShootingAcceptance(t *testing.T) {
 	for _, c := range shooting[0].Citations {
 		cited = append(cited, c.ArticleID+" "+c.Expression)
 	}
-	// "last month's shooting" (NYT19981120.0362) is no longer placed on
-	// the shooting since undated reports are dated (issue 12): a known
-	// regression, listed in the issue's report.
 	for _, want := range []string{"NYT19981025.0188 Friday night", "NYT19981026.0446 Friday night",
-		"NYT19981120.0362 Oct. 23", "NYT19981121.0173 Oct. 23", "NYT19981121.0173 the night of Friday, Oct. 23"} {
+		"NYT19981120.0362 Oct. 23", "NYT19981120.0362 last month", "NYT19981121.0173 Oct. 23", "NYT19981121.0173 the night of Friday, Oct. 23"} {
 		if !slices.Contains(cited, want) {
 			t.Errorf("the shooting does not cite %q; cites %q", want, cited)
 		}

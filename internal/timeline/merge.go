@@ -40,10 +40,6 @@ const (
 	// (few names in common); the two reports must also name someone in
 	// common.
 	clearPlacement = 0.4
-	// weakSimilarity is how alike a report dated by its context or the
-	// publication day must be to another report of its day to tell the
-	// same event.
-	weakSimilarity = 0.35
 	// conflictDays is how far apart two day-dated reports may be and still
 	// be compared as a possible disagreement.
 	conflictDays = 3
@@ -109,7 +105,7 @@ func dayNumber(d dates.Date) int {
 	return era*146097 + doe - 719468        // 719468: 0000-03-01 to 1970-01-01
 }
 
-// merge groups candidates that tell the same event. Candidates are taken
+// mergeEvents groups candidates that tell the same event. Candidates are taken
 // finest granularity first, then by date, and each is compared only with
 // clusters indexed on the days it covers (plus a few days for conflicts):
 // blocking by time keeps the cost near n log n. A candidate joins every
@@ -120,7 +116,7 @@ func dayNumber(d dates.Date) int {
 // almost none tell different stories, and their reports merge only when
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
-func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
+func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	related := relatedArticles(docNames, relatedShare)
@@ -173,19 +169,24 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			sameValue := k.start == c.start && k.end == c.end
 			if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
 				// A coarse report and a finer event it may tell.
-				if p := k.placement(c, sameStory, common); p > 0 {
+				// Only on an event dated by an expression or its context:
+				// undated reports of a publication day are no finer date.
+				if p := k.placement(c, sameStory, common); p > 0 && (k.strong || k.contextDated()) {
 					placements = append(placements, match{k, p, true})
 				}
 				return
 			}
 			sim := k.similarity(c, vec)
 			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
-			if (c.weak || !k.strong) && sim < weakSimilarity {
+			if (c.weak || !k.strong) && !k.frameMatch(c, vec, common, related) {
 				// A date from the context or the publication day says
 				// little: a day holds many undated reports, which are one
-				// event only when they are clearly alike.
+				// event only with strong evidence (the same action and
+				// participants, the same speaker saying the same thing, or
+				// the same words).
 				return
 			}
+			frame := sameValue && c.days == 0 && !c.weak && k.strong && !k.hasArticle(c.article) && k.frameMatch(c, vec, common, related)
 			switch {
 			case sameValue && sim > 0 && k.sameAlternatives(c):
 				// The same choice of days offered: the same plan.
@@ -194,7 +195,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 				// "the 2020 election" told three ways: one event of
 				// history, whatever the sentences around it say.
 				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
-			case sameValue && c.days == 0 && !c.weak && !k.hasArticle(c.article) && sim >= sameValueSimilarity && k.sameDeed(c, common):
+			case frame || sameValue && c.days == 0 && !c.weak && !k.hasArticle(c.article) && sim >= sameValueSimilarity && k.sameDeed(c, common):
 				// The same day, someone named in both and the same deed
 				// ("Jobs said ... a free case", "Jobs said ... receive a
 				// free case"): one event, whatever else the articles share.
@@ -297,7 +298,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			}
 		}
 	}
-	attachReports(out, vec, related)
+	attachReports(out, vec, related, common)
 	live := out[:0]
 	for _, k := range out {
 		if k.parent == nil {
@@ -734,9 +735,12 @@ func (k *cluster) entry(s scatter, cits *[]Citation, focus []string) Entry {
 	var buf [4]support
 	values := buf[:0] // in order of first report
 	for _, c := range k.members {
-		if c.weak && k.strong {
+		if c.weak && (k.strong && !k.refines(c) || !k.strong && c.cit.Source == FromPublication && k.contextDated()) {
 			// An undated report placed on a dated event gives no date of
-			// its own: "on or before" its day is no disagreement.
+			// its own: "on or before" its day, or the day its article's
+			// news was dated, is no disagreement. One dated by the
+			// sentence before it gives the finer date a coarser
+			// expression ("in 2010") contains.
 			continue
 		}
 		i := slices.IndexFunc(values, func(s support) bool { return s.c.cit.Value == c.cit.Value })
@@ -837,6 +841,21 @@ func (k *cluster) entry(s scatter, cits *[]Citation, focus []string) Entry {
 	return e
 }
 
+// refines reports whether the undated report c, a member of k, is dated
+// by the sentence before it to a day inside the date an expression of
+// another member gives, and finer.
+func (k *cluster) refines(c *candidate) bool {
+	if c.cit.Source != FromContext {
+		return false
+	}
+	for _, m := range k.members {
+		if !m.weak && m.days > c.days && contains(m.start, m.end, c.start, c.end) {
+			return true
+		}
+	}
+	return false
+}
+
 // bestSummary picks the summary of the member that best represents the
 // cluster: told outside a caption, at the entry's value (a "last week"
 // wording misleads on a dated entry), closest to the other wordings,
@@ -905,31 +924,32 @@ func disjointNames(a, b []uint64) bool {
 
 // Attaching undated past reports to the events they tell (attachReports).
 const (
-	// attachSimilarity is how alike an undated past report must be to a
-	// dated event of another article for the report to tell that event.
-	attachSimilarity = 0.4
 	// attachDays bounds how long before its date an undated report may
-	// tell an event: a year.
+	// tell an event: four years.
 	attachDays = 4 * 366
 	// attachKeys is how many of a report's heaviest words look events up,
 	// and attachPosting the most events one word may name and still be
 	// looked up: a word in many events singles none out.
-	attachKeys    = 4
+	attachKeys    = 6
 	attachPosting = 256
 )
 
 // attachReports gives an event told only by undated past reports ("When
 // Jobs first introduced iPhone 4, he praised its antenna", dated by the
 // publication day, on or before which it happened) to the event another
-// article dates earlier and tells alike ("iPhone 4 was introduced by Jobs
-// at the conference on June 7"): a report on or before a day is
-// compatible with any earlier day. Events are looked up by the report's
-// heaviest words; it is merged into the most alike, of a related
-// article, dated within attachDays before it.
-func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool) {
+// article dates earlier and tells with the same action and participants
+// ("iPhone 4 was introduced by Jobs at the conference on June 7"): a
+// report on or before a day is compatible with any earlier day. So does
+// an event told only with a year ("launched the store in 2003") with the
+// finer date another article gives it ("on April 28, 2003"): a coarse date
+// that contains a finer one is the same date, told less precisely. Events
+// are looked up by the report's heaviest words; it is merged into the most
+// alike of those telling its event (sameEvent), of a related article,
+// dated within attachDays before it (or inside its year).
+func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool) {
 	postings := map[int32][]*cluster{}
 	for _, k := range clusters {
-		if k.parent != nil || !k.strong || k.kind != Occurrence {
+		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
 			continue
 		}
 		for _, e := range k.exemplars {
@@ -946,42 +966,89 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		weak := !k.strong && k.pastOnly()
 		c := k.members[0]
-		// A year told of an event ("launched the store in 2003") is the
-		// finer date another article gives it ("on April 28, 2003").
 		coarse := k.strong && c.days > wideDays && c.days <= 366 && k.onlyValue(c.cit.Value)
 		if !weak && !coarse {
 			continue
 		}
-		keys := heaviest(c, attachKeys)
-		vec.load(c)
 		var best *cluster
 		var bestSim float32
-		for _, x := range keys {
-			p := postings[x]
-			if len(p) > attachPosting {
-				continue
+		for _, m := range k.members {
+			vec.load(m)
+			for _, x := range heaviest(m, attachKeys) {
+				p := postings[x]
+				if len(p) > attachPosting {
+					continue
+				}
+				for _, o := range p {
+					o = o.root()
+					if o == k || coarse && o.hasArticle(m.article) || o.hasSentence(m) {
+						// An article tells a year and a day of two events;
+						// a sentence's report and the event it reports are two.
+						continue
+					}
+					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays) {
+						continue
+					}
+					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
+						continue
+					}
+					for _, e := range o.exemplars {
+						if e.weak && e.cit.Source != FromContext {
+							continue
+						}
+						sim := vec.cosine(m.norm, e)
+						if sim <= bestSim {
+							continue
+						}
+						// Articles of other stories (few names in common)
+						// tell one event only naming someone in common.
+						// An undated report is placed on an earlier event
+						// only by the same deed (a verb of both: "first
+						// introduced iPhone 4", "while introducing iPhone 4")
+						// done to someone both name; a year on a finer date
+						// also by a deed its words name ("since its launch").
+						same, named := eventMatch(m, e, sim, common)
+						if weak {
+							// A report that may tell any earlier day is
+							// placed only within its story, by a verb of
+							// both or by most of what happened, told
+							// with another verb.
+							same = same && sharedVerb(m, e) || sameObject(m, e, sim, common)
+							named = named && o.related(m, related)
+						}
+						if same && (named || o.related(m, related)) {
+							best, bestSim = o, sim
+						}
+					}
+				}
 			}
-			for _, o := range p {
-				o = o.root()
-				if o == k || o.hasArticle(c.article) || !o.related(c, related) {
-					continue
-				}
-				if weak && (o.start.After(c.start) || dayNumber(c.start)-dayNumber(o.start) > attachDays) {
-					continue
-				}
-				if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
-					continue
-				}
-				if sim := o.similarity(c, vec); sim >= attachSimilarity && sim > bestSim {
-					best, bestSim = o, sim
-				}
-			}
+			vec.unload(m)
 		}
-		vec.unload(c)
 		if best != nil {
 			best.absorb(k)
 		}
 	}
+}
+
+// dayDated reports whether k is dated to a day or a few by an expression
+// or by its context, not only by the publication day: an event an undated
+// or coarse report can be placed on.
+func (k *cluster) dayDated() bool {
+	if dayNumber(k.end)-dayNumber(k.start) > wideDays {
+		return false
+	}
+	return k.strong || k.contextDated()
+}
+
+// contextDated reports whether a member of k takes its date from the
+// sentences around it.
+func (k *cluster) contextDated() bool {
+	for _, c := range k.members {
+		if c.cit.Source == FromContext {
+			return true
+		}
+	}
+	return false
 }
 
 // deedShare is the share of a report's words (not names) that another

@@ -76,6 +76,28 @@ func newClauseText(s string) *clauseText {
 	return &clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(make(offsets, 0, len(s)/5+1), s)}
 }
 
+// splitBetween returns where the text divides between two dates, the
+// first ending at a and the second starting at b: the start (start true)
+// or the end of the last clause break in between; len(s) or 0 when
+// there is none.
+func (ct *clauseText) splitBetween(a, b int, start bool) int {
+	at := -1
+	for i, br := range ct.breaks {
+		if br[0] >= a && br[1] <= b {
+			at = i
+		}
+	}
+	switch {
+	case at < 0 && start:
+		return len(ct.s)
+	case at < 0:
+		return 0
+	case start:
+		return ct.breaks[at][0]
+	}
+	return ct.breaks[at][1]
+}
+
 // count returns the number of words starting in [a, b).
 func (ct *clauseText) count(a, b int) int { return ct.words.before(b) - ct.words.before(a) }
 

@@ -17,6 +17,9 @@ type token struct {
 	// key marks a word (not a name) specific enough to tell one event:
 	// rare among the reports of a core clause, or the word a year names.
 	key bool
+	// clause marks a word of the clause that tells the event (see
+	// eventTokens): its participants and what happened to them.
+	clause bool
 }
 
 // nameWeight is the weight of a capitalised word inside a clause.
@@ -59,7 +62,8 @@ func sortTokens(out []token) []token {
 // lower-cased and stemmed in a stack buffer: this runs for every sentence
 // and clause, and a string per word was a fifth of Build.
 func eachToken(s string, f func(id uint64, name bool, start, end int)) {
-	var buf [64]byte
+	var buf, prevBuf [64]byte
+	prev, prevEnd := prevBuf[:0], -2 // the last name read, lower case, and where it ended
 	first := true
 	for i := 0; i < len(s); {
 		r, n := rune(s[i]), 1
@@ -92,7 +96,13 @@ func eachToken(s string, f func(id uint64, name bool, start, end int)) {
 			ascii = false
 			j += n
 		}
-		name := unicode.IsUpper(r) && !first
+		name := unicode.IsUpper(r) && !first || innerCapital(s[i:j])
+		if model := isNumber(s[i:j]); model && prevEnd == i-1 && s[prevEnd] == ' ' && len(prev) > 0 {
+			// A number right after a name is part of it: "iPhone 4",
+			// "Boeing 747", "Windows 7".
+			f(modelHash(prev, s[i:j]), true, i, j)
+		}
+		prev, prevEnd = prev[:0], -2
 		for k := i; k <= j; {
 			e := k + strings.IndexByte(s[k:j], '-')
 			if e < k {
@@ -106,6 +116,9 @@ func eachToken(s string, f func(id uint64, name bool, start, end int)) {
 				w = appendLower(buf[:0], part)
 			}
 			if len(w) >= 2 && !isStopWord(w) && !isNumber(part) {
+				if name && e == j && len(w) <= cap(prev) {
+					prev, prevEnd = append(prev[:0], w...), j
+				}
 				f(stemHash(w), name, i, j)
 			}
 			k = e + 1
@@ -155,6 +168,7 @@ func eventTokens(sentence []token, clause []uint64) []token {
 		}
 		if j < len(clause) && clause[j] == all[i].id {
 			all[i].weight *= clauseWeight
+			all[i].clause = true
 		}
 	}
 	return all
@@ -235,10 +249,10 @@ func names(s string) []uint64 {
 		f := s[i:j]
 		i = j
 		if c := f[0]; c < utf8.RuneSelf {
-			if !isASCIIUpper(c) {
+			if !isASCIIUpper(c) && !innerCapital(f) {
 				continue
 			}
-		} else if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) {
+		} else if r, _ := utf8.DecodeRuneInString(f); !unicode.IsUpper(r) && !innerCapital(f) {
 			continue
 		}
 		w := appendLower(buf[:0], f)
@@ -251,8 +265,25 @@ func names(s string) []uint64 {
 			continue
 		}
 		out = append(out, stemHash(w))
+		if k := j + 1; k < len(s) && s[j] == ' ' && s[k] >= '0' && s[k] <= '9' {
+			for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+				k++
+			}
+			if k == len(s) || !isWordRune(rune(s[k])) {
+				out = append(out, modelHash(w, s[j+1:k]))
+			}
+		}
 	}
 	return out
+}
+
+// modelHash is the token of a name and the number after it ("iPhone 4"):
+// the name's lower-case form with the digits appended. name is stemmed in
+// place.
+func modelHash(name []byte, digits string) uint64 {
+	var buf [80]byte
+	w := append(append(buf[:0], name...), digits...)
+	return stemHash(w)
 }
 
 // nameRuneAt reports whether the character at s[i] belongs to a word names
@@ -263,4 +294,21 @@ func nameRuneAt(s string, i int) (bool, int) {
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r), n
+}
+
+// innerCapital reports whether w, which starts with a lower-case letter,
+// holds a capital after it: a name written in mixed case ("iPhone",
+// "eBay", "iOS").
+func innerCapital(w string) bool {
+	if w == "" || !isASCIILower(w[0]) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if c := w[i]; isASCIIUpper(c) {
+			return true
+		} else if c == '-' {
+			return false
+		}
+	}
+	return false
 }

@@ -50,7 +50,9 @@ func weigh(cands []candidate, w *workspace) int {
 		var norm float64
 		for k := range c.tokens {
 			t := &c.tokens[k]
-			t.weight *= idf[df[c.ix[k]]]
+			f := df[c.ix[k]]
+			t.weight *= idf[f]
+			t.key = !t.name && f <= rare
 			norm += float64(t.weight) * float64(t.weight)
 		}
 		c.norm = float32(math.Sqrt(norm))

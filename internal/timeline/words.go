@@ -158,3 +158,60 @@ var (
 // takes that sentence's date when it has none (see continues).
 var continuationWords = wordSet(`he she it they his her its their this these those then later afterwards
 	subsequently there`)
+
+// Event frames (see frame.go).
+var (
+	// reportingWords report speech: the names before or after them are
+	// speakers, and they are not the action a report tells.
+	reportingWords = wordSet(`said says say saying told tell tells telling announced announces announce announcing
+		reported reports stated states declared declares confirmed confirms denied denies added adds explained
+		explains noted notes wrote writes claimed claims insisted insists argued argues acknowledged acknowledges
+		admitted admits revealed reveals disclosed discloses warned warns replied replies reply replying responded responds respond responding
+		answered answers commented comments stressed stresses asked asks reads`)
+	// notActions look like verb forms but tell no action: prepositions and
+	// adjectives in -ing or -ed, and verbs of being or seeming.
+	notActions = wordSet(`including according following regarding concerning notwithstanding pending during
+		seemed seems seem appeared appears remained remains became become becomes`)
+	// beforeVerb are the words a bare verb follows: modals, "did".
+	beforeVerb = wordSet(`will would shall should can could may might must did does do didn't doesn't don't
+		won't can't cannot wouldn't couldn't shouldn't`)
+	// adverbs may stand between a modal and its verb: "did not support".
+	adverbs = wordSet(`not never also still just already soon then now only even ever again further`)
+	// relativeWords open a relative clause, which describes a participant.
+	relativeWords = wordSet(`who whom whose which`)
+	// subjectPronouns stand before a verb in -s: "it launches".
+	subjectPronouns = wordSet(`he she it`)
+	// irregularBase maps irregular past forms and participles to their base
+	// form, so that "underwent" and "undergone" tell one action.
+	irregularBase = func() map[string]string {
+		m := map[string]string{}
+		for _, line := range []string{
+			"arise arose arisen", "awake awoke awoken", "bear bore borne born", "beat beat beaten", "begin began begun",
+			"bend bent", "bind bound", "bite bit bitten", "blow blew blown", "break broke broken", "breed bred",
+			"bring brought", "build built", "burn burnt", "buy bought", "catch caught", "choose chose chosen",
+			"cling clung", "creep crept", "deal dealt", "dig dug", "draw drew drawn", "drink drank drunk",
+			"drive drove driven", "eat ate eaten", "fall fell fallen", "feed fed", "feel felt", "fight fought",
+			"find found", "flee fled", "fly flew flown", "forbid forbade forbidden", "forget forgot forgotten",
+			"forgive forgave forgiven", "freeze froze frozen", "give gave given", "grow grew grown", "hang hung",
+			"hear heard", "hide hid hidden", "hold held", "keep kept", "know knew known", "lay laid", "lead led",
+			"leave left", "lend lent", "light lit", "lose lost", "mean meant", "meet met", "mislead misled",
+			"overcome overcame", "overrun overran", "oversee oversaw overseen", "overtake overtook overtaken",
+			"overthrow overthrew overthrown", "pay paid", "rebuild rebuilt", "ride rode ridden", "ring rang rung",
+			"rise rose risen", "run ran", "see saw seen", "seek sought", "sell sold", "send sent", "shake shook shaken",
+			"shine shone", "shoot shot", "show showed shown", "shrink shrank shrunk", "sing sang sung", "sink sank sunk",
+			"sit sat", "sleep slept", "slide slid", "speak spoke spoken", "spend spent", "spin spun",
+			"spring sprang sprung", "stand stood", "steal stole stolen", "stick stuck", "sting stung",
+			"strike struck stricken", "strive strove striven", "swear swore sworn", "sweep swept", "swim swam swum",
+			"teach taught", "tear tore torn", "think thought", "throw threw thrown", "undergo underwent undergone",
+			"understand understood", "undertake undertook undertaken", "uphold upheld", "wake woke woken",
+			"wear wore worn", "weep wept", "win won", "wind wound", "withdraw withdrew withdrawn",
+			"withhold withheld", "withstand withstood", "write wrote written",
+		} {
+			f := strings.Fields(line)
+			for _, form := range f[1:] {
+				m[form] = f[0]
+			}
+		}
+		return m
+	}()
+)
