@@ -83,7 +83,8 @@ func (an *Analysis) Events() []Event {
 	out := make([]Event, len(an.cands))
 	for i := range an.cands {
 		c := &an.cands[i]
-		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Summary: c.summary, Sentence: c.leadOrder}
+		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Sentence: c.leadOrder,
+			Summary: c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))}
 		out[i].Citation.ArticleID = an.Article.ID
 	}
 	return out
@@ -177,7 +178,7 @@ func (an *Analysis) size() int64 {
 	size += int64(len(an.clean.junk)+len(an.clean.captions)) * int64(unsafe.Sizeof(Span{}))
 	for i := range an.cands {
 		cd := &an.cands[i]
-		size += int64(unsafe.Sizeof(*cd)) + int64(len(cd.summary)+len(cd.cit.Explanation)+len(cd.cit.Value)) +
+		size += int64(unsafe.Sizeof(*cd)) + int64(len(cd.cit.Explanation)+len(cd.cit.Value)) +
 			int64(len(cd.tokens)+len(cd.core)+len(cd.head))*int64(unsafe.Sizeof(token{})) +
 			int64(len(cd.subject)+len(cd.names))*8 + int64(len(cd.alts))*int64(unsafe.Sizeof(dates.Date{}))
 	}
@@ -200,6 +201,14 @@ func (an *Analysis) appendEvents(cands []candidate, arena []token, idx int) ([]c
 		cands = append(cands, cd)
 	}
 	return cands, arena
+}
+
+// summarize fills in c's summary, written from its sentence in an.
+func (c *candidate) summarize(an *Analysis) {
+	if !c.summed {
+		c.summary = c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))
+		c.words, c.summed = countWords(c.summary), true
+	}
 }
 
 // carve copies src to the end of arena, within its capacity, and returns

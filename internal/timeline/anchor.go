@@ -244,19 +244,39 @@ func reportDated(text string, s *Sentence, in []dates.Mention) bool {
 // announcement was long-awaited"), a state that holds around the events
 // told, not an event of its own to place on a day.
 func stative(s string) bool {
-	ws := strings.Fields(strings.ToLower(s))
-	for i, w := range ws {
-		w = strings.Trim(w, ",.;:“”\"'")
-		if pastAux[w] || presentAux[w] || pastReporting[w] || irregularPast[w] || isPastEd(w) {
-			if w != "was" && w != "were" && w != "is" && w != "are" {
-				return false
-			}
-			if i+1 >= len(ws) {
-				return true
-			}
-			next := strings.Trim(ws[i+1], ",.;:“”\"'")
-			return !isPastEd(next) && !irregularPast[next] && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "en") && next != "not"
+	var buf, nextBuf [32]byte
+	word := func(i int, buf []byte) (w []byte, next int) {
+		// The next white-space separated word, lower case, without the
+		// punctuation around it; words over 32 bytes are cut (none of
+		// those looked up is that long).
+		for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+			i++
 		}
+		j := i
+		for j < len(s) && !(s[j] < utf8.RuneSelf && asciiSpace[s[j]]) {
+			j++
+		}
+		f := strings.Trim(s[i:j], ",.;:“”\"'")
+		return lowerASCII(buf[:0], f[:min(len(f), len(buf))]), j
+	}
+	for i := 0; i < len(s); {
+		w, j := word(i, buf[:])
+		i = j
+		fl := tenseFlags[string(w)]
+		if fl&(tensePastAux|tenseIrregularPast|tensePresentAux|tensePastReporting) == 0 && !isPastEd(string(w)) {
+			continue
+		}
+		switch string(w) {
+		case "was", "were", "is", "are":
+		default:
+			return false
+		}
+		next, _ := word(i, nextBuf[:])
+		if len(next) == 0 {
+			return true
+		}
+		n := string(next)
+		return !isPastEd(n) && !irregularPast[n] && !strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "en") && n != "not"
 	}
 	return false
 }

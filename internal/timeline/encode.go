@@ -91,8 +91,7 @@ type wireEvent struct {
 	Start, End       dates.Date
 	Days             int
 	Kind             Kind
-	Summary          string
-	Words            int
+	Summary          wireSummary
 	Tokens           []wireToken
 	Alts             []dates.Date
 	Subject, Names   []uint64
@@ -104,6 +103,11 @@ type wireEvent struct {
 	Head             []wireToken
 	Frame            wireFrame
 	Lead             bool
+}
+
+type wireSummary struct {
+	MS, ME, Lo, Hi int32
+	Plan, Split    bool
 }
 
 type wireFrame struct {
@@ -158,8 +162,8 @@ func (an *Analysis) wire() *wireAnalysis {
 	for i := range an.cands {
 		c := &an.cands[i]
 		w.Events[i] = wireEvent{
-			Citation: c.cit, Start: c.start, End: c.end, Days: c.days, Kind: c.kind, Summary: c.summary,
-			Words: c.words, Tokens: wireTokens(c.tokens), Alts: c.alts, Subject: c.subject, Names: c.names,
+			Citation: c.cit, Start: c.start, End: c.end, Days: c.days, Kind: c.kind,
+			Summary: wireSummary{c.sum.ms, c.sum.me, c.sum.lo, c.sum.hi, c.sum.plan, c.sum.split}, Tokens: wireTokens(c.tokens), Alts: c.alts, Subject: c.subject, Names: c.names,
 			Sig: c.sig, Sentence: c.leadOrder, Weak: c.weak, Past: c.past, Core: wireTokens(c.core),
 			Proposal: c.proposal, Refers: c.refers, Head: wireTokens(c.head),
 			Frame: wireFrame{Actions: c.frame.actions, Speakers: c.frame.speakers, Infinitives: c.frame.infinitives, Agents: c.frame.agents}, Lead: c.lead,
@@ -201,9 +205,13 @@ func (w *wireAnalysis) analysis() (*Analysis, error) {
 		if e.Sentence < 0 || e.Sentence >= len(w.Sentences) {
 			return nil, fmt.Errorf("event %d is told by sentence %d of %d", i, e.Sentence, len(w.Sentences))
 		}
+		if n := int32(len(w.Sentences[e.Sentence].Text(text))); !validSummary(e.Summary, n) {
+			return nil, fmt.Errorf("event %d summarises [%d, %d) of a sentence of %d bytes", i, e.Summary.Lo, e.Summary.Hi, n)
+		}
 		an.cands[i] = candidate{
-			cit: e.Citation, start: e.Start, end: e.End, days: e.Days, kind: e.Kind, summary: e.Summary,
-			words: e.Words, tokens: fromWireTokens(e.Tokens), alts: e.Alts, subject: e.Subject, names: e.Names,
+			cit: e.Citation, start: e.Start, end: e.End, days: e.Days, kind: e.Kind,
+			sum:    summarySpec{e.Summary.MS, e.Summary.ME, e.Summary.Lo, e.Summary.Hi, e.Summary.Plan, e.Summary.Split},
+			tokens: fromWireTokens(e.Tokens), alts: e.Alts, subject: e.Subject, names: e.Names,
 			sig: e.Sig, leadOrder: e.Sentence, weak: e.Weak, past: e.Past, core: fromWireTokens(e.Core),
 			proposal: e.Proposal, refers: e.Refers, head: fromWireTokens(e.Head),
 			frame: frame{actions: e.Frame.Actions, speakers: e.Frame.Speakers, infinitives: e.Frame.Infinitives, agents: e.Frame.Agents}, lead: e.Lead,
@@ -211,4 +219,12 @@ func (w *wireAnalysis) analysis() (*Analysis, error) {
 		an.ntok += len(e.Tokens) + len(e.Core)
 	}
 	return an, nil
+}
+
+// validSummary reports whether w lies in a clean sentence text of n bytes.
+func validSummary(w wireSummary, n int32) bool {
+	if w.MS < 0 || w.MS > w.ME || w.ME > n {
+		return false
+	}
+	return !w.Split || 0 <= w.Lo && w.Lo <= w.MS && w.ME <= w.Hi && w.Hi <= n
 }

@@ -20,16 +20,20 @@ type candidate struct {
 	start, end dates.Date
 	days       int // length of [start, end] in days, minus one: the granularity
 	kind       Kind
-	summary    string
-	words      int // in summary
-	tokens     []token
-	ix         []int32      // tokens' dense indices in a Build (see weigh)
-	alts       []dates.Date // the days of alternatives ("March 19 or 22")
-	subject    []uint64     // names before the date in its clause: who acted
-	names      []uint64     // names in its sentence: who and where
-	norm       float32      // of tokens, once weighed
-	sig        uint64       // hash of tokens: identical wording merges at once
-	leadOrder  int          // sentence index in its article, for picking summaries
+	// sum says how to summarise the event from its sentence; summary and
+	// words (its length) are filled in once needed (see summarize).
+	sum       summarySpec
+	summary   string
+	words     int
+	summed    bool
+	tokens    []token
+	ix        []int32      // tokens' dense indices in a Build (see weigh)
+	alts      []dates.Date // the days of alternatives ("March 19 or 22")
+	subject   []uint64     // names before the date in its clause: who acted
+	names     []uint64     // names in its sentence: who and where
+	norm      float32      // of tokens, once weighed
+	sig       uint64       // hash of tokens: identical wording merges at once
+	leadOrder int          // sentence index in its article, for picking summaries
 	// weak says the date came from the context or the publication date,
 	// not from an expression of the sentence (see cit.Source).
 	weak bool
@@ -100,7 +104,8 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 // not only between the phases of Build.
 func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []Sentence, ms []dates.Mention) ([]candidate, []uint64) {
 	var all []uint64
-	out := make([]candidate, 0, min(len(ms), 64)+1) // a candidate per date at most, and a lead
+	var st sentText
+	out := make([]candidate, 0, len(ms)+len(sents)) // a candidate per date, and one per undated sentence at most
 	mi := 0
 	var anchor anchorContext
 	quotes := quotations(a.Text, sents)
@@ -117,7 +122,10 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			mi++
 		}
 		in := usable(ms[first:mi], c)
-		st := read(s.Text(a.Text))
+		// Frames copy what they keep: one buffer of frame words for all.
+		buf := st.fw[:0]
+		st = read(s.Text(a.Text))
+		st.fw = buf
 		text := st.text
 		all = append(all, st.names...)
 		if onlyDates(text, &s, in) {
@@ -168,9 +176,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				hi = st.clauses().splitBetween(s.ToClean(ge), s.ToClean(in[h].Start), true)
 			}
 			if (lo > 0 || hi < len(text)) && kind == Occurrence && hasVerb(st.frameWords(), lo, hi) {
-				cgs, cge := s.ToClean(gs), s.ToClean(ge)
-				c.summary = summarize(text[lo:hi], cgs-lo, cge-lo)
-				c.words = countWords(c.summary)
+				c.sum.split, c.sum.lo, c.sum.hi = true, int32(lo), int32(hi)
 			}
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
@@ -325,17 +331,18 @@ func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int
 		gs, ge = s.Start, s.Start
 	}
 	cgs, cge := s.ToClean(gs), s.ToClean(ge)
-	summary := summarizeText(st.clauses(), cgs, cge)
-	if kind == Planned {
-		if from := planStart(text, cgs); from > 0 {
-			summary = summarize(text[from:], cgs-from, cge-from)
-		}
-	}
-	cs, ce := st.clauses().around(cgs, cge)
+	var cs, ce int
 	if undated {
 		cs, ce = 0, len(text) // an undated report: the whole sentence tells it
+	} else {
+		cs, ce = st.clauses().around(cgs, cge)
 	}
-	toks := st.eventTokens(cs, ce)
+	var toks []token
+	if undated {
+		toks = st.ownTokens() // the sentence's last candidate: no copy
+	} else {
+		toks = st.eventTokens(cs, ce)
+	}
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
 	var core []token
@@ -364,7 +371,7 @@ func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int
 			Source: FromExpression, Explanation: m.Explanation,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
-		kind: kind, summary: summary, words: countWords(summary), tokens: toks, sig: signature(toks),
+		kind: kind, sum: summarySpec{ms: int32(cgs), me: int32(cge), plan: kind == Planned}, tokens: toks, sig: signature(toks),
 		leadOrder: si, subject: subject, names: st.names, frame: frameOf(st.frameWords(), cs, ce),
 	}
 }
@@ -446,7 +453,7 @@ type sentText struct {
 	toks   []token
 	placed []placedID
 	ct     *clauseText
-	fw     []frameWord
+	fw     []frameWord // read, or room to read them in when !fwRead
 	fwRead bool
 }
 
@@ -477,11 +484,24 @@ func (st *sentText) eventTokens(a, b int) []token {
 	return eventTokens(toks, clauseIDs(buf[:0], st.text, st.placed, a, b))
 }
 
+// ownTokens returns the sentence's tokens as those of a clause that is the
+// whole sentence, as eventTokens(0, len(text)) does but in place: the
+// caller takes them, and the sentence reads them anew if asked again.
+func (st *sentText) ownTokens() []token {
+	toks := st.tokens()
+	for i := range toks {
+		toks[i].weight *= clauseWeight
+		toks[i].clause = true
+	}
+	st.toks, st.placed = nil, nil
+	return toks
+}
+
 // frameWords returns the sentence's words as frames read them, reading
 // them on first use.
 func (st *sentText) frameWords() []frameWord {
 	if !st.fwRead {
-		st.fw, st.fwRead = readFrameWords(st.text), true
+		st.fw, st.fwRead = readFrameWords(st.fw, st.text), true
 	}
 	return st.fw
 }

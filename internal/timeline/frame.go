@@ -53,18 +53,20 @@ type frameWord struct {
 // name or pronoun ("Apple launches", not "Biden's words"). A verb after
 // "to" tells what was offered, asked or planned ("offered to hold
 // talks"), not what happened: it is no action.
-func readFrameWords(text string) []frameWord {
-	var out []frameWord
+func readFrameWords(dst []frameWord, text string) []frameWord {
+	out := dst[:0]
 	var buf [64]byte
-	prev := ""
-	prevName := false
-	cue := false // a modal or "did" came, and only adverbs since
+	var prevTo, prevDet, prevSubject bool // the word before: "to", a determiner, a name or pronoun
+	cue := false                          // a modal or "did" came, and only adverbs since
 	first := true
 	punct := false
 	relative := false // in a relative clause ("who performed abortions")
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isWordRune(r) {
 			if r == '.' || r == '!' || r == '?' || r == '“' || r == '"' || r == ':' {
 				first = true
 			}
@@ -76,50 +78,55 @@ func readFrameWords(text string) []frameWord {
 		}
 		j := i
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !isASCIIWordByte(c) && c != '\'' {
+					break
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' {
 				break
 			}
 			j += n
 		}
-		raw := text[i:j]
 		start := i
+		w := appendLower(buf[:0], text[i:j])
 		i = j
-		w := appendLower(buf[:0], raw)
 		possessive := hasSuffix(w, "'s") || hasSuffix(w, "’s") || hasSuffix(w, "s'") || hasSuffix(w, "s’")
 		w = trimSuffix(trimSuffix(w, "'s"), "’s")
-		lw := string(w)
 		upper := unicode.IsUpper(r)
 		afterCue := cue
 		cue = false
 		fw := frameWord{start: start, punct: punct}
 		punct = false
+		fl := frameFlags[string(w)]
 		switch {
-		case len(w) < 2 || isNumber(lw):
+		case len(w) < 2 || isNumber(string(w)):
 			fw.stop = true
-		case reportingWords[lw] && (!upper || first):
+		case fl&flagReport != 0 && (!upper || first):
 			fw.report = true // not "United States"
-		case upper && !first && !isStopWord(w):
+		case upper && !first && fl&flagStop == 0:
 			fw.name = true
-		case beforeVerb[lw] || afterCue && (adverbs[lw] || hasSuffix(w, "ly")):
+		case fl&flagBeforeVerb != 0 || afterCue && (fl&flagAdverb != 0 || hasSuffix(w, "ly")):
 			cue = true
-			fw.stop, fw.adverb = true, adverbs[lw]
-		case isStopWord(w) || notActions[lw]:
-			fw.stop, fw.adverb, fw.det = true, adverbs[lw], lw == "the" || lw == "a" || lw == "an"
-			relative = relative || relativeWords[lw]
+			fw.stop, fw.adverb = true, fl&flagAdverb != 0
+		case fl&(flagStop|flagNotAction) != 0:
+			fw.stop, fw.adverb, fw.det = true, fl&flagAdverb != 0, fl&flagArticle != 0
+			relative = relative || fl&flagRelative != 0
 		default:
-			base, irregular := irregularBase[lw]
 			switch {
-			case prev == "to":
+			case prevTo:
 				fw.inf = true
-			case irregular:
-				w = append(w[:0], base...)
-				fw.verb = !determiners[prev]
-			case isPastEd(lw), len(lw) > 5 && hasSuffix(w, "ing") && !nonParticiples[lw]:
-				fw.verb = !determiners[prev]
+			case fl&flagIrregular != 0:
+				w = append(w[:0], irregularBase[string(w)]...)
+				fw.verb = !prevDet
+			case isPastEd(string(w)), len(w) > 5 && hasSuffix(w, "ing") && fl&flagNonParticiple == 0:
+				fw.verb = !prevDet
 			case afterCue:
 				fw.verb = true
-			case (prevName || subjectPronouns[prev]) && hasSuffix(w, "s") && !hasSuffix(w, "ss"):
+			case prevSubject && hasSuffix(w, "s") && !hasSuffix(w, "ss"):
 				fw.verb = true
 			}
 			// A relative clause describes a participant ("an obstetrician
@@ -127,14 +134,17 @@ func readFrameWords(text string) []frameWord {
 			// event told.
 			fw.verb = fw.verb && !relative
 		}
+		prevTo, prevDet = len(w) == 2 && w[0] == 't' && w[1] == 'o', fl&flagDeterminer != 0
+		prevSubject = fl&flagSubject != 0
 		if !fw.stop {
 			if !fw.name && upper && first && !fw.verb && !fw.report {
 				fw.name = !hasSuffix(w, "ly") // "Apple launched", not "Recently"
 			}
 			fw.id = stemHash(w)
 		}
+		prevSubject = prevSubject || fw.name && !possessive
 		out = append(out, fw)
-		prev, prevName, first = lw, fw.name && !possessive, false
+		first = false
 	}
 	return out
 }
@@ -485,9 +495,13 @@ func sharedRareWord(a, b *candidate) bool {
 // outlets covering one story on one day open with its development.
 // Wordings of articles about other stories (not related) count only when
 // they name someone c names that the collection does not name widely.
-func (k *cluster) frameMatch(c *candidate, s scatter, common map[uint64]bool, related func(a, b int) bool) bool {
-	for _, e := range k.exemplars {
-		sim := s.cosine(c.norm, e)
+// sims holds c's similarity to each exemplar (see similarities).
+func (k *cluster) frameMatch(c *candidate, sims *[maxExemplars]float32, common map[uint64]bool, related func(a, b int) bool) bool {
+	for i, e := range k.exemplars {
+		sim := sims[i]
+		if sim < eventSimilarity {
+			continue // every way below needs at least this likeness
+		}
 		if e.article == c.article {
 			if e.cit.Start == c.cit.Start {
 				continue // a sentence's report and the event it reports

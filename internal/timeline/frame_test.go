@@ -13,7 +13,7 @@ import (
 // test messages: ids are hashes.
 func frameWordsOf(text string, ids []uint64) []string {
 	var out []string
-	ws := readFrameWords(text)
+	ws := readFrameWords(nil, text)
 	for _, id := range ids {
 		for _, w := range ws {
 			if w.id == id {
@@ -59,7 +59,7 @@ func TestFrameOf(t *testing.T) {
 		{"The Cypriot government Saturday strongly condemned the attacks, said Karin Jean-Pierre.",
 			[]string{"condemned"}, []string{"jean-pierre", "karin"}, []string{"cypriot"}},
 	} {
-		ws := readFrameWords(tt.s)
+		ws := readFrameWords(nil, tt.s)
 		f := frameOf(ws, 0, len(tt.s))
 		if got := frameWordsOf(tt.s, f.actions); !slices.Equal(got, tt.actions) {
 			t.Errorf("%q: actions %q, want %q", tt.s, got, tt.actions)
@@ -76,8 +76,8 @@ func TestFrameOf(t *testing.T) {
 // TestIrregularActions: the past and the participle of an irregular verb
 // are one action.
 func TestIrregularActions(t *testing.T) {
-	a := frameOf(readFrameWords("He underwent surgery."), 0, 21)
-	b := frameOf(readFrameWords("He had undergone surgery."), 0, 25)
+	a := frameOf(readFrameWords(nil, "He underwent surgery."), 0, 21)
+	b := frameOf(readFrameWords(nil, "He had undergone surgery."), 0, 25)
 	if len(a.actions) != 1 || !slices.Equal(a.actions, b.actions) {
 		t.Errorf("underwent %v, undergone %v", a.actions, b.actions)
 	}

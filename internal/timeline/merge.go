@@ -138,6 +138,7 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 		return cmp.Compare(a.cit.Start, b.cit.Start)
 	})
 	byDay := newIndex[int]()
+	sameWording := map[wordingKey]*cluster{} // the event a wording of a day was first told in
 	byValue := newIndex[string]()
 	var out []*cluster
 	var matches, placements []match
@@ -152,6 +153,18 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
+			}
+		}
+		// A wording told already that day by a related article (a wire
+		// story several outlets print) is that report's event: no need
+		// to compare it with every event of the day.
+		wkey := wordingKey{c.sig, c.start, c.end, c.kind}
+		if c.days == 0 && !c.refers && len(c.alts) == 0 {
+			if k := sameWording[wkey]; k != nil {
+				if k = k.root(); k.related(c, related) && !k.hasSentence(c) {
+					k.add(c)
+					continue
+				}
 			}
 		}
 		if loaded != nil {
@@ -176,9 +189,10 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 				}
 				return
 			}
-			sim := k.similarity(c, vec)
+			var sims [maxExemplars]float32
+			sim := k.similarities(c, vec, &sims)
 			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
-			if (c.weak || !k.strong) && !k.frameMatch(c, vec, common, related) {
+			if (c.weak || !k.strong) && (sim < eventSimilarity || !k.frameMatch(c, &sims, common, related)) {
 				// A date from the context or the publication day says
 				// little: a day holds many undated reports, which are one
 				// event only with strong evidence (the same action and
@@ -186,7 +200,7 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 				// the same words).
 				return
 			}
-			frame := sameValue && c.days == 0 && !c.weak && k.strong && !k.hasArticle(c.article) && k.frameMatch(c, vec, common, related)
+			frame := sameValue && c.days == 0 && !c.weak && k.strong && sim >= eventSimilarity && !k.hasArticle(c.article) && k.frameMatch(c, &sims, common, related)
 			switch {
 			case sameValue && sim > 0 && k.sameAlternatives(c):
 				// The same choice of days offered: the same plan.
@@ -229,8 +243,11 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 		if wide {
 			byValue.each(c.cit.Value, consider)
 		} else {
+			// A day-dated report looks a few days around for a conflicting
+			// date; an undated one only at its day: a date it was not
+			// given cannot disagree.
 			slack := 0
-			if c.days == 0 {
+			if c.days == 0 && !c.weak {
 				slack = conflictDays
 			}
 			for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
@@ -257,6 +274,9 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 			k := newCluster(&slab, c)
 			k.add(c)
 			out = append(out, k)
+			if c.days == 0 && !c.refers && len(c.alts) == 0 {
+				sameWording[wkey] = k
+			}
 			if wide {
 				byValue.add(c.cit.Value, k)
 			} else {
@@ -306,6 +326,13 @@ func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, ve
 		}
 	}
 	return live, nil
+}
+
+// wordingKey is one wording (token signature) of an event of a time.
+type wordingKey struct {
+	sig        uint64
+	start, end dates.Date
+	kind       Kind
 }
 
 // index lists the clusters filed under each key (a day, a value) in order
@@ -693,6 +720,21 @@ func (k *cluster) similarity(c *candidate, s scatter) float32 {
 	return best
 }
 
+// similarities is similarity, keeping the similarity to each exemplar in
+// sims.
+func (k *cluster) similarities(c *candidate, s scatter, sims *[maxExemplars]float32) float32 {
+	var best float32
+	for i, e := range k.exemplars {
+		if e.sig == c.sig {
+			sims[i] = 1
+		} else {
+			sims[i] = s.cosine(c.norm, e)
+		}
+		best = max(best, sims[i])
+	}
+	return best
+}
+
 func (k *cluster) add(c *candidate) {
 	k.members = append(k.members, c)
 	k.strong = k.strong || !c.weak
@@ -724,7 +766,7 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 // every citation once, and the differing dates as conflicts. s is a zeroed
 // scatter, left zeroed. The citations are carved from *cits, which must
 // have room for one per member: one allocation for all entries.
-func (k *cluster) entry(s scatter, cits *[]Citation, focus []string) Entry {
+func (k *cluster) entry(s scatter, cits *[]Citation, focus []string, ans []*Analysis) Entry {
 	// Support for each value: distinct articles, then finer, then earlier.
 	// A cluster has few values: a slice, not a map.
 	type support struct {
@@ -828,7 +870,7 @@ func (k *cluster) entry(s scatter, cits *[]Citation, focus []string) Entry {
 	n := len(e.Citations)
 	e.Citations = e.Citations[:n:n] // an append must not run into the next entry's
 	*cits = (*cits)[n:]
-	e.Summary = k.bestSummary(e.Value, s)
+	e.Summary = k.bestSummary(e.Value, s, ans)
 	var involved uint64
 	for _, c := range k.members {
 		involved |= c.focus
@@ -860,7 +902,7 @@ func (k *cluster) refines(c *candidate) bool {
 // cluster: told outside a caption, at the entry's value (a "last week"
 // wording misleads on a dated entry), closest to the other wordings,
 // earliest in its article, then shortest.
-func (k *cluster) bestSummary(value string, s scatter) string {
+func (k *cluster) bestSummary(value string, s scatter, ans []*Analysis) string {
 	// Each pair once: a wording's likeness to the others, summed in the
 	// order of the exemplars.
 	ex := k.exemplars
@@ -877,6 +919,7 @@ func (k *cluster) bestSummary(value string, s scatter) string {
 	var best *candidate
 	var bestScore float32 = -1
 	for i, c := range ex {
+		c.summarize(ans[c.article])
 		score := likeness[i]
 		if !c.cit.Caption {
 			score += 10
@@ -960,6 +1003,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 			}
 		}
 	}
+	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence {
 			continue
@@ -972,8 +1016,9 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		var best *cluster
 		var bestSim float32
-		for _, m := range k.members {
+		for _, m := range k.exemplars { // one of each wording
 			vec.load(m)
+			stamp++
 			for _, x := range heaviest(m, attachKeys) {
 				p := postings[x]
 				if len(p) > attachPosting {
@@ -981,11 +1026,11 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 				}
 				for _, o := range p {
 					o = o.root()
-					if o == k || coarse && o.hasArticle(m.article) || o.hasSentence(m) {
-						// An article tells a year and a day of two events;
-						// a sentence's report and the event it reports are two.
+					if o.seenBy == stamp || o == k || coarse && o.hasArticle(m.article) {
+						// An article tells a year and a day of two events.
 						continue
 					}
+					o.seenBy = stamp
 					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays) {
 						continue
 					}
@@ -1016,7 +1061,8 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 							same = same && sharedVerb(m, e) || sameObject(m, e, sim, common)
 							named = named && o.related(m, related)
 						}
-						if same && (named || o.related(m, related)) {
+						// A sentence's report and the event it reports are two.
+						if same && (named || o.related(m, related)) && !o.hasSentence(m) {
 							best, bestSim = o, sim
 						}
 					}

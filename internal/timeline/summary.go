@@ -155,6 +155,33 @@ func (ct *clauseText) around(ms, me int) (int, int) {
 	return start, end
 }
 
+// summarySpec is how an event is summarised from its sentence's clean
+// text: the date at [ms, me) (both 0 for an undated report), the part
+// [lo, hi) of a sentence that reports two events (split), and whether the
+// event is a plan, summarised from the planning word on. Summaries are
+// written only for the wordings an entry may show: most reports never
+// need one.
+type summarySpec struct {
+	ms, me, lo, hi int32
+	plan, split    bool
+}
+
+// of writes the summary of the event in its sentence's clean text.
+func (sp summarySpec) of(text string) string {
+	ms, me := int(sp.ms), int(sp.me)
+	if sp.plan {
+		if from := planStart(text, ms); from > 0 {
+			return summarize(text[from:], ms-from, me-from)
+		}
+		return summarize(text, ms, me)
+	}
+	if sp.split {
+		lo, hi := int(sp.lo), int(sp.hi)
+		return summarize(text[lo:hi], ms-lo, me-lo)
+	}
+	return summarize(text, ms, me)
+}
+
 // summarize writes the one-line summary of the event a sentence dates.
 func summarize(s string, ms, me int) string { return summarizeText(newClauseText(s), ms, me) }
 

@@ -49,7 +49,10 @@ func sentenceTense(s string) tense {
 	}
 	first := tenseNone
 	firstHave := false // the first marker is "has" or "have", just read
-	var prev, prev2 string
+	// What the words before say: there is one, it announces a plan before
+	// "to", it is "going", the one before it is a form of "be", it is a
+	// determiner.
+	var prevAny, prevPlan, prevGoing, prev2Be, prevBe, prevDet bool
 	var buf [32]byte
 	for i := 0; i < len(s); {
 		// The next word: ASCII letters and apostrophes; anything else
@@ -58,10 +61,21 @@ func sentenceTense(s string) tense {
 			i++
 		}
 		j := i
+		w := buf[:0]
+		long := false
 		for j < len(s) && (isASCIILetter(s[j]) || s[j] == '\'' || (s[j] == 0xE2 && strings.HasPrefix(s[j:], "’"))) {
-			if s[j] == 0xE2 {
-				j += len("’")
-				continue
+			c := s[j]
+			if c == 0xE2 {
+				c = '\''
+				j += len("’") - 1
+			}
+			if len(w) == len(buf) {
+				long = true
+			} else {
+				if isASCIIUpper(c) {
+					c += 'a' - 'A'
+				}
+				w = append(w, c)
 			}
 			j++
 		}
@@ -71,43 +85,65 @@ func sentenceTense(s string) tense {
 		raw := s[i:j]
 		hyphen := j < len(s) && s[j] == '-' || i > 0 && s[i-1] == '-'
 		i = j
-		if len(raw) > len(buf) {
-			prev2, prev = prev, ""
+		if long {
+			prev2Be, prevBe = prevBe, false
+			prevAny, prevPlan, prevGoing, prevDet = false, false, false, false
 			continue
 		}
-		w := string(lowerASCII(buf[:0], strings.ReplaceAll(raw, "’", "'")))
-		name := isASCIIUpper(raw[0]) && prev != "" && w != "i"
+		fl := tenseFlags[string(w)]
+		name := isASCIIUpper(raw[0]) && prevAny && string(w) != "i"
 		var t tense
 		switch {
 		case name || hyphen:
-		case pastReporting[w]:
+		case fl&tensePastReporting != 0:
 			return tensePast
-		case strings.HasSuffix(w, "'ll") || futureWords[w]:
+		case hasSuffix(w, "'ll") || fl&tenseFutureWord != 0:
 			t = tenseFuture
-		case (w == "to" && futureBeforeTo[prev]) || (w == "to" && prev == "going" && beForms[prev2]):
+		case string(w) == "to" && (prevPlan || prevGoing && prev2Be):
 			t = tenseFuture
-		case pastAux[w] || irregularPast[w]:
+		case fl&(tensePastAux|tenseIrregularPast) != 0:
 			t = tensePast
-		case isPastEd(w) && !determiners[prev]:
+		case isPastEd(string(w)) && !prevDet:
 			t = tensePast // a simple past, a perfect ("has moved") or a passive ("was moved")
-		case presentAux[w]:
+		case fl&tensePresentAux != 0:
 			t = tensePresent
 		}
-		if first == tensePresent && firstHave && (t == tensePast || w == "been") {
+		if first == tensePresent && firstHave && (t == tensePast || string(w) == "been") {
 			first = tensePast // a perfect: "has died", "have been"
 		}
 		firstHave = false
 		if first == tenseNone && t != tenseNone {
 			first = t
-			firstHave = w == "has" || w == "have"
+			firstHave = string(w) == "has" || string(w) == "have"
 		}
-		prev2, prev = prev, w
+		prev2Be, prevBe = prevBe, fl&tenseBe != 0
+		prevAny, prevPlan, prevGoing, prevDet = true, fl&tenseBeforeTo != 0, string(w) == "going", fl&tenseDeterminer != 0
 	}
 	if first == tenseNone {
 		return tensePresent
 	}
 	return first
 }
+
+// Tense flags of words: the lists sentenceTense reads, looked up at once.
+const (
+	tensePastReporting uint8 = 1 << iota
+	tenseFutureWord
+	tenseBeforeTo
+	tensePastAux
+	tenseIrregularPast
+	tensePresentAux
+	tenseBe
+	tenseDeterminer
+)
+
+// tenseFlags holds the tense flags of the listed words.
+var tenseFlags = flagTable(
+	flagList[uint8]{pastReporting, tensePastReporting}, flagList[uint8]{futureWords, tenseFutureWord},
+	flagList[uint8]{futureBeforeTo, tenseBeforeTo}, flagList[uint8]{pastAux, tensePastAux},
+	flagList[uint8]{irregularPast, tenseIrregularPast}, flagList[uint8]{presentAux, tensePresentAux},
+	flagList[uint8]{beForms, tenseBe}, flagList[uint8]{determiners, tenseDeterminer},
+)
 
 // isPastEd reports whether w looks like a regular past form or participle:
 // an -ed ending after a consonant or "i" ("moved", "tried", "agreed" is

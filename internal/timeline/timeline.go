@@ -312,7 +312,7 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 				return nil, err
 			}
 		}
-		e := k.entry(vec, &cits, opts.Focus)
+		e := k.entry(vec, &cits, opts.Focus, ans)
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
 			res.Entries = append(res.Entries, e)

@@ -215,3 +215,58 @@ var (
 		return m
 	}()
 )
+
+// wordFlag marks what the word lists above say of a word, so that the
+// frame reader, which reads every word of every sentence, looks a word up
+// once (frameFlags) instead of in each list.
+type wordFlag uint16
+
+const (
+	flagReport wordFlag = 1 << iota
+	flagBeforeVerb
+	flagAdverb
+	flagNotAction
+	flagDeterminer
+	flagArticle // "the", "a", "an"
+	flagRelative
+	flagSubject
+	flagNonParticiple
+	flagIrregular
+	flagStop
+)
+
+// frameFlags holds the flags of every listed word.
+var frameFlags = flagTable(
+	flagList[wordFlag]{reportingWords, flagReport}, flagList[wordFlag]{beforeVerb, flagBeforeVerb},
+	flagList[wordFlag]{adverbs, flagAdverb}, flagList[wordFlag]{notActions, flagNotAction},
+	flagList[wordFlag]{determiners, flagDeterminer}, flagList[wordFlag]{wordSet("the a an"), flagArticle},
+	flagList[wordFlag]{relativeWords, flagRelative}, flagList[wordFlag]{subjectPronouns, flagSubject},
+	flagList[wordFlag]{nonParticiples, flagNonParticiple}, flagList[wordFlag]{stopWords, flagStop},
+	flagList[wordFlag]{keys(irregularBase), flagIrregular},
+)
+
+// flagList is a word list and the flag it gives its words.
+type flagList[F ~uint8 | ~uint16] struct {
+	words map[string]bool
+	flag  F
+}
+
+// flagTable returns the flags the lists give each word.
+func flagTable[F ~uint8 | ~uint16](lists ...flagList[F]) map[string]F {
+	m := map[string]F{}
+	for _, l := range lists {
+		for w := range l.words {
+			m[w] |= l.flag
+		}
+	}
+	return m
+}
+
+// keys returns the set of m's keys.
+func keys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
