@@ -126,19 +126,9 @@ func hasReportingWord(s string) bool {
 
 // quoting makes c, the report that attributes a quotation of several
 // sentences, tell all of it: its words, names and frame are those of the
-// whole quotation with its attribution, and so is its quote, verbatim,
-// unless junk stands inside (then it stays its own sentence's). Its
-// summary stays its own sentence's.
+// whole quotation with its attribution; its quote and summary stay its own
+// sentence's.
 func (c *candidate) quoting(text string, run []Sentence) {
-	holes := false
-	for i := range run {
-		holes = holes || len(run[i].Holes) > 0
-	}
-	if !holes {
-		first, last := run[0].Run(text, -1), run[len(run)-1].Run(text, -1)
-		c.cit.Start, c.cit.End = first.Start, last.End
-		c.cit.Quote = text[first.Start:last.End]
-	}
 	var b strings.Builder
 	for i := range run {
 		if i > 0 {
