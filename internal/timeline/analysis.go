@@ -145,8 +145,7 @@ func (an *Analysis) date(ctx context.Context, resolve resolver) error {
 		c.tokens, c.core, c.head = nilIfEmpty(c.tokens), nilIfEmpty(c.core), nilIfEmpty(c.head)
 		c.alts = nilIfEmpty(c.alts)
 		c.subject, c.names = nilIfEmpty(c.subject), nilIfEmpty(c.names)
-		f := &c.frame
-		f.actions, f.speakers, f.infinitives, f.agents = nilIfEmpty(f.actions), nilIfEmpty(f.speakers), nilIfEmpty(f.infinitives), nilIfEmpty(f.agents)
+		c.frame.ids = nilIfEmpty(c.frame.ids)
 	}
 	names = nilIfEmpty(names)
 	an.cands, an.names = nilIfEmpty(cands), names
@@ -188,19 +187,22 @@ func (an *Analysis) size() int64 {
 }
 
 // appendEvents appends the events of the analysis to cands as article idx
-// of a Merge. What weigh changes (the token weights) is copied into arena,
-// which must have room for ntok more tokens, unless the analysis is owned;
-// the rest is shared.
-func (an *Analysis) appendEvents(cands []candidate, arena []token, idx int) ([]candidate, []token) {
-	for _, cd := range an.cands {
-		cd.article, cd.cit.ArticleID = idx, an.Article.ID
+// of a Merge. An owned analysis's events are used in place; the others'
+// are copied to copies, and what weigh changes (the token weights) to
+// arena, which must have room for them; the rest is shared.
+func (an *Analysis) appendEvents(cands []*candidate, copies []candidate, arena []token, idx int) ([]*candidate, []candidate, []token) {
+	for i := range an.cands {
+		cd := &an.cands[i]
 		if !an.owned {
+			copies = append(copies, *cd)
+			cd = &copies[len(copies)-1]
 			cd.tokens, arena = carve(arena, cd.tokens)
 			cd.core, arena = carve(arena, cd.core)
 		}
+		cd.article, cd.cit.ArticleID = idx, an.Article.ID
 		cands = append(cands, cd)
 	}
-	return cands, arena
+	return cands, copies, arena
 }
 
 // summarize fills in c's summary, written from its sentence in an.

@@ -166,7 +166,8 @@ func (an *Analysis) wire() *wireAnalysis {
 			Summary: wireSummary{c.sum.ms, c.sum.me, c.sum.lo, c.sum.hi, c.sum.plan, c.sum.split}, Tokens: wireTokens(c.tokens), Alts: c.alts, Subject: c.subject, Names: c.names,
 			Sig: c.sig, Sentence: c.leadOrder, Weak: c.weak, Past: c.past, Core: wireTokens(c.core),
 			Proposal: c.proposal, Refers: c.refers, Head: wireTokens(c.head),
-			Frame: wireFrame{Actions: c.frame.actions, Speakers: c.frame.speakers, Infinitives: c.frame.infinitives, Agents: c.frame.agents}, Lead: c.lead,
+			Frame: wireFrame{Actions: nilIfEmpty(c.frame.actions()), Speakers: nilIfEmpty(c.frame.speakers()),
+				Infinitives: nilIfEmpty(c.frame.infinitives()), Agents: nilIfEmpty(c.frame.agents())}, Lead: c.lead,
 		}
 	}
 	return w
@@ -214,7 +215,7 @@ func (w *wireAnalysis) analysis() (*Analysis, error) {
 			tokens: fromWireTokens(e.Tokens), alts: e.Alts, subject: e.Subject, names: e.Names,
 			sig: e.Sig, leadOrder: e.Sentence, weak: e.Weak, past: e.Past, core: fromWireTokens(e.Core),
 			proposal: e.Proposal, refers: e.Refers, head: fromWireTokens(e.Head),
-			frame: frame{actions: e.Frame.Actions, speakers: e.Frame.Speakers, infinitives: e.Frame.Infinitives, agents: e.Frame.Agents}, lead: e.Lead,
+			frame: newFrame(e.Frame.Actions, e.Frame.Speakers, e.Frame.Infinitives, e.Frame.Agents), lead: e.Lead,
 		}
 		an.ntok += len(e.Tokens) + len(e.Core)
 	}

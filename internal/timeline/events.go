@@ -488,7 +488,10 @@ func (st *sentText) eventTokens(a, b int) []token {
 // whole sentence, as eventTokens(0, len(text)) does but in place: the
 // caller takes them, and the sentence reads them anew if asked again.
 func (st *sentText) ownTokens() []token {
-	toks := st.tokens()
+	toks := st.toks
+	if toks == nil {
+		toks = tokenize(st.text) // no dated clause asked where each word stands
+	}
 	for i := range toks {
 		toks[i].weight *= clauseWeight
 		toks[i].clause = true

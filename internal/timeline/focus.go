@@ -372,7 +372,7 @@ func focusKinds(articles [][]string, focus []focusEntity) {
 
 // keepFocus returns the candidates whose sentence involves one of the
 // focus entities, each marked with the entities it involves.
-func keepFocus(ans []*Analysis, cands []candidate, names []string) []candidate {
+func keepFocus(ans []*Analysis, cands []*candidate, names []string) []*candidate {
 	focus := make([]focusEntity, len(names))
 	for i, n := range names {
 		focus[i] = newFocusEntity(n)

@@ -19,16 +19,48 @@ import (
 // after a reporting verb (speakers). The participants and the other words
 // of the clause are the tokens marked clause (see token).
 
-// frame is the event a report tells, as merging compares it.
+// frame is the event a report tells, as merging compares it: the stems
+// of the clause's verbs (actions), the names that report (speakers), the
+// words after "to" ("a proposal to hold talks": what was offered or
+// asked, not an action the clause tells) and the names before the first
+// verb (agents: who acted), each sorted and distinct, in one list.
 type frame struct {
-	actions  []uint64 // stems of the clause's verbs, sorted, distinct
-	speakers []uint64 // names that report, sorted, distinct
-	// infinitives are the words after "to" ("a proposal to hold talks"):
-	// what was offered or asked, not an action the clause tells.
-	infinitives []uint64
-	// agents are the names before the clause's first verb: who acted.
-	agents []uint64
+	ids []uint64
+	n   [3]uint8 // the lengths of actions, speakers and infinitives; agents are the rest
 }
+
+// newFrame packs the four lists of a frame, each sorted and distinct and
+// at most 255 long.
+func newFrame(actions, speakers, infinitives, agents []uint64) frame {
+	lists := [4][]uint64{actions, speakers, infinitives, agents}
+	var f frame
+	n := 0
+	for i := range lists {
+		lists[i] = lists[i][:min(len(lists[i]), 255)]
+		n += len(lists[i])
+	}
+	if n == 0 {
+		return f
+	}
+	f.ids = make([]uint64, 0, n)
+	for i, l := range lists {
+		f.ids = append(f.ids, l...)
+		if i < 3 {
+			f.n[i] = uint8(len(l))
+		}
+	}
+	return f
+}
+
+func (f *frame) actions() []uint64 { return f.ids[:f.n[0]] }
+func (f *frame) speakers() []uint64 {
+	return f.ids[f.n[0] : int(f.n[0])+int(f.n[1])]
+}
+func (f *frame) infinitives() []uint64 {
+	a := int(f.n[0]) + int(f.n[1])
+	return f.ids[a : a+int(f.n[2])]
+}
+func (f *frame) agents() []uint64 { return f.ids[int(f.n[0])+int(f.n[1])+int(f.n[2]):] }
 
 // frameWord is one word of a sentence as frames read it.
 type frameWord struct {
@@ -152,34 +184,31 @@ func readFrameWords(dst []frameWord, text string) []frameWord {
 // frameOf returns the frame of text[a:b] of the sentence whose words are
 // ws (see speakers).
 func frameOf(ws []frameWord, a, b int) frame {
-	var f frame
+	var buf [4][16]uint64
+	actions, speakers, infinitives, agents := buf[0][:0], buf[1][:0], buf[2][:0], buf[3][:0]
 	acted := false
 	for k, w := range ws {
 		if w.start < a || w.start >= b {
 			continue
 		}
 		if w.name && !acted {
-			f.agents = append(f.agents, w.id)
+			agents = append(agents, w.id)
 		}
 		acted = acted || w.verb || w.report
 		switch {
 		case w.verb:
-			f.actions = append(f.actions, w.id)
+			actions = append(actions, w.id)
 		case w.inf:
-			f.infinitives = append(f.infinitives, w.id)
+			infinitives = append(infinitives, w.id)
 		case w.report:
-			f.speakers = appendSpeakers(f.speakers, ws, k, a, b)
+			speakers = appendSpeakers(speakers, ws, k, a, b)
 		}
 	}
-	slices.Sort(f.actions)
-	slices.Sort(f.speakers)
-	slices.Sort(f.infinitives)
-	slices.Sort(f.agents)
-	f.agents = slices.Compact(f.agents)
-	f.actions = slices.Compact(f.actions)
-	f.speakers = slices.Compact(f.speakers)
-	f.infinitives = slices.Compact(f.infinitives)
-	return f
+	for _, l := range []*[]uint64{&actions, &speakers, &infinitives, &agents} {
+		slices.Sort(*l)
+		*l = slices.Compact(*l)
+	}
+	return newFrame(actions, speakers, infinitives, agents)
 }
 
 // appendSpeakers appends who reports with the reporting verb ws[k]: the
@@ -263,10 +292,10 @@ func sortedHas(xs []uint64, x uint64) bool {
 // "since its launch" has the action of "launched", but not an infinitive),
 // or one of its actions.
 func (c *candidate) clauseWord(id uint64) bool {
-	if sortedHas(c.frame.actions, id) {
+	if sortedHas(c.frame.actions(), id) {
 		return true
 	}
-	if sortedHas(c.frame.infinitives, id) {
+	if sortedHas(c.frame.infinitives(), id) {
 		return false
 	}
 	i, ok := slices.BinarySearchFunc(c.tokens, id, func(t token, id uint64) int {
@@ -284,12 +313,12 @@ func (c *candidate) clauseWord(id uint64) bool {
 // sameAction reports whether a and b tell the same action: a verb of one
 // is a word of the other's clause.
 func sameAction(a, b *candidate) bool {
-	for _, x := range a.frame.actions {
+	for _, x := range a.frame.actions() {
 		if b.clauseWord(x) {
 			return true
 		}
 	}
-	for _, x := range b.frame.actions {
+	for _, x := range b.frame.actions() {
 		if a.clauseWord(x) {
 			return true
 		}
@@ -303,7 +332,7 @@ func sameAction(a, b *candidate) bool {
 // the words of one's clause (objectShare) are the other's, a rare one
 // among them, and they name someone in common.
 func sameObject(a, b *candidate, sim float32, common map[uint64]bool) bool {
-	if sim < eventSimilarity || len(a.frame.actions) == 0 || len(b.frame.actions) == 0 || !sharedRareWord(a, b) {
+	if sim < eventSimilarity || len(a.frame.actions()) == 0 || len(b.frame.actions()) == 0 || !sharedRareWord(a, b) {
 		return false
 	}
 	if max(sharedKeyWords(a, b), sharedKeyWords(b, a)) < objectShare {
@@ -315,8 +344,8 @@ func sameObject(a, b *candidate, sim float32, common map[uint64]bool) bool {
 
 // sharedVerb reports whether a and b both tell an action by a verb.
 func sharedVerb(a, b *candidate) bool {
-	for _, x := range a.frame.actions {
-		if sortedHas(b.frame.actions, x) {
+	for _, x := range a.frame.actions() {
+		if sortedHas(b.frame.actions(), x) {
 			return true
 		}
 	}
@@ -325,8 +354,8 @@ func sharedVerb(a, b *candidate) bool {
 
 // sameSpeaker reports whether a and b report what one speaker said.
 func sameSpeaker(a, b *candidate) bool {
-	for _, x := range a.frame.speakers {
-		if sortedHas(b.frame.speakers, x) {
+	for _, x := range a.frame.speakers() {
+		if sortedHas(b.frame.speakers(), x) {
 			return true
 		}
 	}
@@ -435,13 +464,13 @@ func eventMatch(a, b *candidate, sim float32, common map[uint64]bool) (same, dis
 	if sim < eventSimilarity {
 		return false, false
 	}
-	if len(a.frame.speakers) > 0 && len(b.frame.speakers) > 0 && !sameSpeaker(a, b) && sim < otherSpeakerSimilarity {
+	if len(a.frame.speakers()) > 0 && len(b.frame.speakers()) > 0 && !sameSpeaker(a, b) && sim < otherSpeakerSimilarity {
 		// Reports by different speakers ("Putin noted that ... it
 		// supports", "the ministry said the US did not support") share a
 		// verb by chance, not an event, unless they tell it alike.
 		return false, false
 	}
-	if disjoint(a.frame.agents, b.frame.agents) && sim < otherSpeakerSimilarity {
+	if disjoint(a.frame.agents(), b.frame.agents()) && sim < otherSpeakerSimilarity {
 		// Different actors ("five political parties issued statements",
 		// "the ambassadors issued a joint statement"): other events.
 		return false, false

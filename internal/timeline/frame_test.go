@@ -61,13 +61,13 @@ func TestFrameOf(t *testing.T) {
 	} {
 		ws := readFrameWords(nil, tt.s)
 		f := frameOf(ws, 0, len(tt.s))
-		if got := frameWordsOf(tt.s, f.actions); !slices.Equal(got, tt.actions) {
+		if got := frameWordsOf(tt.s, f.actions()); !slices.Equal(got, tt.actions) {
 			t.Errorf("%q: actions %q, want %q", tt.s, got, tt.actions)
 		}
-		if got := frameWordsOf(tt.s, f.speakers); !slices.Equal(got, tt.speakers) {
+		if got := frameWordsOf(tt.s, f.speakers()); !slices.Equal(got, tt.speakers) {
 			t.Errorf("%q: speakers %q, want %q", tt.s, got, tt.speakers)
 		}
-		if got := frameWordsOf(tt.s, f.agents); !slices.Equal(got, tt.agents) {
+		if got := frameWordsOf(tt.s, f.agents()); !slices.Equal(got, tt.agents) {
 			t.Errorf("%q: agents %q, want %q", tt.s, got, tt.agents)
 		}
 	}
@@ -78,8 +78,8 @@ func TestFrameOf(t *testing.T) {
 func TestIrregularActions(t *testing.T) {
 	a := frameOf(readFrameWords(nil, "He underwent surgery."), 0, 21)
 	b := frameOf(readFrameWords(nil, "He had undergone surgery."), 0, 25)
-	if len(a.actions) != 1 || !slices.Equal(a.actions, b.actions) {
-		t.Errorf("underwent %v, undergone %v", a.actions, b.actions)
+	if len(a.actions()) != 1 || !slices.Equal(a.actions(), b.actions()) {
+		t.Errorf("underwent %v, undergone %v", a.actions(), b.actions())
 	}
 }
 

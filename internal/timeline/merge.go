@@ -116,15 +116,12 @@ func dayNumber(d dates.Date) int {
 // almost none tell different stories, and their reports merge only when
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
-func mergeEvents(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
+func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	related := relatedArticles(docNames, relatedShare)
 	sameStory := relatedArticles(docNames, sameStoryShare)
-	order := make([]*candidate, len(cands))
-	for i := range cands {
-		order[i] = &cands[i]
-	}
+	order := slices.Clone(cands)
 	slices.SortStableFunc(order, func(a, b *candidate) int {
 		if a.days != b.days {
 			return cmp.Compare(a.days, b.days)

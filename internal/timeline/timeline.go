@@ -273,18 +273,21 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 		return nil, err
 	}
 
-	n, ntok := 0, 0
+	n, shared, ntok := 0, 0, 0
 	for _, an := range ans {
 		n += len(an.cands)
 		if !an.owned {
-			ntok += an.ntok
+			shared, ntok = shared+len(an.cands), ntok+an.ntok
 		}
 	}
-	cands := make([]candidate, 0, n)
-	arena := make([]token, 0, ntok) // the shared events' tokens, which weigh changes
+	cands := make([]*candidate, 0, n)
+	// The events of analyses others hold are copied, with the tokens
+	// weigh changes; those Build made for this call are used in place.
+	copies := make([]candidate, 0, shared)
+	arena := make([]token, 0, ntok)
 	docNames := make([][]uint64, len(ans))
 	for i, an := range ans {
-		cands, arena = an.appendEvents(cands, arena, i)
+		cands, copies, arena = an.appendEvents(cands, copies, arena, i)
 		docNames[i] = an.names
 	}
 	if len(opts.Focus) > 0 {

@@ -13,16 +13,15 @@ import (
 // stores each candidate's vector norm. It numbers the distinct tokens
 // densely (each candidate's ix, in w) and returns how many there are: a
 // dense vector of that length is what similarity scatters into.
-func weigh(cands []candidate, w *workspace) int {
+func weigh(cands []*candidate, w *workspace) int {
 	ntok := 0
-	for i := range cands {
-		ntok += len(cands[i].tokens)
+	for _, c := range cands {
+		ntok += len(c.tokens)
 	}
 	index := w.tokenIndex(ntok)
 	df := w.df[:0] // by dense index
 	ixs := w.ints(ntok)
-	for i := range cands {
-		c := &cands[i]
+	for _, c := range cands {
 		c.ix, ixs = ixs[:len(c.tokens):len(c.tokens)], ixs[len(c.tokens):]
 		for k, t := range c.tokens {
 			i := index.slot(t.id)
@@ -45,8 +44,7 @@ func weigh(cands []candidate, w *workspace) int {
 		idf[f] = float32(math.Log(n / float64(max(f, 1))))
 	}
 	rare := int32(max(rareReports, len(cands)/50))
-	for i := range cands {
-		c := &cands[i]
+	for _, c := range cands {
 		var norm float64
 		for k := range c.tokens {
 			t := &c.tokens[k]
