@@ -83,8 +83,10 @@ func (an *Analysis) Events() []Event {
 	out := make([]Event, len(an.cands))
 	for i := range an.cands {
 		c := &an.cands[i]
-		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Sentence: c.leadOrder,
-			Summary: c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))}
+		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Sentence: c.leadOrder, Summary: c.summary}
+		if !c.summed {
+			out[i].Summary = c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))
+		}
 		out[i].Citation.ArticleID = an.Article.ID
 	}
 	return out
@@ -95,7 +97,22 @@ func (an *Analysis) Events() []Event {
 // every temporal expression and finds the events the sentences report.
 // It returns ctx.Err() when the context ends first.
 func Analyze(ctx context.Context, a Article) (*Analysis, error) {
-	return analyze(ctx, &a, dates.ResolveContext)
+	an, err := analyze(ctx, &a, dates.ResolveContext)
+	if err != nil {
+		return nil, err
+	}
+	an.summarizeAll()
+	return an, nil
+}
+
+// summarizeAll writes every event's summary now: an analysis that is kept
+// (stored, cached) is merged many times, and each merge would write the
+// summaries of the wordings it shows again. Build writes them only when
+// needed for an analysis no one keeps.
+func (an *Analysis) summarizeAll() {
+	for i := range an.cands {
+		an.cands[i].summarize(an)
+	}
 }
 
 // analyze is Analyze with the date engine as a parameter.
@@ -177,7 +194,7 @@ func (an *Analysis) size() int64 {
 	size += int64(len(an.clean.junk)+len(an.clean.captions)) * int64(unsafe.Sizeof(Span{}))
 	for i := range an.cands {
 		cd := &an.cands[i]
-		size += int64(unsafe.Sizeof(*cd)) + int64(len(cd.cit.Explanation)+len(cd.cit.Value)) +
+		size += int64(unsafe.Sizeof(*cd)) + int64(len(cd.summary)+len(cd.cit.Explanation)+len(cd.cit.Value)) +
 			int64(len(cd.tokens)+len(cd.core)+len(cd.head))*int64(unsafe.Sizeof(token{})) +
 			int64(len(cd.subject)+len(cd.names))*8 + int64(len(cd.alts))*int64(unsafe.Sizeof(dates.Date{}))
 	}

@@ -46,6 +46,7 @@ func (an *Analysis) UnmarshalBinary(data []byte) error {
 	if err != nil {
 		return fmt.Errorf("timeline: decode analysis of %q: %w", w.Article.ID, err)
 	}
+	out.summarizeAll() // as Analyze does: a decoded analysis is merged many times
 	*an = *out
 	return nil
 }

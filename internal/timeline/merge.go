@@ -987,7 +987,7 @@ const (
 // alike of those telling its event (sameEvent), of a related article,
 // dated within attachDays before it (or inside its year).
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool) {
-	postings := map[int32][]*cluster{}
+	postings := make([][]*cluster, len(vec)) // by dense token index
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
 			continue
@@ -1161,14 +1161,27 @@ func (k *cluster) pastOnly() bool {
 
 // heaviest returns the dense indices of c's n heaviest tokens.
 func heaviest(c *candidate, n int) []int32 {
-	idx := make([]int, len(c.ix))
-	for i := range idx {
-		idx[i] = i
+	// A selection of the n heaviest, ties to the earlier token: n is a
+	// handful, a sort of every token was most of a small merge.
+	top := make([]int, 0, n)
+	for i := range c.ix {
+		w := c.tokens[i].weight
+		at := len(top)
+		for at > 0 && c.tokens[top[at-1]].weight < w {
+			at--
+		}
+		if at >= n {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, 0)
+		}
+		copy(top[at+1:], top[at:len(top)-1])
+		top[at] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(c.tokens[b].weight, c.tokens[a].weight) })
-	out := make([]int32, 0, n)
-	for _, i := range idx[:min(n, len(idx))] {
-		out = append(out, c.ix[i])
+	out := make([]int32, len(top))
+	for k, i := range top {
+		out[k] = c.ix[i]
 	}
 	return out
 }
