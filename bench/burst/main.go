@@ -14,10 +14,10 @@
 //     complete, and the process exit with status 0.
 //
 // The calls rotate through four kinds: "stories" (BuildTimeline, 1,000
-// articles retelling the seed stories, 3 MiB: the largest call and the
-// largest answer), "news" (BuildTimeline, 3 MiB of TimeBank and AQUAINT
-// news in 10 KB articles, when ../shared is there), "dates"
-// (BuildTimeline, 3 MiB dense in dates: refused at max-mentions) and
+// short articles retelling the seed stories, 1 MiB: the largest call
+// and the largest answer), "news" (BuildTimeline, 1 MiB of TimeBank and
+// AQUAINT news in 10 KB articles, when ../shared is there), "dates"
+// (BuildTimeline, 1 MiB dense in dates: refused at max-mentions) and
 // "resolve" (ResolveDates on the longest article, 1 MiB of weekday names:
 // refused at max-mentions, and just under it: an answer near 3 MB). Each
 // call's texts carry a fresh reference, so that no call is served from the

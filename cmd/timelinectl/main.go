@@ -8,6 +8,7 @@
 //	timelinectl resolve [flags] PATH...   list each article's temporal expressions
 //	timelinectl eval    [flags] DIR       TempEval-3 Task A figures on a TimeML corpus
 //	timelinectl eval-dev [flags]          the same on every development set, beside HeidelTime
+//	timelinectl eval-chronology [flags] DIR  entity timelines and chronologies on a SemEval-2015 Task 4 collection
 //	timelinectl help    [COMMAND]
 //
 // build and resolve run the service in-process, with exactly the validation
@@ -66,6 +67,7 @@ func commands() []command {
 		{"resolve", "PATH...", "list each article's temporal expressions and their resolutions", resolveFlags},
 		{"eval", "DIR", "score the date engine (or another system) on a TimeML corpus", evalFlags},
 		{"eval-dev", "", "score the date engine beside HeidelTime on every development set of ../shared", evalDevFlags},
+		{"eval-chronology", "DIR", "score entity timelines and chronologies on a SemEval-2015 Task 4 collection", evalChronologyFlags},
 	}
 }
 

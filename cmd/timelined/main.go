@@ -19,7 +19,7 @@
 //
 // and, for production (production.go):
 //
-//	--max-request-text-bytes  most bytes of text and titles per request (default 3 MiB)
+//	--max-request-text-bytes  most bytes of text and titles per request (default 1 MiB)
 //	--max-mentions            most mentions or citations per answer (default 20000)
 //	--max-response-bytes      largest answer (default 4 MiB, what gRPC clients accept by default)
 //	--max-call-duration       longest a call may run (default 20s)

@@ -138,7 +138,10 @@ type DocType int
 
 // The document types.
 const (
-	// News anchors relative expressions to the reference (publication) date.
+	// News anchors relative expressions to the reference (publication)
+	// date. A short text that reads as a post rather than edited news (a
+	// handle, a hashtag, an emoticon, a lower-case first letter; see
+	// register.go) is read as Colloquial.
 	News DocType = iota
 	// Narrative anchors relative expressions to the last date mentioned.
 	Narrative

@@ -56,6 +56,9 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	if r.opts.DocType < News || r.opts.DocType > Colloquial {
 		r.opts.DocType = News // a type the engine does not know reads as news
 	}
+	if r.opts.DocType == News && looksColloquial(text) {
+		r.opts.DocType = Colloquial // a post sent as news: read it as the post it is
+	}
 	r.ref, r.docType = r.opts.Reference, r.opts.DocType
 	z := tokenizer{text: text}
 	var t token

@@ -18,10 +18,12 @@ type holiday struct {
 	// name is the full name, for explanations.
 	name string
 	date func(y int) Date
-	// common says the name starts with a common word ("new", "good",
-	// "labor"): outside colloquial text it names the day only when
-	// capitalised ("a good Friday" is a Friday, "Good Friday" a holiday).
+	// common says the name starts with a common word ("new", "labor"):
+	// outside colloquial text it names the day only when capitalised.
 	common bool
+	// capital says the name is the day only when capitalised, in any
+	// text: "have a good friday" is a Friday, "Good Friday" a holiday.
+	capital bool
 }
 
 // holidays are the named days the engine knows. Days of one country say
@@ -36,7 +38,7 @@ var holidays = []holiday{
 	{names: []string{"boxing day"}, name: "Boxing Day", date: fixedDay(12, 26), common: true},
 	{names: []string{"new year ' s day", "new years day", "new year ' s", "new year"}, name: "New Year's Day", date: fixedDay(1, 1), common: true},
 	{names: []string{"new year ' s eve", "new years eve"}, name: "New Year's Eve", date: fixedDay(12, 31), common: true},
-	{names: []string{"good friday"}, name: "Good Friday", date: func(y int) Date { return easter(y).AddDays(-2) }, common: true},
+	{names: []string{"good friday"}, name: "Good Friday", date: func(y int) Date { return easter(y).AddDays(-2) }, common: true, capital: true},
 	{names: []string{"easter sunday", "easter day", "easter"}, name: "Easter Sunday", date: easter},
 	{names: []string{"easter monday"}, name: "Easter Monday", date: func(y int) Date { return easter(y).AddDays(1) }},
 	{names: []string{"thanksgiving day", "thanksgiving"}, name: "Thanksgiving (US)", date: func(y int) Date { return nthWeekday(y, 11, 4, 4) }},
@@ -61,7 +63,7 @@ var holidays = []holiday{
 	{names: []string{"groundhog day"}, name: "Groundhog Day", date: fixedDay(2, 2), common: true},
 	{names: []string{"earth day"}, name: "Earth Day", date: fixedDay(4, 22), common: true},
 	{names: []string{"juneteenth"}, name: "Juneteenth (US)", date: fixedDay(6, 19)},
-	{names: []string{"may day"}, name: "May Day", date: fixedDay(5, 1), common: true},
+	{names: []string{"may day"}, name: "May Day", date: fixedDay(5, 1), common: true, capital: true},
 }
 
 // holidayName is one way of writing a holiday's name, cut into its

@@ -415,6 +415,15 @@ func clockMinutes(t, ap *token) (int, bool) {
 			mins -= 12 * 60
 		}
 	default:
+		if ap != nil && t.kind == kNum && t.flags&(fGrouped|fDecimal|fMoney) == 0 && (t.end-t.start == 3 || t.end-t.start == 4) &&
+			t.val/100 >= 1 && t.val/100 <= 12 && t.val%100 < 60 {
+			// "430pm", "1130am": the clock written without its colon.
+			mins = int(t.val/100)%12*60 + int(t.val%100)
+			if ap.val == 2 {
+				mins += 12 * 60
+			}
+			return mins, true
+		}
 		if ap == nil || t.kind != kNum || t.val < 1 || t.val > 12 || t.end-t.start > 2 {
 			return 0, false
 		}

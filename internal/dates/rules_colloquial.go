@@ -10,6 +10,9 @@ var colloquialRules = []rule{
 			if r.toks[m.end-1].flags&fCap != 0 && m.end-1 > 0 && r.toks[m.end-2].flags&fCap != 0 && m.tok(0) == nil {
 				return false // "Good Night Moon": a title
 			}
+			if r.wordIs(m.after(1), "of", "hours") || r.wordIs(m.before(1), "early", "late", "mid") {
+				return false // "the morning of 30 April", "early morning hours": other rules read them
+			}
 			a, as := r.anchor()
 			pod := podCodes[m.tok(1).val]
 			if a.IsZero() {
@@ -19,12 +22,27 @@ var colloquialRules = []rule{
 		},
 		docType: Colloquial, only: true,
 		examples: []example{{"good morning all!", "morning", "2021-03-22TMO"}, {"what a night", "night", "2021-03-22TNI"},
-			{"drive slowly at night please", "night", "2021-03-22TNI"}, {"see the Good Night Moon show", "", ""}}},
+			{"drive slowly at night please", "night", "2021-03-22TNI"}, {"see the Good Night Moon show", "", ""},
+			{"in the early morning hours of April 30, 1975, the", "the early morning hours of April 30, 1975", "1975-04-30TMO"}}},
 	{name: "unit alone", src: "the|this? UNIT|UNITS",
 		build: func(r *run, m *match) bool {
 			t := m.tok(1)
 			u := unitOf(t)
 			if u == uQuarter || u == uDecade || u == uCentury || u == uSecond {
+				return false
+			}
+			// A unit the longer rules passed over is not a time alone
+			// either: a count or a determiner before it ("six months of
+			// base pay", "over the years of war", "his first day in
+			// office"), a hyphen around it ("the 78-year-old"), pay after
+			// it ("a year's salary").
+			if m.tok(0) == nil {
+				if p := m.before(1); p != nil && (p.class&(cNumWord|cDigits|cOrdWord|cOrdNum|cIndef|cDet|cThis|cLast|cNext|cEvery|cFew|cPOD) != 0 ||
+					p.kind == kPunct && p.punct == '-' && t.flags&fSpace == 0) {
+					return false
+				}
+			}
+			if n := m.after(1); n != nil && n.kind == kPunct && n.punct == '-' && n.flags&fSpace == 0 || r.payAfter(m) {
 				return false
 			}
 			a, as := r.anchor()
@@ -53,5 +71,7 @@ var colloquialRules = []rule{
 		docType: Colloquial, only: true,
 		examples: []example{{"home after a very long day", "day", "P1D"}, {"hate school days like this", "days", "PXD"},
 			{"it's wee hours here", "hours", "PTXH"}, {"got through the day", "the day", "2021-03-22"},
-			{"long weekend over", "weekend", "2021-W12-WE"}, {"work on weekends", "weekends", "XXXX-WXX-WE"}}},
+			{"long weekend over", "weekend", "2021-W12-WE"}, {"work on weekends", "weekends", "XXXX-WXX-WE"},
+			{"the 78-year-old Biden", "", ""}, {"a bonus equal to six months of base pay", "", ""}, {"he was paid a year's salary", "", ""},
+			{"over the years of war", "", ""}, {"on his first day in office", "", ""}}},
 }

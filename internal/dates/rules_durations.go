@@ -141,7 +141,7 @@ var durationRules = []rule{
 		},
 		examples: []example{
 			// Short forms of units, glued to the number or not.
-			{"waited 2hrs for it", "2hrs", "PT2H"}, {"only 10 mins more", "10 mins", "PT10M"}, {"2.5 HRS of fun", "2.5 HRS", "PT2.5H"},
+			{"waited 2hrs for it", "2hrs", "PT2H"}, {"Survived 7Days in Thailand", "7Days", "P7D"}, {"only 10 mins more", "10 mins", "PT10M"}, {"2.5 HRS of fun", "2.5 HRS", "PT2.5H"},
 			{"in 3 yrs", "3 yrs", "P3Y"},
 			// A length given as a choice is one approximate length.
 			{"You may, in a year or two, save lives.", "a year or two", "P1Y"},

@@ -62,7 +62,7 @@ var namedRules = []rule{
 				rel = t.class & (cLast | cNext | cThis)
 			}
 			h, k, ok := r.holidayAt(m.at[1])
-			if !ok || h.common && r.docType != Colloquial && r.toks[m.at[1]].flags&fCap == 0 {
+			if !ok || (h.capital || h.common && r.docType != Colloquial) && r.toks[m.at[1]].flags&fCap == 0 {
 				return false // "a good friday", "labor day" in edited text: not the holiday's name
 			}
 			// "Christmas Eve" and "New Year's Eve" are names of their own;
@@ -134,7 +134,7 @@ var namedRules = []rule{
 			{"they prayed on Good Friday", "Good Friday", "2020-04-10"}, {"have a good friday everyone", "friday", "2021-03-19"},
 			{"merry xmas!", "xmas", "2021-12-25"}, {"we called her on Mother's Day", "Mother's Day", "2020-05-10"}, {"the St. Patrick's Day parade", "St. Patrick's Day", "2021-03-17"},
 			{"on Martin Luther King Day he", "Martin Luther King Day", "2021-01-18"}, {"the Independence Day 2019 fireworks", "Independence Day 2019", "2019-07-04"},
-			{"the labor day sale", "", ""},
+			{"Prices fell at the labor day sale, the company said.", "", ""},
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},

@@ -64,6 +64,9 @@ func (r *run) titleCase(i, j int) bool {
 		if t.class&cCentury != 0 && k > i && r.toks[k-1].class&(cOrdNum|cOrdWord) != 0 {
 			continue // "the 20th Century": a numbered century is a time in any case
 		}
+		if k > i && t.flags&fSpace == 0 && r.toks[k-1].kind == kNum {
+			continue // "7Days": a unit glued to its number is no name
+		}
 		if k > i {
 			title = true
 			continue

@@ -158,9 +158,15 @@ func FuzzResolve(f *testing.F) {
 		if y >= MinYear && y <= MaxYear && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, time.Month(m)) {
 			ref = Date{y, time.Month(m), d}
 		}
+		// narrative selects Narrative; otherwise the day's parity picks
+		// News or Colloquial, so that every document type is fuzzed
+		// without changing the corpus's signature.
 		opts := Options{Reference: ref}
-		if narrative {
+		switch {
+		case narrative:
 			opts.DocType = Narrative
+		case d%2 != 0:
+			opts.DocType = Colloquial
 		}
 		checkMentions(t, text, Resolve(text, opts))
 	})

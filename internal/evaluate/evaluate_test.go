@@ -25,11 +25,15 @@ import (
 // 93.79, recall 93.16, value 82.17, type 88.60). Where the figure the issue
 // asks for (HeidelTime's value F1 + 3, relaxed recall >= max(85,
 // HeidelTime's)) is closer than the margin, the floor is that target:
-// WikiWars value 87.01 and recall 87.10.
+// WikiWars value 87.01 and recall 87.10. The tweets' relaxed floors were
+// lowered the same day (relaxed F1 93.4 -> 92.65, recall 92.75 -> 91.4):
+// a unit alone no longer stands for a phrase the other rules passed over
+// ("the first day" read as "day", "7Days" as "Days"), which overlapped
+// twelve gold spans with the wrong value; value F1 rose.
 var devFloors = map[string]struct{ strict, relaxed, recall, value, typ float64 }{
 	"tbaq":           {strict: 89.85, relaxed: 94.75, recall: 96.4, value: 82.95, typ: 90.6},
 	"wikiwars-train": {strict: 86.9, relaxed: 92.8, recall: 87.1, value: 87.01, typ: 84.0},
-	"tweets-train":   {strict: 84.35, relaxed: 93.4, recall: 92.75, value: 81.75, typ: 88.2},
+	"tweets-train":   {strict: 84.35, relaxed: 92.65, recall: 91.4, value: 81.75, typ: 88.2},
 }
 
 // TestDevFloors fails when the engine's figures on a development set drop

@@ -97,7 +97,8 @@ func cpuTime(t *testing.T) time.Duration {
 
 func TestAbuseCancelStopsWork(t *testing.T) {
 	h := newHook()
-	ts := start(t, server.WithTestInterceptor(server.Config{}, h.intercept))
+	// Room for a thousand seed articles (2.8 MB of text).
+	ts := start(t, server.WithTestInterceptor(server.Config{Limits: server.Limits{MaxRequestTextBytes: 4 << 20}}, h.intercept))
 	// As long as an article may be by default: long enough that the build
 	// is still running when the client cancels.
 	const line = server.DefaultMaxArticleBytes

@@ -20,14 +20,15 @@ import (
 // garbage around them in check.
 
 // BytesPerTextByte is what a call is charged per byte of request text: the
-// request as received and decoded (2), the engines' working set (5 to 8,
-// measured on news, on dense dates and on repeated stories), the answer
-// built and marshalled (up to 3 for dense dates, where the answer is over 3
-// times the text), with margin. docs/PERFORMANCE.md has the measurements.
-const BytesPerTextByte = 16
+// request as received and decoded (2), the engines' working set with the
+// answer built (20 for news, up to 43 for a thousand short articles
+// retelling the same stories, measured with the collector running all the
+// time), the answer marshalled (up to 2.4), with margin.
+// docs/PERFORMANCE.md has the measurements.
+const BytesPerTextByte = 48
 
-// callOverheadBytes is charged to every call on top of its text.
-const callOverheadBytes = 256 << 10
+// CallOverheadBytes is charged to every call on top of its text.
+const CallOverheadBytes = 1 << 20
 
 // freeAfterBytes is how much must have been admitted since memory was last
 // returned to the operating system before the server returns it again,
@@ -41,7 +42,7 @@ const freeDelay = time.Second
 
 // callCost is the memory a call with text bytes of text is charged.
 func callCost(text int) int64 {
-	return int64(text)*BytesPerTextByte + callOverheadBytes
+	return int64(text)*BytesPerTextByte + CallOverheadBytes
 }
 
 // admission is a first-come-first-served weighted semaphore over bytes.
@@ -174,17 +175,19 @@ func (a *admission) inUse() (int64, int) {
 }
 
 // admit is the unary interceptor that makes TimelineService calls reserve
-// their memory before their work. It also bounds the wait by the maximum
-// call duration, and refuses a request over the text limit at once rather
-// than after a wait (the Service checks it again, for in-process callers).
+// their memory before their work, the wait bounded by the maximum call
+// duration. A request over the text limit goes straight to the handler,
+// which refuses it before any work.
 func (s *Server) admit(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	text, ok := requestTextBytes(req)
 	if !ok || s.prod.adm == nil {
 		return handler(ctx, req)
 	}
 	l := s.cfg.Limits
-	if err := checkRequestText(text, l); err != nil {
-		return nil, err
+	if text > l.MaxRequestTextBytes {
+		// The handler refuses it before any work (naming a bad field
+		// first, if any): nothing to reserve, no reason to wait.
+		return handler(ctx, req)
 	}
 	cost := callCost(text)
 	wctx, cancel := boundCall(ctx, l)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
@@ -147,7 +148,31 @@ func checkBuildTimelineRequest(req *timelinev1.BuildTimelineRequest, l Limits, d
 	if !opts.WindowStart.IsZero() && !opts.WindowEnd.IsZero() && opts.WindowStart.After(opts.WindowEnd) {
 		v.add("window_end", "%s is before window_start %s", opts.WindowEnd, opts.WindowStart)
 	}
+	opts.Focus = checkFocus(&v, req.GetFocus())
 	return articles, opts, v.err("BuildTimelineRequest")
+}
+
+// checkFocus checks the focus names: at most timeline.MaxFocus, each with
+// a letter or digit, at most timeline.MaxFocusBytes, none given twice.
+func checkFocus(v *violations, focus []string) []string {
+	if len(focus) > timeline.MaxFocus {
+		v.add("focus", "%d names exceed the limit of %d", len(focus), timeline.MaxFocus)
+		return nil
+	}
+	seen := make(map[string]int, len(focus))
+	for i, name := range focus {
+		path := fmt.Sprintf("focus[%d]", i)
+		checkString(v, path, "", name, true, timeline.MaxFocusBytes, "max focus name bytes")
+		if strings.TrimSpace(name) != "" && !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			v.add(path, "%s names nothing: want a name with a letter or digit", clip(name))
+		}
+		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
+		if j, dup := seen[key]; dup {
+			v.add(path, "%s repeats focus[%d]", clip(name), j)
+		}
+		seen[key] = i
+	}
+	return focus
 }
 
 // checkArticle adds a violation under path for each bad field of a and

@@ -125,23 +125,33 @@ func TestResolveDatesInfersPublication(t *testing.T) {
 // colloquial text.
 func TestResolveDatesDocumentTypes(t *testing.T) {
 	ts := start(t, server.Config{})
-	a := &timelinev1.Article{Id: "post", PublishedDate: "2014-07-21", Text: "On 2 May 1998 the war ended. what a night, going out tmr night!"}
+	// An article of edited news (longer than a post) that says "at night"
+	// and a post. News reads the article's "night" as no day, colloquial
+	// text as the day written; a post sent as news is read as the post it
+	// is.
+	article := "On 2 May 1998 the war ended. " + strings.Repeat("The troops marched at night, going home tomorrow night. ", 12)
+	post := "what a night, going out tmr night!"
 	for _, c := range []struct {
 		doc  timelinev1.DocumentType
-		want map[string]string // mention text -> value; "" for none
+		text string
+		want map[string]string // mention text -> value of the first such mention; "" for none
 	}{
-		{timelinev1.DocumentType_DOCUMENT_TYPE_NEWS, map[string]string{"night": "", "tmr night": "2014-07-22TNI"}},
-		{timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE, map[string]string{"night": "", "tmr night": "1998-05-03TNI"}},
-		{timelinev1.DocumentType_DOCUMENT_TYPE_COLLOQUIAL, map[string]string{"night": "2014-07-21TNI", "tmr night": "2014-07-22TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_NEWS, article, map[string]string{"night": "", "tomorrow night": "2014-07-22TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_NARRATIVE, article, map[string]string{"night": "", "tomorrow night": "1998-05-03TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_COLLOQUIAL, article, map[string]string{"night": "2014-07-21TNI", "tomorrow night": "2014-07-22TNI"}},
+		{timelinev1.DocumentType_DOCUMENT_TYPE_NEWS, post, map[string]string{"night": "2014-07-21TNI", "tmr night": "2014-07-22TNI"}},
 	} {
 		t.Run(c.doc.String(), func(t *testing.T) {
+			a := &timelinev1.Article{Id: "a", PublishedDate: "2014-07-21", Text: c.text}
 			resp, err := ts.rpc.ResolveDates(callCtx(t), &timelinev1.ResolveDatesRequest{Article: a, DocumentType: c.doc})
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := map[string]string{}
 			for _, m := range resp.GetMentions() {
-				got[m.GetText()] = m.GetValue()
+				if _, seen := got[m.GetText()]; !seen {
+					got[m.GetText()] = m.GetValue()
+				}
 			}
 			for text, want := range c.want {
 				if got[text] != want {

@@ -163,7 +163,7 @@ func TestMaxCallDuration(t *testing.T) {
 		t.Errorf("client deadline: %v, want DEADLINE_EXCEEDED", err)
 	}
 	// The real work stops at the limit too (in-process: no hook).
-	svc := server.NewService(server.Limits{MaxCallDuration: time.Millisecond, MaxArticles: 1000}, nil)
+	svc := server.NewService(server.Limits{MaxCallDuration: time.Millisecond, MaxArticles: 1000, MaxRequestTextBytes: 4 << 20}, nil)
 	_, err = svc.BuildTimeline(context.Background(), &timelinev1.BuildTimelineRequest{Articles: manyArticles(t, 1000)})
 	limitOf(t, err, "max-call-duration")
 }
@@ -176,7 +176,7 @@ func TestMemoryAdmission(t *testing.T) {
 	// The budget admits one call of the largest size (4 KiB of text) and
 	// not two: 6/10 of the budget, less nothing for the cache.
 	text := 4 << 10
-	cost := int64(text)*server.BytesPerTextByte + 256<<10
+	cost := int64(text)*server.BytesPerTextByte + server.CallOverheadBytes
 	budget := (cost*3/2)*10/6 + 10
 	ts := start(t, server.WithTestInterceptor(server.Config{
 		Limits:     server.Limits{MaxRequestTextBytes: text, MaxCallDuration: 2 * time.Second},

@@ -148,6 +148,18 @@ func entryKind(k timeline.Kind) timelinev1.EntryKind {
 	return timelinev1.EntryKind_ENTRY_KIND_UNSPECIFIED
 }
 
+func dateSource(s timeline.DateSource) timelinev1.DateSource {
+	switch s {
+	case timeline.FromExpression:
+		return timelinev1.DateSource_DATE_SOURCE_EXPRESSION
+	case timeline.FromContext:
+		return timelinev1.DateSource_DATE_SOURCE_CONTEXT
+	case timeline.FromPublication:
+		return timelinev1.DateSource_DATE_SOURCE_PUBLICATION_DATE
+	}
+	return timelinev1.DateSource_DATE_SOURCE_UNSPECIFIED
+}
+
 func publicationToProto(p timeline.Publication) *timelinev1.PublicationDate {
 	return &timelinev1.PublicationDate{
 		ArticleId: p.ArticleID,
@@ -189,22 +201,26 @@ func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
 	out := make([]*timelinev1.TimelineEntry, len(es))
 	for i, e := range es {
 		pe := &timelinev1.TimelineEntry{
-			Date:      validUTF8(e.Value),
-			StartDate: e.StartDate.String(),
-			EndDate:   e.EndDate.String(),
-			Summary:   validUTF8(e.Summary),
-			Kind:      entryKind(e.Kind),
-			Citations: make([]*timelinev1.Citation, len(e.Citations)),
+			Date:       validUTF8(e.Value),
+			StartDate:  e.StartDate.String(),
+			EndDate:    e.EndDate.String(),
+			Summary:    validUTF8(e.Summary),
+			Kind:       entryKind(e.Kind),
+			Citations:  make([]*timelinev1.Citation, len(e.Citations)),
+			DateSource: dateSource(e.Source),
+			Focus:      e.Focus,
 		}
 		for j, c := range e.Citations {
 			pe.Citations[j] = &timelinev1.Citation{
-				ArticleId:  c.ArticleID,
-				Quote:      validSlice(m.texts[c.ArticleID], c.Quote, c.Start, c.End),
-				Start:      int32(c.RuneStart),
-				End:        int32(c.RuneEnd),
-				Expression: validUTF8(c.Expression),
-				Value:      validUTF8(c.Value),
-				Caption:    c.Caption,
+				ArticleId:   c.ArticleID,
+				Quote:       validSlice(m.texts[c.ArticleID], c.Quote, c.Start, c.End),
+				Start:       int32(c.RuneStart),
+				End:         int32(c.RuneEnd),
+				Expression:  validUTF8(c.Expression),
+				Value:       validUTF8(c.Value),
+				Caption:     c.Caption,
+				DateSource:  dateSource(c.Source),
+				Explanation: validUTF8(c.Explanation),
 			}
 		}
 		for _, c := range e.Conflicts {

@@ -4,9 +4,6 @@ import (
 	"container/list"
 	"hash/maphash"
 	"sync"
-	"unsafe"
-
-	"github.com/timelined/timelined/internal/dates"
 )
 
 // Cache keeps the analysis of recently built articles (their dated events,
@@ -25,7 +22,7 @@ type Cache struct {
 	maxBytes int64
 
 	mu      sync.Mutex
-	byKey   map[uint64]*list.Element // of *analysis
+	byKey   map[uint64]*list.Element // of *cacheEntry
 	lru     list.List                // front is most recently used
 	bytes   int64
 	hits    uint64
@@ -59,26 +56,18 @@ func (c *Cache) Stats() CacheStats {
 	return CacheStats{Hits: c.hits, Misses: c.misses, Evictions: c.evicted, Articles: c.lru.Len(), Bytes: c.bytes}
 }
 
-// analysis is what Build learns from one article alone. It is never
-// changed once cached: users copy what they change (see appendEvents).
-type analysis struct {
-	key         uint64
-	title, text string
-	published   dates.Date
-	ev          evidence // publication evidence; only when published is zero
-	// ref is the publication date the events were dated against (given or
-	// inferred; an inferred one can depend on the other articles).
-	ref   dates.Date
-	cands []candidate // article index 0 and no article id: see appendEvents
-	ntok  int         // tokens and core tokens of cands
-	names []uint64
-	size  int64
+// entry is one cached analysis, filed under the hash of its article.
+type cacheEntry struct {
+	key  uint64
+	an   *Analysis
+	size int64
 }
 
 // key hashes what makes two articles the same.
 func (c *Cache) key(a *Article) uint64 {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
+	h.WriteByte(AnalysisVersion)
 	h.WriteString(a.Title)
 	h.WriteByte(0)
 	h.WriteString(a.Text)
@@ -88,7 +77,7 @@ func (c *Cache) key(a *Article) uint64 {
 }
 
 // get returns the analysis of a, or nil.
-func (c *Cache) get(a *Article) *analysis {
+func (c *Cache) get(a *Article) *Analysis {
 	if c == nil {
 		return nil
 	}
@@ -96,9 +85,9 @@ func (c *Cache) get(a *Article) *analysis {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.byKey[k]; ok {
-		an := e.Value.(*analysis)
+		an := e.Value.(*cacheEntry).an
 		// Compare, not trust the hash: a collision must not cite another text.
-		if an.text == a.Text && an.title == a.Title && an.published == a.Published {
+		if an.Article.Text == a.Text && an.Article.Title == a.Title && an.Article.Published == a.Published {
 			c.lru.MoveToFront(e)
 			c.hits++
 			return an
@@ -111,17 +100,21 @@ func (c *Cache) get(a *Article) *analysis {
 // put stores an, replacing any analysis of the same article, and evicts
 // the least recently used articles over the budget. An article larger than
 // the whole budget is not kept.
-func (c *Cache) put(an *analysis) {
-	if c == nil || an.size > c.maxBytes {
+func (c *Cache) put(an *Analysis) {
+	if c == nil {
+		return
+	}
+	ce := &cacheEntry{key: c.key(&an.Article), an: an, size: an.size()}
+	if ce.size > c.maxBytes {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e, ok := c.byKey[an.key]; ok {
+	if e, ok := c.byKey[ce.key]; ok {
 		c.remove(e)
 	}
-	c.byKey[an.key] = c.lru.PushFront(an)
-	c.bytes += an.size
+	c.byKey[ce.key] = c.lru.PushFront(ce)
+	c.bytes += ce.size
 	for c.bytes > c.maxBytes {
 		c.remove(c.lru.Back())
 		c.evicted++
@@ -129,55 +122,7 @@ func (c *Cache) put(an *analysis) {
 }
 
 func (c *Cache) remove(e *list.Element) {
-	an := c.lru.Remove(e).(*analysis)
-	delete(c.byKey, an.key)
-	c.bytes -= an.size
-}
-
-// newAnalysis records the analysis of article a dated against ref. It
-// takes d's events as they are: the build that made them copies them out
-// with appendEvents, like every later one.
-func newAnalysis(c *Cache, a *Article, d *doc, ref dates.Date) *analysis {
-	an := &analysis{
-		key: c.key(a), title: a.Title, text: a.Text, published: a.Published,
-		ev: d.ev, ref: ref, names: d.names,
-		cands: make([]candidate, len(d.cands)),
-	}
-	size := int64(len(a.Title)+len(a.Text)+len(d.names)*8) + int64(unsafe.Sizeof(*an))
-	for i, cd := range d.cands {
-		cd.article, cd.cit.ArticleID = 0, ""
-		an.cands[i] = cd
-		an.ntok += len(cd.tokens) + len(cd.core)
-		size += int64(unsafe.Sizeof(cd)) + int64(len(cd.summary)) +
-			int64(len(cd.tokens)+len(cd.core)+len(cd.head))*int64(unsafe.Sizeof(token{})) +
-			int64(len(cd.subject)+len(cd.names))*8 + int64(len(cd.alts))*int64(unsafe.Sizeof(dates.Date{}))
-	}
-	size += int64(len(d.ev.explicit)) * int64(unsafe.Sizeof(datedText{}))
-	size += int64(len(d.ev.monthDays)) * int64(unsafe.Sizeof(monthDay{}))
-	an.size = size
-	return an
-}
-
-// appendEvents appends the cached events to cands as article idx of a
-// Build, with id. What weigh changes (the token weights) is copied into
-// arena, which must have room for ntok more tokens; the rest is shared.
-func (an *analysis) appendEvents(cands []candidate, arena []token, idx int, id string) ([]candidate, []token) {
-	for _, cd := range an.cands {
-		cd.article, cd.cit.ArticleID = idx, id
-		cd.tokens, arena = carve(arena, cd.tokens)
-		cd.core, arena = carve(arena, cd.core)
-		cands = append(cands, cd)
-	}
-	return cands, arena
-}
-
-// carve copies src to the end of arena, within its capacity, and returns
-// the copy (nil for nil) and the grown arena.
-func carve(arena, src []token) ([]token, []token) {
-	if src == nil {
-		return nil, arena
-	}
-	n := len(arena)
-	arena = append(arena, src...)
-	return arena[n:len(arena):len(arena)], arena
+	ce := c.lru.Remove(e).(*cacheEntry)
+	delete(c.byKey, ce.key)
+	c.bytes -= ce.size
 }

@@ -2,15 +2,13 @@ package timeline
 
 import (
 	"bytes"
+	"github.com/timelined/timelined/internal/sentences"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-// span is a half-open byte range [Start, End) of an article's text.
-type span struct{ Start, End int }
 
 // cleaned is what cleaning learnt about one text. It never rewrites the
 // text: junk and captions are ranges over the original bytes, so every
@@ -29,45 +27,6 @@ func (c *cleaned) inCaption(start, end int) bool { return overlapsAny(c.captions
 func overlapsAny(spans []span, start, end int) bool {
 	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
 	return i < len(spans) && spans[i].Start < end
-}
-
-// paragraphs returns the non-blank lines of text: scraped news puts one
-// paragraph per line, and a line break always ends a sentence.
-func paragraphs(text string) []span {
-	var out []span
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		s, e := trimSpan(text, start, end)
-		if s < e {
-			out = append(out, span{s, e})
-		}
-		start = end + 1
-	}
-	return out
-}
-
-// trimSpan shrinks [start, end) past surrounding white space.
-func trimSpan(text string, start, end int) (int, int) {
-	for start < end {
-		r, n := utf8.DecodeRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		start += n
-	}
-	for end > start {
-		r, n := utf8.DecodeLastRuneInString(text[start:end])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		end -= n
-	}
-	return start, end
 }
 
 var (
@@ -96,7 +55,7 @@ func clean(title, text string) cleaned {
 	var c cleaned
 	normTitle := strings.ToLower(strings.TrimSpace(title))
 	var lower []byte // a paragraph in lower case, reused
-	for _, p := range paragraphs(text) {
+	for _, p := range sentences.Paragraphs(text) {
 		line := text[p.Start:p.End]
 		switch {
 		case mayStartJunkLine(line) && junkLine.MatchString(line),
@@ -112,7 +71,7 @@ func clean(title, text string) cleaned {
 			if !isCredit(line[m.Start+1 : m.End-1]) {
 				continue
 			}
-			c.junk = append(c.junk, span{p.Start + m.Start, p.Start + m.End})
+			c.junk = append(c.junk, span{Start: p.Start + m.Start, End: p.Start + m.End})
 			if strings.TrimSpace(strings.TrimRight(line[m.End:], " .()")) == "" || creditTail(line[m.End:]) {
 				caption = true
 			}
@@ -125,8 +84,8 @@ func clean(title, text string) cleaned {
 				from += i + 1
 			}
 			if m := slashCredit.FindStringIndex(line[from:]); m != nil {
-				s, e := trimSpan(text, p.Start+from+m[0], p.Start+from+m[1])
-				c.junk = append(c.junk, span{s, e})
+				s, e := sentences.TrimSpan(text, p.Start+from+m[0], p.Start+from+m[1])
+				c.junk = append(c.junk, span{Start: s, End: e})
 				caption = true
 			}
 		}
@@ -196,7 +155,7 @@ func parenthesized(s string) []span {
 			open = i
 		case ')':
 			if open >= 0 {
-				out = append(out, span{open, i + 1})
+				out = append(out, span{Start: open, End: i + 1})
 				open = -1
 			}
 		}
@@ -297,15 +256,11 @@ func linkJunk(text string, p span) []span {
 			continue
 		}
 		end := i + more + len("MORE")
-		out = append(out, span{p.Start + i, p.Start + end})
+		out = append(out, span{Start: p.Start + i, End: p.Start + end})
 		i = end
 	}
 	return out
 }
-
-// gluedNamePrefix are capitalised prefixes that glue to a capital in real
-// names (McCain, MacArthur, DeSantis, LaGuardia, YouTube).
-var gluedNamePrefix = map[string]bool{"Mac": true, "Van": true, "Von": true, "Del": true, "Della": true, "Des": true, "Le": true}
 
 // indexWord returns the index of word as a whole word in s within limit
 // bytes, or -1.
@@ -346,6 +301,20 @@ func mergeSpans(spans []span) []span {
 			continue
 		}
 		out = append(out, s)
+	}
+	return out
+}
+
+// span is a half-open byte range of an article's text.
+type span = sentences.Span
+
+// splitSentences splits text into sentences around the junk c found, and
+// marks those of captions.
+func splitSentences(text string, c *cleaned) []Sentence {
+	ss := sentences.Split(text, c.junk)
+	out := make([]Sentence, len(ss))
+	for i, s := range ss {
+		out[i] = Sentence{Sentence: s, Caption: c.inCaption(s.Start, s.End)}
 	}
 	return out
 }

@@ -12,10 +12,6 @@ import (
 	"github.com/timelined/timelined/internal/dates"
 )
 
-// publicationExpression is the Citation.Expression of an article's lead
-// when the publication date, not an expression, dates it.
-const publicationExpression = "(publication date)"
-
 // candidate is one dated event one article tells: the raw material of an
 // entry.
 type candidate struct {
@@ -24,16 +20,29 @@ type candidate struct {
 	start, end dates.Date
 	days       int // length of [start, end] in days, minus one: the granularity
 	kind       Kind
-	summary    string
-	words      int // in summary
-	tokens     []token
-	ix         []int32      // tokens' dense indices in a Build (see weigh)
-	alts       []dates.Date // the days of alternatives ("March 19 or 22")
-	subject    []uint64     // names before the date in its clause: who acted
-	names      []uint64     // names in its sentence: who and where
-	norm       float32      // of tokens, once weighed
-	sig        uint64       // hash of tokens: identical wording merges at once
-	leadOrder  int          // sentence index in its article, for picking summaries
+	// sum says how to summarise the event from its sentence; summary and
+	// words (its length) are filled in once needed (see summarize).
+	sum       summarySpec
+	summary   string
+	words     int
+	summed    bool
+	tokens    []token
+	ix        []int32      // tokens' dense indices in a Build (see weigh)
+	alts      []dates.Date // the days of alternatives ("March 19 or 22")
+	subject   []uint64     // names before the date in its clause: who acted
+	names     []uint64     // names in its sentence: who and where
+	norm      float32      // of tokens, once weighed
+	sig       uint64       // hash of tokens: identical wording merges at once
+	leadOrder int          // sentence index in its article, for picking summaries
+	// weak says the date came from the context or the publication date,
+	// not from an expression of the sentence (see cit.Source).
+	weak bool
+	// past says a weak date is a past report on or before it, which may
+	// tell an event dated earlier by another article.
+	past bool
+	// focus has bit i set when the sentence involves the Build's focus
+	// entity i (see focus.go).
+	focus uint64
 	// core holds the words of the dated clause of a coarse report ("last
 	// week"), which decide the finer report it is placed on; coreMass is
 	// their total weight once weighed. proposal says the clause tells an
@@ -48,30 +57,12 @@ type candidate struct {
 	// refers says the date modifies an event noun ("the Oct. 23 slaying",
 	// "Friday's bombings"): a reference to an event the story knows.
 	refers bool
-}
-
-// Plan cues: words that make a following date a plan, proposal or
-// expectation rather than an occurrence. They are matched word by word:
-// this runs for every date, and an alternation regexp cost a quarter of
-// Build.
-var (
-	planWords = wordSet(`will would shall plan plans planned scheduled schedule proposal proposals proposed
-		proposes propose suggest suggests suggested suggestion invite invites invited inviting invitation upcoming`)
-	// planBeforeTo are the words that, followed by "to", announce a plan.
-	planBeforeTo = wordSet(`going offer offers offered want wants wanted intend intends intended expected set due`)
-	// planAfterTo are the verbs that, after "to", name a planned meeting.
-	planAfterTo = wordSet(`hold meet have organize organise arrange talk visit sign vote begin start resume`)
-	// planAfterNext are the time words that make "next" a plan.
-	planAfterNext = wordSet(`week month year weekend spring summer autumn fall winter monday tuesday wednesday
-		thursday friday saturday sunday`)
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+	// frame is what happened and to what, by which the same event is told
+	// by several articles (see frame.go).
+	frame frame
+	// lead says the sentence is the article's lead: the first, outside
+	// captions, that reports an occurrence. It tells the article's news.
+	lead bool
 }
 
 // hasPlanCue reports whether s holds a plan cue.
@@ -111,11 +102,13 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 //
 // It returns nothing once ctx is done: one huge article is stopped inside,
 // not only between the phases of Build.
-func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []sentence, ms []dates.Mention) ([]candidate, []uint64) {
+func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []Sentence, ms []dates.Mention) ([]candidate, []uint64) {
 	var all []uint64
-	out := make([]candidate, 0, min(len(ms), 64)+1) // a candidate per date at most, and a lead
+	var st sentText
+	out := make([]candidate, 0, len(ms)+len(sents)) // a candidate per date, and one per undated sentence at most
 	mi := 0
-	lead, leadAt := true, -1
+	var anchor anchorContext
+	quotes := quotations(a.Text, sents)
 	for si, s := range sents {
 		if si%64 == 63 && ctx.Err() != nil {
 			return nil, nil
@@ -129,9 +122,16 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			mi++
 		}
 		in := usable(ms[first:mi], c)
-		st := read(s.text(a.Text))
+		// Frames copy what they keep: one buffer of frame words for all.
+		buf := st.fw[:0]
+		st = read(s.Text(a.Text))
+		st.fw = buf
 		text := st.text
 		all = append(all, st.names...)
+		if onlyDates(text, &s, in) {
+			continue // a dateline ("June 8, 2010"): no event
+		}
+		firstOfSentence := len(out)
 		for g := 0; g < len(in); {
 			// Group alternatives, ranges and appositions.
 			h := g + 1
@@ -149,7 +149,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			m := in[g]
 			gs, ge := m.Start, in[h-1].End
 			kind := Occurrence
-			ms := s.toClean(m.Start)
+			ms := s.ToClean(m.Start)
 			before := text[max(0, wordStart(text, ms, 12)):ms]
 			// The engine's future tense alone marks a plan only for dates
 			// from the publication on; a past date needs a planning word
@@ -160,11 +160,30 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				kind = Planned
 			}
 			c := newCandidate(idx, a, &s, &st, si, gs, ge, m, kind)
+			// A sentence that reports two events dated differently ("After
+			// landing in Paris on Monday, the minister confirmed that the
+			// deal had been signed the week before") gives two entries:
+			// each summary keeps to its side of the last clause break
+			// between the two dates.
+			// Not around a date that names an event the story knows
+			// ("the Oct. 23 killing"), nor leaving a side with no verb
+			// ("Since 1949, it has been expanded").
+			lo, hi := 0, len(text)
+			if g > 0 && !c.refers && !refersBack(text, s.ToClean(in[g-1].Start), s.ToClean(in[g-1].End)) {
+				lo = st.clauses().splitBetween(s.ToClean(in[g-1].End), s.ToClean(gs), false)
+			}
+			if h < len(in) && !c.refers && !refersBack(text, s.ToClean(in[h].Start), s.ToClean(in[h].End)) {
+				hi = st.clauses().splitBetween(s.ToClean(ge), s.ToClean(in[h].Start), true)
+			}
+			if (lo > 0 || hi < len(text)) && kind == Occurrence && hasVerb(st.frameWords(), lo, hi) {
+				c.sum.split, c.sum.lo, c.sum.hi = true, int32(lo), int32(hi)
+			}
 			if g > 0 {
 				// What precedes an earlier date of the sentence tells that
 				// date's event ("X Saturday condemned the attacks Friday").
-				cs, ce := st.clauses().around(s.toClean(gs), s.toClean(ge))
-				c.tokens = st.eventTokens(max(cs, s.toClean(in[g-1].End)), ce)
+				cs, ce := st.clauses().around(s.ToClean(gs), s.ToClean(ge))
+				c.tokens = st.eventTokens(max(cs, s.ToClean(in[g-1].End)), ce)
+				c.frame = frameOf(st.frameWords(), max(cs, s.ToClean(in[g-1].End)), ce)
 				c.sig = signature(c.tokens)
 			}
 			if alternatives {
@@ -177,25 +196,52 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			out = append(out, c)
 			g = h
 		}
-		if lead && !s.Caption {
-			lead = false
-			if len(in) == 0 && !isQuotation(text) && leadNews.match(text) {
-				leadAt = si
+		if s.Caption {
+			continue
+		}
+		if dated := out[firstOfSentence:]; len(dated) > 0 {
+			anchor.set(s.Para, si, text, dated, pub)
+			// Reported speech: "Jobs said that his company sold 13.7
+			// million Macs last year" dates what was said; the report
+			// itself is an event of its own, dated as an undated sentence.
+			if !reportDated(text, &s, in) {
+				continue
 			}
 		}
+		// No date of its own: the context's, else the publication's. The
+		// sentences of a quotation are the words of one report, told by
+		// the sentence that attributes it.
+		q := quotes[si]
+		if q.inside && q.attribution != si {
+			continue
+		}
+		if c, ok := anchor.undated(idx, a, &s, &st, si, pub); ok {
+			if q.inside {
+				c.quoting(a.Text, sents[q.first:q.last+1])
+			}
+			out = append(out, c)
+		}
 	}
-	// The lead reports the news of the day the article was published; it
-	// is dated so only when nothing else in the article is.
-	if leadAt >= 0 && !pub.IsZero() && !datesDay(out, pub) {
-		s := &sents[leadAt]
-		st := read(s.text(a.Text))
-		out = append(out, newCandidate(idx, a, s, &st, leadAt, -1, -1, dates.Mention{
-			Text: publicationExpression, Value: pub.String(), StartDate: pub, EndDate: pub,
-		}, Occurrence))
-	}
+	markLead(out)
 	setRuneOffsets(a.Text, out)
 	slices.Sort(all)
 	return out, slices.Compact(all)
+}
+
+// markLead marks the candidates of the article's lead sentence (see
+// candidate.lead).
+func markLead(cands []candidate) {
+	lead := -1
+	for i := range cands {
+		c := &cands[i]
+		if c.cit.Caption || c.kind != Occurrence || (lead >= 0 && c.leadOrder != lead) {
+			continue
+		}
+		if lead < 0 {
+			lead = c.leadOrder
+		}
+		c.lead = true
+	}
 }
 
 // setRuneOffsets fills in the code-point offsets of the candidates'
@@ -226,10 +272,6 @@ func setRuneOffsets(text string, cands []candidate) {
 // election"), not a plan.
 const planHorizonDays = 31
 
-// leadNews finds the verbs of a lead that reports news rather than
-// describes a scene: a reporting verb or a present or perfect tense.
-var leadNews = newWordList(reportingVerbs+`|is|are|has|have`, true)
-
 // proposalWord names a proposal or plan, where a summary of it starts.
 var proposalWord = newWordList(`proposal|proposals|proposed|proposes|offer|offers|offered|suggest|suggests|suggested|suggestion|inviting|invited|invitation|plan|plans|planned`, true)
 
@@ -257,25 +299,6 @@ func planStart(s string, ms int) int {
 	return start
 }
 
-// datesDay reports whether an occurrence among cands is dated to day d.
-func datesDay(cands []candidate, d dates.Date) bool {
-	for i := range cands {
-		if c := &cands[i]; c.kind == Occurrence && c.start == d && c.end == d {
-			return true
-		}
-	}
-	return false
-}
-
-// isQuotation reports whether a sentence is a quotation and nothing else: a
-// pull quote is not the news of the day.
-func isQuotation(s string) bool {
-	s = strings.TrimSpace(s)
-	open, _ := utf8.DecodeRuneInString(s)
-	closeQ, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "."))
-	return (open == '“' || open == '"') && (closeQ == '”' || closeQ == '"')
-}
-
 // usable keeps the mentions that date an event: anchored dates and times
 // outside junk.
 func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
@@ -296,25 +319,30 @@ func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
 // offsets; -1 for an undated lead) in sentence s, whose clean text is text,
 // dated by m. The summary reads the clean text; the quote is the clean
 // verbatim run holding the date.
-func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
 	text := st.text
 	expr := m.Text
 	if ge > gs {
 		expr = a.Text[gs:ge]
 	}
-	quote := s.run(a.Text, gs)
-	if gs < 0 {
+	quote := s.Run(a.Text, gs)
+	undated := gs < 0
+	if undated {
 		gs, ge = s.Start, s.Start
 	}
-	cgs, cge := s.toClean(gs), s.toClean(ge)
-	summary := summarizeText(st.clauses(), cgs, cge)
-	if kind == Planned {
-		if from := planStart(text, cgs); from > 0 {
-			summary = summarize(text[from:], cgs-from, cge-from)
-		}
+	cgs, cge := s.ToClean(gs), s.ToClean(ge)
+	var cs, ce int
+	if undated {
+		cs, ce = 0, len(text) // an undated report: the whole sentence tells it
+	} else {
+		cs, ce = st.clauses().around(cgs, cge)
 	}
-	cs, ce := st.clauses().around(cgs, cge)
-	toks := st.eventTokens(cs, ce)
+	var toks []token
+	if undated {
+		toks = st.ownTokens() // the sentence's last candidate: no copy
+	} else {
+		toks = st.eventTokens(cs, ce)
+	}
 	days := int(m.EndDate.Time().Sub(m.StartDate.Time()).Hours() / 24)
 	subject := names(text[max(cs, wordStart(text, cgs, 8)):max(cs, cgs)])
 	var core []token
@@ -340,10 +368,11 @@ func newCandidate(idx int, a *Article, s *sentence, st *sentText, si, gs, ge int
 		cit: Citation{
 			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
 			Expression: expr, Value: m.Value, Caption: s.Caption,
+			Source: FromExpression, Explanation: m.Explanation,
 		},
 		start: m.StartDate, end: m.EndDate, days: days,
-		kind: kind, summary: summary, words: countWords(summary), tokens: toks, sig: signature(toks),
-		leadOrder: si, subject: subject, names: st.names,
+		kind: kind, sum: summarySpec{ms: int32(cgs), me: int32(cge), plan: kind == Planned}, tokens: toks, sig: signature(toks),
+		leadOrder: si, subject: subject, names: st.names, frame: frameOf(st.frameWords(), cs, ce),
 	}
 }
 
@@ -424,6 +453,8 @@ type sentText struct {
 	toks   []token
 	placed []placedID
 	ct     *clauseText
+	fw     []frameWord // read, or room to read them in when !fwRead
+	fwRead bool
 }
 
 // read reads a sentence's clean text.
@@ -451,6 +482,31 @@ func (st *sentText) eventTokens(a, b int) []token {
 	toks := st.tokens()
 	var buf [64]uint64
 	return eventTokens(toks, clauseIDs(buf[:0], st.text, st.placed, a, b))
+}
+
+// ownTokens returns the sentence's tokens as those of a clause that is the
+// whole sentence, as eventTokens(0, len(text)) does but in place: the
+// caller takes them, and the sentence reads them anew if asked again.
+func (st *sentText) ownTokens() []token {
+	toks := st.toks
+	if toks == nil {
+		toks = tokenize(st.text) // no dated clause asked where each word stands
+	}
+	for i := range toks {
+		toks[i].weight *= clauseWeight
+		toks[i].clause = true
+	}
+	st.toks, st.placed = nil, nil
+	return toks
+}
+
+// frameWords returns the sentence's words as frames read them, reading
+// them on first use.
+func (st *sentText) frameWords() []frameWord {
+	if !st.fwRead {
+		st.fw, st.fwRead = readFrameWords(st.fw, st.text), true
+	}
+	return st.fw
 }
 
 // clauses returns the sentence's clauses, reading them on first use.

@@ -64,10 +64,6 @@ var (
 		"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday}
 )
 
-// reportingVerbs are the verbs a news report dates with the day it tells
-// of.
-const reportingVerbs = `said|says|told|announced|reported|stated|declared|confirmed|denied|expressed|regretted|condemned|deplored|vowed|warned|urged|accused|rejected|welcomed|insisted|added|claimed|blamed|criticized|criticised|responded|replied|issued`
-
 // reportingWeekday returns the words that make the weekday at
 // text[start:end] the day of a report ("said Monday"), or "".
 func reportingWeekday(text string, start, end int) string {

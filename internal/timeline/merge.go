@@ -68,6 +68,7 @@ type cluster struct {
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
+	strong     bool         // a member is dated by an expression of its own
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -104,7 +105,7 @@ func dayNumber(d dates.Date) int {
 	return era*146097 + doe - 719468        // 719468: 0000-03-01 to 1970-01-01
 }
 
-// merge groups candidates that tell the same event. Candidates are taken
+// mergeEvents groups candidates that tell the same event. Candidates are taken
 // finest granularity first, then by date, and each is compared only with
 // clusters indexed on the days it covers (plus a few days for conflicts):
 // blocking by time keeps the cost near n log n. A candidate joins every
@@ -115,15 +116,12 @@ func dayNumber(d dates.Date) int {
 // almost none tell different stories, and their reports merge only when
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
-func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
+func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	related := relatedArticles(docNames, relatedShare)
 	sameStory := relatedArticles(docNames, sameStoryShare)
-	order := make([]*candidate, len(cands))
-	for i := range cands {
-		order[i] = &cands[i]
-	}
+	order := slices.Clone(cands)
 	slices.SortStableFunc(order, func(a, b *candidate) int {
 		if a.days != b.days {
 			return cmp.Compare(a.days, b.days)
@@ -137,6 +135,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 		return cmp.Compare(a.cit.Start, b.cit.Start)
 	})
 	byDay := newIndex[int]()
+	sameWording := map[wordingKey]*cluster{} // the event a wording of a day was first told in
 	byValue := newIndex[string]()
 	var out []*cluster
 	var matches, placements []match
@@ -151,6 +150,18 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
+			}
+		}
+		// A wording told already that day by a related article (a wire
+		// story several outlets print) is that report's event: no need
+		// to compare it with every event of the day.
+		wkey := wordingKey{c.sig, c.start, c.end, c.kind}
+		if c.days == 0 && !c.refers && len(c.alts) == 0 {
+			if k := sameWording[wkey]; k != nil {
+				if k = k.root(); k.related(c, related) && !k.hasSentence(c) {
+					k.add(c)
+					continue
+				}
 			}
 		}
 		if loaded != nil {
@@ -168,13 +179,25 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			sameValue := k.start == c.start && k.end == c.end
 			if c.days > 0 && !sameValue && contains(c.start, c.end, k.start, k.end) {
 				// A coarse report and a finer event it may tell.
-				if p := k.placement(c, sameStory, common); p > 0 {
+				// Only on an event dated by an expression or its context:
+				// undated reports of a publication day are no finer date.
+				if p := k.placement(c, sameStory, common); p > 0 && (k.strong || k.contextDated()) {
 					placements = append(placements, match{k, p, true})
 				}
 				return
 			}
-			sim := k.similarity(c, vec)
+			var sims [maxExemplars]float32
+			sim := k.similarities(c, vec, &sims)
 			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+			if (c.weak || !k.strong) && (sim < eventSimilarity || !k.frameMatch(c, &sims, common, related)) {
+				// A date from the context or the publication day says
+				// little: a day holds many undated reports, which are one
+				// event only with strong evidence (the same action and
+				// participants, the same speaker saying the same thing, or
+				// the same words).
+				return
+			}
+			frame := sameValue && c.days == 0 && !c.weak && k.strong && sim >= eventSimilarity && !k.hasArticle(c.article) && k.frameMatch(c, &sims, common, related)
 			switch {
 			case sameValue && sim > 0 && k.sameAlternatives(c):
 				// The same choice of days offered: the same plan.
@@ -182,6 +205,11 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			case sameValue && c.days > wideDays && k.sameHead(c) && k.related(c, related) && !k.hasSentence(c):
 				// "the 2020 election" told three ways: one event of
 				// history, whatever the sentences around it say.
+				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
+			case frame || sameValue && c.days == 0 && !c.weak && !k.hasArticle(c.article) && sim >= sameValueSimilarity && k.sameDeed(c, common):
+				// The same day, someone named in both and the same deed
+				// ("Jobs said ... a free case", "Jobs said ... receive a
+				// free case"): one event, whatever else the articles share.
 				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
 			case sim < sameValueSimilarity, sameValue && (c.days > 0 || k.onlyArticle(c.article)) && sim < mergeSimilarity:
 				// A week or a month holds many events: sharing one
@@ -203,7 +231,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			case sameValue || (compatible && sim >= mergeSimilarity):
 				matches = append(matches, match{k, sim, true})
 			case compatible:
-			case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) &&
+			case c.days == 0 && k.start == k.end && !k.hasArticle(c.article) && !c.weak && k.strong &&
 				(sim >= conflictSimilarity || k.sharesAlternative(c)):
 				matches = append(matches, match{k, sim, false})
 			}
@@ -212,8 +240,11 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 		if wide {
 			byValue.each(c.cit.Value, consider)
 		} else {
+			// A day-dated report looks a few days around for a conflicting
+			// date; an undated one only at its day: a date it was not
+			// given cannot disagree.
 			slack := 0
-			if c.days == 0 {
+			if c.days == 0 && !c.weak {
 				slack = conflictDays
 			}
 			for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
@@ -224,7 +255,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			k.add(c)
 			continue
 		}
-		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity) {
+		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity || !matches[0].k.strong) {
 			// "the Oct. 23 slaying of Slepian", "last month's shooting":
 			// the main event of that time.
 			var in []*cluster
@@ -240,6 +271,9 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			k := newCluster(&slab, c)
 			k.add(c)
 			out = append(out, k)
+			if c.days == 0 && !c.refers && len(c.alts) == 0 {
+				sameWording[wkey] = k
+			}
 			if wide {
 				byValue.add(c.cit.Value, k)
 			} else {
@@ -281,6 +315,7 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 			}
 		}
 	}
+	attachReports(out, vec, related, common)
 	live := out[:0]
 	for _, k := range out {
 		if k.parent == nil {
@@ -288,6 +323,13 @@ func merge(ctx context.Context, cands []candidate, docNames [][]uint64, vec, spa
 		}
 	}
 	return live, nil
+}
+
+// wordingKey is one wording (token signature) of an event of a time.
+type wordingKey struct {
+	sig        uint64
+	start, end dates.Date
+	kind       Kind
 }
 
 // index lists the clusters filed under each key (a day, a value) in order
@@ -346,20 +388,20 @@ func mainEvent(day []*cluster, c *candidate, related, sameStory func(a, b int) b
 	second := 0
 	for _, k := range day {
 		k = k.root()
-		if k == best || k.kind != c.kind || !contains(c.start, c.end, k.start, k.end) {
-			continue
+		if k == best || k.kind != c.kind || !k.strong || !contains(c.start, c.end, k.start, k.end) {
+			continue // undated reports name no event of a day
 		}
-		switch n := len(k.members); {
-		case best == nil || n > len(best.members):
+		switch n := k.dated(); {
+		case best == nil || n > best.dated():
 			if best != nil {
-				second = len(best.members)
+				second = best.dated()
 			}
 			best = k
 		case n > second:
 			second = n
 		}
 	}
-	if best == nil || len(best.members) < 2*max(second, 1) || !best.manyArticles() {
+	if best == nil || best.dated() < 2*max(second, 1) || !best.manyArticles() {
 		return nil
 	}
 	if seed := best.members[0].article; !sameStory(seed, c.article) &&
@@ -675,8 +717,24 @@ func (k *cluster) similarity(c *candidate, s scatter) float32 {
 	return best
 }
 
+// similarities is similarity, keeping the similarity to each exemplar in
+// sims.
+func (k *cluster) similarities(c *candidate, s scatter, sims *[maxExemplars]float32) float32 {
+	var best float32
+	for i, e := range k.exemplars {
+		if e.sig == c.sig {
+			sims[i] = 1
+		} else {
+			sims[i] = s.cosine(c.norm, e)
+		}
+		best = max(best, sims[i])
+	}
+	return best
+}
+
 func (k *cluster) add(c *candidate) {
 	k.members = append(k.members, c)
+	k.strong = k.strong || !c.weak
 	if !slices.Contains(k.articles, c.article) {
 		k.articles = append(k.articles, c.article)
 	}
@@ -705,7 +763,7 @@ func contains(s1, e1, s2, e2 dates.Date) bool {
 // every citation once, and the differing dates as conflicts. s is a zeroed
 // scatter, left zeroed. The citations are carved from *cits, which must
 // have room for one per member: one allocation for all entries.
-func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
+func (k *cluster) entry(s scatter, cits *[]Citation, focus []string, ans []*Analysis) Entry {
 	// Support for each value: distinct articles, then finer, then earlier.
 	// A cluster has few values: a slice, not a map.
 	type support struct {
@@ -716,6 +774,14 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	var buf [4]support
 	values := buf[:0] // in order of first report
 	for _, c := range k.members {
+		if c.weak && (k.strong && !k.refines(c) || !k.strong && c.cit.Source == FromPublication && k.contextDated()) {
+			// An undated report placed on a dated event gives no date of
+			// its own: "on or before" its day, or the day its article's
+			// news was dated, is no disagreement. One dated by the
+			// sentence before it gives the finer date a coarser
+			// expression ("in 2010") contains.
+			continue
+		}
 		i := slices.IndexFunc(values, func(s support) bool { return s.c.cit.Value == c.cit.Value })
 		if i < 0 {
 			values = append(values, support{c: c})
@@ -749,6 +815,11 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	})
 	chosen := values[0].c
 	e := Entry{Value: chosen.cit.Value, StartDate: chosen.start, EndDate: chosen.end, Kind: k.kind}
+	for _, c := range k.members {
+		if c.cit.Value == e.Value && (e.Source == 0 || c.cit.Source < e.Source) {
+			e.Source = c.cit.Source
+		}
+	}
 
 	// Conflicts: values neither containing nor contained in the chosen one.
 	for _, sv := range values[1:] {
@@ -796,15 +867,39 @@ func (k *cluster) entry(s scatter, cits *[]Citation) Entry {
 	n := len(e.Citations)
 	e.Citations = e.Citations[:n:n] // an append must not run into the next entry's
 	*cits = (*cits)[n:]
-	e.Summary = k.bestSummary(e.Value, s)
+	e.Summary = k.bestSummary(e.Value, s, ans)
+	var involved uint64
+	for _, c := range k.members {
+		involved |= c.focus
+	}
+	for i, name := range focus {
+		if involved&(1<<i) != 0 {
+			e.Focus = append(e.Focus, name)
+		}
+	}
 	return e
+}
+
+// refines reports whether the undated report c, a member of k, is dated
+// by the sentence before it to a day inside the date an expression of
+// another member gives, and finer.
+func (k *cluster) refines(c *candidate) bool {
+	if c.cit.Source != FromContext {
+		return false
+	}
+	for _, m := range k.members {
+		if !m.weak && m.days > c.days && contains(m.start, m.end, c.start, c.end) {
+			return true
+		}
+	}
+	return false
 }
 
 // bestSummary picks the summary of the member that best represents the
 // cluster: told outside a caption, at the entry's value (a "last week"
 // wording misleads on a dated entry), closest to the other wordings,
 // earliest in its article, then shortest.
-func (k *cluster) bestSummary(value string, s scatter) string {
+func (k *cluster) bestSummary(value string, s scatter, ans []*Analysis) string {
 	// Each pair once: a wording's likeness to the others, summed in the
 	// order of the exemplars.
 	ex := k.exemplars
@@ -821,6 +916,7 @@ func (k *cluster) bestSummary(value string, s scatter) string {
 	var best *candidate
 	var bestScore float32 = -1
 	for i, c := range ex {
+		c.summarize(ans[c.article])
 		score := likeness[i]
 		if !c.cit.Caption {
 			score += 10
@@ -828,8 +924,8 @@ func (k *cluster) bestSummary(value string, s scatter) string {
 		if c.cit.Value == value {
 			score += 5
 		}
-		if c.cit.Expression == publicationExpression {
-			score -= 0.5 // an undated lead is a weaker description of the day
+		if c.weak {
+			score -= 0.5 // an undated sentence is a weaker description of the day
 		}
 		if c.words < 6 {
 			score -= 1
@@ -864,4 +960,239 @@ func disjointNames(a, b []uint64) bool {
 		}
 	}
 	return true
+}
+
+// Attaching undated past reports to the events they tell (attachReports).
+const (
+	// attachDays bounds how long before its date an undated report may
+	// tell an event: four years.
+	attachDays = 4 * 366
+	// attachKeys is how many of a report's heaviest words look events up,
+	// and attachPosting the most events one word may name and still be
+	// looked up: a word in many events singles none out.
+	attachKeys    = 6
+	attachPosting = 256
+)
+
+// attachReports gives an event told only by undated past reports ("When
+// Jobs first introduced iPhone 4, he praised its antenna", dated by the
+// publication day, on or before which it happened) to the event another
+// article dates earlier and tells with the same action and participants
+// ("iPhone 4 was introduced by Jobs at the conference on June 7"): a
+// report on or before a day is compatible with any earlier day. So does
+// an event told only with a year ("launched the store in 2003") with the
+// finer date another article gives it ("on April 28, 2003"): a coarse date
+// that contains a finer one is the same date, told less precisely. Events
+// are looked up by the report's heaviest words; it is merged into the most
+// alike of those telling its event (sameEvent), of a related article,
+// dated within attachDays before it (or inside its year).
+func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool) {
+	postings := make([][]*cluster, len(vec)) // by dense token index
+	for _, k := range clusters {
+		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
+			continue
+		}
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if p := postings[x]; len(p) <= attachPosting && (len(p) == 0 || p[len(p)-1] != k) {
+					postings[x] = append(p, k)
+				}
+			}
+		}
+	}
+	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
+	for _, k := range clusters {
+		if k.parent != nil || k.kind != Occurrence {
+			continue
+		}
+		weak := !k.strong && k.pastOnly()
+		c := k.members[0]
+		coarse := k.strong && c.days > wideDays && c.days <= 366 && k.onlyValue(c.cit.Value)
+		if !weak && !coarse {
+			continue
+		}
+		var best *cluster
+		var bestSim float32
+		for _, m := range k.exemplars { // one of each wording
+			vec.load(m)
+			stamp++
+			for _, x := range heaviest(m, attachKeys) {
+				p := postings[x]
+				if len(p) > attachPosting {
+					continue
+				}
+				for _, o := range p {
+					o = o.root()
+					if o.seenBy == stamp || o == k || coarse && o.hasArticle(m.article) {
+						// An article tells a year and a day of two events.
+						continue
+					}
+					o.seenBy = stamp
+					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays) {
+						continue
+					}
+					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
+						continue
+					}
+					for _, e := range o.exemplars {
+						if e.weak && e.cit.Source != FromContext {
+							continue
+						}
+						sim := vec.cosine(m.norm, e)
+						if sim <= bestSim {
+							continue
+						}
+						// Articles of other stories (few names in common)
+						// tell one event only naming someone in common.
+						// An undated report is placed on an earlier event
+						// only by the same deed (a verb of both: "first
+						// introduced iPhone 4", "while introducing iPhone 4")
+						// done to someone both name; a year on a finer date
+						// also by a deed its words name ("since its launch").
+						same, named := eventMatch(m, e, sim, common)
+						if weak {
+							// A report that may tell any earlier day is
+							// placed only within its story, by a verb of
+							// both or by most of what happened, told
+							// with another verb.
+							same = same && sharedVerb(m, e) || sameObject(m, e, sim, common)
+							named = named && o.related(m, related)
+						}
+						// A sentence's report and the event it reports are two.
+						if same && (named || o.related(m, related)) && !o.hasSentence(m) {
+							best, bestSim = o, sim
+						}
+					}
+				}
+			}
+			vec.unload(m)
+		}
+		if best != nil {
+			best.absorb(k)
+		}
+	}
+}
+
+// dayDated reports whether k is dated to a day or a few by an expression
+// or by its context, not only by the publication day: an event an undated
+// or coarse report can be placed on.
+func (k *cluster) dayDated() bool {
+	if dayNumber(k.end)-dayNumber(k.start) > wideDays {
+		return false
+	}
+	return k.strong || k.contextDated()
+}
+
+// contextDated reports whether a member of k takes its date from the
+// sentences around it.
+func (k *cluster) contextDated() bool {
+	for _, c := range k.members {
+		if c.cit.Source == FromContext {
+			return true
+		}
+	}
+	return false
+}
+
+// deedShare is the share of a report's words (not names) that another
+// report of its day must tell for the two to tell one deed, when they
+// also name someone in common (see sameDeed).
+const deedShare = 0.3
+
+// sameDeed reports whether c and a wording of k, told by another article,
+// name someone in common (who took part) and share deedShare of c's
+// weighed words that are not names (what happened).
+func (k *cluster) sameDeed(c *candidate, common map[uint64]bool) bool {
+	var words float32
+	for _, t := range c.tokens {
+		if !t.name {
+			words += t.weight
+		}
+	}
+	if words == 0 {
+		return false
+	}
+	for _, e := range k.exemplars {
+		if e.article == c.article || !sharedName(e.names, c.names, common) {
+			continue
+		}
+		var both float32
+		i, j := 0, 0
+		for i < len(c.tokens) && j < len(e.tokens) {
+			switch a, b := c.tokens[i], e.tokens[j]; {
+			case a.id == b.id:
+				if !a.name {
+					both += a.weight
+				}
+				i++
+				j++
+			case a.id < b.id:
+				i++
+			default:
+				j++
+			}
+		}
+		if both >= deedShare*words {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyValue reports whether every member of k gives value v.
+func (k *cluster) onlyValue(v string) bool {
+	for _, c := range k.members {
+		if c.cit.Value != v {
+			return false
+		}
+	}
+	return true
+}
+
+// pastOnly reports whether every member of k is an undated past report.
+func (k *cluster) pastOnly() bool {
+	for _, c := range k.members {
+		if !c.weak || !c.past {
+			return false
+		}
+	}
+	return true
+}
+
+// heaviest returns the dense indices of c's n heaviest tokens.
+func heaviest(c *candidate, n int) []int32 {
+	// A selection of the n heaviest, ties to the earlier token: n is a
+	// handful, a sort of every token was most of a small merge.
+	top := make([]int, 0, n)
+	for i := range c.ix {
+		w := c.tokens[i].weight
+		at := len(top)
+		for at > 0 && c.tokens[top[at-1]].weight < w {
+			at--
+		}
+		if at >= n {
+			continue
+		}
+		if len(top) < n {
+			top = append(top, 0)
+		}
+		copy(top[at+1:], top[at:len(top)-1])
+		top[at] = i
+	}
+	out := make([]int32, len(top))
+	for k, i := range top {
+		out[k] = c.ix[i]
+	}
+	return out
+}
+
+// dated counts the members of k dated by an expression of their own.
+func (k *cluster) dated() int {
+	n := 0
+	for _, c := range k.members {
+		if !c.weak {
+			n++
+		}
+	}
+	return n
 }

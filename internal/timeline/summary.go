@@ -76,6 +76,28 @@ func newClauseText(s string) *clauseText {
 	return &clauseText{s: s, breaks: clauseBreaks(s), words: appendWordStarts(make(offsets, 0, len(s)/5+1), s)}
 }
 
+// splitBetween returns where the text divides between two dates, the
+// first ending at a and the second starting at b: the start (start true)
+// or the end of the last clause break in between; len(s) or 0 when
+// there is none.
+func (ct *clauseText) splitBetween(a, b int, start bool) int {
+	at := -1
+	for i, br := range ct.breaks {
+		if br[0] >= a && br[1] <= b {
+			at = i
+		}
+	}
+	switch {
+	case at < 0 && start:
+		return len(ct.s)
+	case at < 0:
+		return 0
+	case start:
+		return ct.breaks[at][0]
+	}
+	return ct.breaks[at][1]
+}
+
 // count returns the number of words starting in [a, b).
 func (ct *clauseText) count(a, b int) int { return ct.words.before(b) - ct.words.before(a) }
 
@@ -131,6 +153,33 @@ func (ct *clauseText) around(ms, me int) (int, int) {
 		start = 0
 	}
 	return start, end
+}
+
+// summarySpec is how an event is summarised from its sentence's clean
+// text: the date at [ms, me) (both 0 for an undated report), the part
+// [lo, hi) of a sentence that reports two events (split), and whether the
+// event is a plan, summarised from the planning word on. Summaries are
+// written only for the wordings an entry may show: most reports never
+// need one.
+type summarySpec struct {
+	ms, me, lo, hi int32
+	plan, split    bool
+}
+
+// of writes the summary of the event in its sentence's clean text.
+func (sp summarySpec) of(text string) string {
+	ms, me := int(sp.ms), int(sp.me)
+	if sp.plan {
+		if from := planStart(text, ms); from > 0 {
+			return summarize(text[from:], ms-from, me-from)
+		}
+		return summarize(text, ms, me)
+	}
+	if sp.split {
+		lo, hi := int(sp.lo), int(sp.hi)
+		return summarize(text[lo:hi], ms-lo, me-lo)
+	}
+	return summarize(text, ms, me)
 }
 
 // summarize writes the one-line summary of the event a sentence dates.
@@ -221,11 +270,6 @@ func summarizeClause(ct *clauseText, ms, me int) string {
 	}
 	return out
 }
-
-// connectiveFirstWords are the first words of leadConnective's lower-case
-// openers.
-var connectiveFirstWords = wordSet(`to earlier later in at meanwhile however moreover also still separately on
-	besides instead then so thus that and but which while when as because or`)
 
 // mayLeadConnective reports whether leadConnective can match text, in
 // lower case or as written: it opens with one of its words, or with a
@@ -381,12 +425,6 @@ func spaceAt(s string, i int) (bool, int) {
 	return unicode.IsSpace(r), n
 }
 
-// introOpeners begin a fronted adverbial phrase ("Last Thursday, in
-// response to ..., Psaki said"): the main clause follows a comma.
-var introOpeners = map[string]bool{"in": true, "on": true, "at": true, "during": true, "last": true,
-	"after": true, "before": true, "earlier": true, "later": true, "asked": true, "speaking": true,
-	"following": true, "since": true, "until": true, "when": true, "while": true, "this": true, "by": true}
-
 // introEnd returns where the main clause starts after a fronted
 // adverbial phrase ("Last Thursday, in response to ..., Psaki said"), or 0
 // when there is none or the main clause is too short to stand alone.
@@ -425,9 +463,6 @@ var aside = regexp.MustCompile(`, (?:who|which|whose|where)\b[^,;:“”"]{3,120
 // ..., was shot"); its group is the apposition.
 var apposition = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(, (?:a|an|the) [^,;:“”"]{3,150},)`)
 
-// nonParticiples end in "-ing" but open no participle clause.
-var nonParticiples = wordSet(`during according morning evening spring thing something nothing anything everything king ring string`)
-
 // isParticiple reports whether w looks like a present participle.
 func isParticiple(w string) bool {
 	w = strings.ToLower(w)
@@ -439,12 +474,6 @@ func firstWord(s string) string {
 	w, _, _ := strings.Cut(strings.TrimLeft(s, " "), " ")
 	return w
 }
-
-// coreBreakWords open a subordinate clause that tells another event than
-// the clause before it ("offered talks after the leader described him as a
-// killer"). "that" is not one: what follows it says what was said or
-// asked, which is the event.
-var coreBreakWords = wordSet(`after when while because but which before since until although though whereas where who whose whom if`)
 
 // coreClause returns the byte range of sentence text s (offsets relative
 // to s) of the clause that tells the event dated at [ms, me): bounded by

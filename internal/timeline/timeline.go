@@ -3,34 +3,46 @@
 // report with package dates, merges the same event told by several articles
 // into one entry citing each of them, and orders the result.
 //
-// The pipeline, one file per concern:
+// Build is Merge of the Analyze of each article. Analyze reads one article
+// on its own and returns its Analysis (cleaned sentences, dated events,
+// names), which a story service stores (MarshalBinary) so that a rebuild
+// only merges; Merge decides borrowed publication dates and merges. The
+// pipeline, one file per concern:
 //
 //   - load.go: LoadArticles reads text files, folders and manifests.
 //   - clean.go: junk (glued link previews ending in MORE, "ALSO READ"
 //     lines, credits, tag lines, a repeated headline) and photo captions,
-//     kept as ranges over the original text so that no offset moves.
-//   - sentences.go: a hand-written splitter (abbreviations, initials,
-//     initialisms, quotes, line breaks). Junk never ends a sentence: junk
-//     glued inside one is a hole, left out of the text summaries read,
-//     and a quote is the clean verbatim run holding its date.
+//     kept as ranges over the original text so that no offset moves;
+//     sentences from package sentences, the service's one splitter.
 //   - infer.go: publication dates inferred from explicit dates, "said
 //     Monday" weekdays, weekday and date agreement from the latest year
 //     the text writes, or the collection; never from the clock.
+//   - analysis.go, encode.go: the Analysis, Analyze, and its encoding.
 //   - events.go: each anchored date of a sentence becomes the event its
-//     clause tells, an occurrence or a plan; an undated news lead is the
-//     news of its publication day.
+//     clause tells, an occurrence or a plan; a sentence that reports two
+//     events dated differently gives two.
+//   - anchor.go, tense.go, quote.go: a sentence with no date of its own
+//     takes the date of the sentence before it, of the lead's news, or of
+//     the publication; the sentences of a quotation are one report, told
+//     by the sentence that attributes it.
+//   - frame.go: what an event is (its actions, speakers, agents), by which
+//     reports of several articles tell the same event.
 //   - summary.go: the one-line summary of the clause around the date, and
 //     the core clause a coarse report is matched by.
-//   - tokens.go, merge.go: reports of one event merge by compatible time
-//     and IDF-weighted content similarity, blocked by day (n log n);
-//     differing dates for one event are kept as conflicts. A coarse report
-//     ("last week") is placed on the finer event its dated clause tells; a
-//     date naming an event ("the Oct. 23 slaying") joins the main event of
-//     its time; one year told of one thing ("the 2020 election") is one
-//     entry. Articles of other stories (few distinctive names in common)
-//     never chain into one entry through alike wordings.
-//   - window.go: the story window, derived from the gaps between event
-//     days; the rest is background.
+//   - tokenize.go, stem.go, hash.go, weigh.go, similarity.go, words.go:
+//     content words, stems, IDF weights and similarity; the word lists.
+//   - merge.go: reports of one event merge by compatible time and
+//     IDF-weighted content similarity, blocked by day (n log n); undated
+//     reports only with strong evidence (the same action and participants,
+//     the same speaker saying the same, the same words); differing dates
+//     for one event are kept as conflicts. A coarse report ("last week",
+//     "in 2003") is placed on the finer event it tells; a date naming an
+//     event ("the Oct. 23 slaying") joins the main event of its time.
+//     Articles of other stories (few distinctive names in common) never
+//     chain into one entry through alike wordings.
+//   - focus.go: entity timelines (Options.Focus).
+//   - window.go: the story window, from the publication dates and the
+//     gaps between event days; the rest is background.
 //
 // It knows nothing of gRPC. Offsets are byte offsets into Article.Text.
 package timeline
@@ -62,6 +74,11 @@ type Options struct {
 	// Cache, when not nil, keeps each article's analysis for later builds
 	// and supplies it to this one; the chronology is the same either way.
 	Cache *Cache
+	// Focus, when not empty, names the entities (a company, a product, a
+	// person) the chronology is about: it then holds only the events in
+	// which one of them takes part, found by name, short form or reference
+	// back within an article (see focus.go). At most MaxFocus names.
+	Focus []string
 	// Stage, when not nil, is called as each stage of Build begins
 	// ("analyse": clean, date and find the events of the articles;
 	// "merge"), and the function it returns as the stage ends: a hook for
@@ -93,9 +110,15 @@ type Citation struct {
 	ArticleID  string
 	Quote      string // verbatim Text[Start:End]
 	Start, End int    // byte offsets into the article's Text
-	Expression string // the temporal expression that dated the event
+	// Expression is the temporal expression that dated the event, as
+	// written; empty when the date came from the context or the
+	// publication date.
+	Expression string
 	Value      string // the TIMEX3 value this article gives
 	Caption    bool   // the quote is a photo caption
+	// Source says how the date was found, Explanation in words.
+	Source      DateSource
+	Explanation string
 
 	// RuneStart and RuneEnd are Start and End counted in code points,
 	// the unit of the service's contract.
@@ -118,6 +141,11 @@ type Entry struct {
 	Kind               Kind
 	Citations          []Citation
 	Conflicts          []Conflict
+	// Source is how the entry's date was found: the surest source among
+	// the citations that give Value.
+	Source DateSource
+	// Focus holds the names of Options.Focus the event involves.
+	Focus []string
 }
 
 // Result is a built chronology.
@@ -132,9 +160,10 @@ type Result struct {
 	WindowStart, WindowEnd dates.Date
 }
 
-// Build builds one chronology from articles. It returns ctx.Err() when the
-// context ends first. It is safe for concurrent use and tags articles in
-// parallel on GOMAXPROCS workers.
+// Build builds one chronology from articles: Merge of the Analyze of
+// each (an article in Options.Cache is not analysed again). It returns
+// ctx.Err() when the context ends first. It is safe for concurrent use and
+// analyses articles in parallel on GOMAXPROCS workers.
 //
 // Articles without a publication date get one inferred from their text;
 // an article whose text fixes no year borrows the date of the others.
@@ -156,64 +185,30 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		_, endStage = opts.Stage(ctx, "analyse")
 		defer func() { endStage() }()
 	}
-	docs := make([]doc, len(articles))
+	ans := make([]*Analysis, len(articles))
 	// Articles in the cache skip the analysis; no goroutine starts for
 	// them (a story re-sent whole is all hits).
 	var todo []int
 	for i := range articles {
-		d := &docs[i]
-		if d.cached = opts.Cache.get(&articles[i]); d.cached != nil {
-			d.ev = d.cached.ev
+		if an := opts.Cache.get(&articles[i]); an != nil {
+			ans[i] = an.as(&articles[i])
 			continue
 		}
 		todo = append(todo, i)
 	}
-	// Clean, split and gather publication evidence.
 	err := parallel(ctx, len(todo), func(j int) {
-		a := &articles[todo[j]]
-		d := &docs[todo[j]]
-		d.split(a)
-		if a.Published.IsZero() {
-			ms, err := resolve(ctx, a.Text, dates.Options{DocType: dates.News})
-			if err != nil {
-				return // parallel reports ctx.Err()
-			}
-			d.ev = gatherEvidence(a.Text, ms)
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	pubs := publications(articles, docs)
-	todo = todo[:0]
-	for i := range docs {
-		switch d := &docs[i]; {
-		case d.cached == nil:
-			todo = append(todo, i)
-		case d.cached.ref == pubs[i].Date:
-			d.names = d.cached.names // its events are copied below
-		default: // dated against another inferred publication
-			d.cached = nil
-			d.split(&articles[i])
-			todo = append(todo, i)
-		}
-	}
-	// Resolve against the publication date and find the events.
-	err = parallel(ctx, len(todo), func(j int) {
 		i := todo[j]
-		a := &articles[i]
-		d := &docs[i]
-		ref := pubs[i].Date
-		ms, err := resolve(ctx, a.Text, dates.Options{Reference: ref, DocType: dates.News})
+		an, err := analyze(ctx, &articles[i], resolve)
 		if err != nil {
 			return // parallel reports ctx.Err()
 		}
-		d.cands, d.names = articleEvents(ctx, i, a, ref, &d.clean, d.sents, ms)
-		if opts.Cache != nil && ctx.Err() == nil {
-			// Cached, the events are read from there, below, as on a hit.
-			d.cached = newAnalysis(opts.Cache, a, d, ref)
-			opts.Cache.put(d.cached)
+		if opts.Cache != nil {
+			an.summarizeAll() // merged again by later builds
+			opts.Cache.put(an)
+		} else {
+			an.owned = true // no one else holds it: Merge may weigh it in place
 		}
+		ans[i] = an
 	})
 	if err != nil {
 		return nil, err
@@ -222,32 +217,101 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 		endStage()
 		_, endStage = opts.Stage(ctx, "merge")
 	}
-	n, ntok := 0, 0
-	for i := range docs {
-		if an := docs[i].cached; an != nil {
-			n, ntok = n+len(an.cands), ntok+an.ntok
-		} else {
-			n += len(docs[i].cands)
+	return merge(ctx, ans, opts, resolve)
+}
+
+// Merge builds one chronology from the analyses of a collection's
+// articles (Analyze), in the order given: it decides the publication dates
+// an article borrows from the others, keeps the focus entities' events
+// (Options.Focus), merges the events that several articles report into one
+// entry each and orders them. An analysis of another AnalysisVersion, or
+// whose article borrows a publication date other than the one it was dated
+// against, is analysed anew. Options.Cache is not used. The analyses are
+// not changed. It returns ctx.Err() when the context ends first.
+func Merge(ctx context.Context, analyses []*Analysis, opts Options) (*Result, error) {
+	ans := make([]*Analysis, len(analyses))
+	for i, an := range analyses {
+		cp := *an
+		cp.owned = false
+		ans[i] = &cp
+	}
+	return merge(ctx, ans, opts, dates.ResolveContext)
+}
+
+// merge is Merge with the date engine as a parameter; it may replace the
+// elements of ans.
+func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver) (*Result, error) {
+	// Analyses of other rules are made again.
+	var todo []int
+	for i, an := range ans {
+		if an.Version != AnalysisVersion {
+			todo = append(todo, i)
 		}
 	}
-	cands := make([]candidate, 0, n)
-	arena := make([]token, 0, ntok) // the cached events' tokens, which weigh changes
-	for i := range docs {
-		if an := docs[i].cached; an != nil {
-			cands, arena = an.appendEvents(cands, arena, i, articles[i].ID)
-		} else {
-			cands = append(cands, docs[i].cands...)
+	err := parallel(ctx, len(todo), func(j int) {
+		if an, err := analyze(ctx, &ans[todo[j]].Article, resolve); err == nil {
+			ans[todo[j]] = an
 		}
-		docs[i].cands = nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Publication dates: given or inferred from the text, else borrowed
+	// from the latest of the others; a borrowed date dates the article anew.
+	var borrowed dates.Date
+	for _, an := range ans {
+		if !an.borrows() && an.Publication.Date.After(borrowed) {
+			borrowed = an.Publication.Date
+		}
+	}
+	todo = todo[:0]
+	pubs := make([]Publication, len(ans))
+	for i, an := range ans {
+		pubs[i] = an.Publication
+		if an.borrows() {
+			pubs[i] = inferFrom(an.Article.ID, &an.ev, borrowed)
+			if pubs[i].Date != an.Publication.Date {
+				todo = append(todo, i)
+			}
+		}
+	}
+	err = parallel(ctx, len(todo), func(j int) {
+		i := todo[j]
+		cp := *ans[i]
+		cp.Publication = pubs[i]
+		if cp.date(ctx, resolve) == nil {
+			cp.owned = true
+			ans[i] = &cp
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	n, shared, ntok := 0, 0, 0
+	for _, an := range ans {
+		n += len(an.cands)
+		if !an.owned {
+			shared, ntok = shared+len(an.cands), ntok+an.ntok
+		}
+	}
+	cands := make([]*candidate, 0, n)
+	// The events of analyses others hold are copied, with the tokens
+	// weigh changes; those Build made for this call are used in place.
+	copies := make([]candidate, 0, shared)
+	arena := make([]token, 0, ntok)
+	docNames := make([][]uint64, len(ans))
+	for i, an := range ans {
+		cands, copies, arena = an.appendEvents(cands, copies, arena, i)
+		docNames[i] = an.names
+	}
+	if len(opts.Focus) > 0 {
+		cands = keepFocus(ans, cands, opts.Focus)
 	}
 	w := workspaces.Get().(*workspace)
 	defer w.release()
 	vec, spare := w.scatters(weigh(cands, w))
-	docNames := make([][]uint64, len(docs))
-	for i := range docs {
-		docNames[i] = docs[i].names
-	}
-	clusters, err := merge(ctx, cands, docNames, vec, spare)
+	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare)
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +330,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 				return nil, err
 			}
 		}
-		e := k.entry(vec, &cits)
+		e := k.entry(vec, &cits, opts.Focus, ans)
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
 			res.Entries = append(res.Entries, e)
@@ -277,50 +341,6 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 	sortEntries(res.Entries)
 	sortEntries(res.Background)
 	return res, nil
-}
-
-// doc is the working state of one article during Build.
-type doc struct {
-	cached *analysis // in Options.Cache and dated as this build dates it, or nil
-	clean  cleaned
-	sents  []sentence
-	ev     evidence
-	cands  []candidate
-	names  []uint64 // sorted, distinct
-}
-
-// split cleans a's text and splits it into sentences.
-func (d *doc) split(a *Article) {
-	d.clean = clean(a.Title, a.Text)
-	d.sents = splitSentences(a.Text, &d.clean)
-}
-
-// publications decides every article's publication date: given, inferred
-// from its own text, or, when its text fixes no year, inferred with the
-// latest date of the other articles.
-func publications(articles []Article, docs []doc) []Publication {
-	pubs := make([]Publication, len(articles))
-	var borrowed dates.Date
-	var pending []int
-	for i := range articles {
-		a := &articles[i]
-		switch {
-		case !a.Published.IsZero():
-			pubs[i] = Publication{ArticleID: a.ID, Date: a.Published, Basis: basisGiven}
-		case docs[i].ev.hasYear():
-			pubs[i] = inferFrom(a.ID, &docs[i].ev, dates.Date{})
-		default:
-			pending = append(pending, i)
-			continue
-		}
-		if pubs[i].Date.After(borrowed) {
-			borrowed = pubs[i].Date
-		}
-	}
-	for _, i := range pending {
-		pubs[i] = inferFrom(articles[i].ID, &docs[i].ev, borrowed)
-	}
-	return pubs
 }
 
 // sortEntries orders entries by start date, coarser granularity first,
@@ -357,3 +377,9 @@ func parallel(ctx context.Context, n int, f func(i int)) error {
 	wg.Wait()
 	return ctx.Err()
 }
+
+// Limits of Options.Focus.
+const (
+	MaxFocus      = 32  // names
+	MaxFocusBytes = 200 // bytes per name
+)

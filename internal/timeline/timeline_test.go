@@ -3,6 +3,7 @@ package timeline
 import (
 	"context"
 	"errors"
+	"github.com/timelined/timelined/internal/sentences"
 	"reflect"
 	"slices"
 	"strings"
@@ -55,37 +56,6 @@ func fakeResolver(t testing.TB, phrases map[string]fakeDate) resolver {
 	}
 }
 
-func TestSplitSentences(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
-		{"abbreviations", "Mr. Smith met Gen. Milley on Jan. 26 in Washington, D.C. on a Friday. He left.",
-			[]string{"Mr. Smith met Gen. Milley on Jan. 26 in Washington, D.C. on a Friday.", "He left."}},
-		{"initialism then sentence", "He flew to the U.S. The talks failed.",
-			[]string{"He flew to the U.S.", "The talks failed."}},
-		{"initialism in sentence", "The U.S. President spoke.", []string{"The U.S. President spoke."}},
-		{"initials", "John F. Kennedy was shot. Then what?", []string{"John F. Kennedy was shot.", "Then what?"}},
-		{"quotes", `"It was a bomb," he said. “We left.” She agreed.`,
-			[]string{`"It was a bomb," he said.`, "“We left.”", "She agreed."}},
-		{"paragraphs", "First line without stop\n\nSecond line.", []string{"First line without stop", "Second line."}},
-		{"glued", "a new report.Asked if he agreed, he nodded.", []string{"a new report.", "Asked if he agreed, he nodded."}},
-		{"lower after period", "It rose 3.5 percent. Then fell.", []string{"It rose 3.5 percent.", "Then fell."}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var c cleaned
-			var got []string
-			for _, s := range splitSentences(tt.text, &c) {
-				got = append(got, tt.text[s.Start:s.End])
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestSentenceHoles(t *testing.T) {
 	text := "Biden took a tougher line than former President TrumpDonald TrumpChinese apps could face bans: report | Senate confirms pick MORE, agreeing last week that he was a killer.\n\nNext."
 	c := clean("", text)
@@ -94,43 +64,43 @@ func TestSentenceHoles(t *testing.T) {
 		t.Fatalf("got %d sentences, want 2 (junk inside a sentence does not split it)", len(ss))
 	}
 	s := &ss[0]
-	if got, want := s.text(text), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
+	if got, want := s.Text(text), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
 		t.Errorf("text\n got  %q\n want %q", got, want)
 	}
 	at := strings.Index(text, "last week")
-	r := s.run(text, at)
+	r := s.Run(text, at)
 	if got, want := text[r.Start:r.End], "agreeing last week that he was a killer."; got != want {
 		t.Errorf("run holding the date\n got  %q\n want %q", got, want)
 	}
-	if got := s.toClean(at); s.text(text)[got:got+len("last week")] != "last week" {
+	if got := s.ToClean(at); s.Text(text)[got:got+len("last week")] != "last week" {
 		t.Errorf("toClean(%d) = %d does not point at the date", at, got)
 	}
-	if r := s.run(text, -1); !strings.HasPrefix(text[r.Start:r.End], "Biden took") {
+	if r := s.Run(text, -1); !strings.HasPrefix(text[r.Start:r.End], "Biden took") {
 		t.Errorf("longest run %q", text[r.Start:r.End])
 	}
 	// The summary reads the sentence whole, junk left out.
-	at = s.toClean(at)
-	if got, want := summarize(s.text(text), at, at+len("last week")), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
+	at = s.ToClean(at)
+	if got, want := summarize(s.Text(text), at, at+len("last week")), "Biden took a tougher line than former President Trump, agreeing last week that he was a killer."; got != want {
 		t.Errorf("summary\n got  %q\n want %q", got, want)
 	}
 }
 
 func TestSplitRunOn(t *testing.T) {
 	// A line with no sentence end is cut at clause breaks into pieces no
-	// longer than maxSentenceBytes, so that work per date stays bounded;
+	// longer than sentences.MaxSentenceBytes, so that work per date stays bounded;
 	// junk is never cut.
 	unit := "Biden spoke on Friday, and aides met in the weekend, "
-	text := strings.Repeat(unit, 3*maxSentenceBytes/len(unit)) + "President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE and more."
+	text := strings.Repeat(unit, 3*sentences.MaxSentenceBytes/len(unit)) + "President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE and more."
 	c := clean("", text)
 	ss := splitSentences(text, &c)
 	if len(ss) < 3 {
 		t.Fatalf("got %d pieces, want at least 3", len(ss))
 	}
 	for _, s := range ss {
-		if s.End-s.Start > maxSentenceBytes+len("President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE") {
+		if s.End-s.Start > sentences.MaxSentenceBytes+len("President BidenJoe BidenChinese apps could face bans: report | Senate confirms pick MORE") {
 			t.Errorf("piece of %d bytes", s.End-s.Start)
 		}
-		if st := s.text(text); strings.Contains(st, "Chinese apps") || strings.Contains(st, "MORE") {
+		if st := s.Text(text); strings.Contains(st, "Chinese apps") || strings.Contains(st, "MORE") {
 			t.Errorf("junk in a piece: %q", st)
 		}
 	}

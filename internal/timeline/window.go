@@ -15,8 +15,11 @@ const storyGapDays = 92
 // storyWindow derives the story window from the data. It ends at the
 // latest publication date: the story is what the articles report up to
 // the day they appeared (plans beyond it are background, still reported).
-// It starts at the earliest event day reached by walking back from that
-// date through the event days while consecutive days are never more than
+// The publication dates are evidence of the story's span: a collection
+// published over four years tells four years, so every day from the
+// earliest publication to the latest is in the window. Before the earliest
+// publication, the window reaches the earliest event day found by walking
+// back through the event days while consecutive days are never more than
 // storyGapDays apart: the gaps between the dates the articles give, not a
 // fixed span, decide how far back the story reaches. Only events told
 // outside photo captions and dated to at most a quarter define the window;
@@ -24,10 +27,13 @@ const storyGapDays = 92
 // publication date at all, the window is the run of event days around the
 // latest one.
 func storyWindow(clusters []*cluster, pubs []Publication) (dates.Date, dates.Date) {
-	var anchor dates.Date
+	var anchor, earliest dates.Date
 	for _, p := range pubs {
 		if p.Date.After(anchor) {
 			anchor = p.Date
+		}
+		if !p.Date.IsZero() && (earliest.IsZero() || p.Date.Before(earliest)) {
+			earliest = p.Date
 		}
 	}
 	var days []int
@@ -38,15 +44,15 @@ func storyWindow(clusters []*cluster, pubs []Publication) (dates.Date, dates.Dat
 		days = append(days, dayNumber(k.start))
 	}
 	if len(days) == 0 {
-		return anchor, anchor
+		return earliest, anchor
 	}
 	slices.Sort(days)
 	days = slices.Compact(days)
 	a := days[len(days)-1]
-	if !anchor.IsZero() {
-		a = dayNumber(anchor)
-	}
 	lo, hi := a, a
+	if !anchor.IsZero() {
+		a, lo, hi = dayNumber(earliest), dayNumber(earliest), dayNumber(anchor)
+	}
 	// Walk back.
 	i, _ := slices.BinarySearch(days, a+1)
 	for j := i - 1; j >= 0; j-- {

@@ -93,7 +93,10 @@ type DocumentType int32
 const (
 	// Treated as NEWS.
 	DocumentType_DOCUMENT_TYPE_UNSPECIFIED DocumentType = 0
-	// News: relative expressions anchor to the publication date.
+	// News: relative expressions anchor to the publication date. A short
+	// text that reads as a post rather than edited news (a handle, a hashtag,
+	// a t.co link, an emoticon, a lower-case first letter, a word of chat;
+	// at most 600 bytes) is read as COLLOQUIAL.
 	DocumentType_DOCUMENT_TYPE_NEWS DocumentType = 1
 	// Narrative (history, encyclopedic text): relative expressions anchor to
 	// the last date mentioned before them.
@@ -204,6 +207,68 @@ func (EntryKind) EnumDescriptor() ([]byte, []int) {
 	return file_timeline_v1_timeline_proto_rawDescGZIP(), []int{2}
 }
 
+// DateSource says how the date of an event was found.
+type DateSource int32
+
+const (
+	// Not set; never returned by the service.
+	DateSource_DATE_SOURCE_UNSPECIFIED DateSource = 0
+	// A temporal expression of the quoted sentence dates the event ("on
+	// Friday", "last week"): Citation.expression holds it.
+	DateSource_DATE_SOURCE_EXPRESSION DateSource = 1
+	// The sentence has no date of its own; an earlier sentence of the same
+	// paragraph gave the date of the events it goes on telling.
+	DateSource_DATE_SOURCE_CONTEXT DateSource = 2
+	// The sentence has no date of its own and its paragraph gives none: a
+	// report in the past tense tells of the publication day or just before
+	// it, a statement in the present tense holds on it. The date is the
+	// article's publication date.
+	DateSource_DATE_SOURCE_PUBLICATION_DATE DateSource = 3
+)
+
+// Enum value maps for DateSource.
+var (
+	DateSource_name = map[int32]string{
+		0: "DATE_SOURCE_UNSPECIFIED",
+		1: "DATE_SOURCE_EXPRESSION",
+		2: "DATE_SOURCE_CONTEXT",
+		3: "DATE_SOURCE_PUBLICATION_DATE",
+	}
+	DateSource_value = map[string]int32{
+		"DATE_SOURCE_UNSPECIFIED":      0,
+		"DATE_SOURCE_EXPRESSION":       1,
+		"DATE_SOURCE_CONTEXT":          2,
+		"DATE_SOURCE_PUBLICATION_DATE": 3,
+	}
+)
+
+func (x DateSource) Enum() *DateSource {
+	p := new(DateSource)
+	*p = x
+	return p
+}
+
+func (x DateSource) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (DateSource) Descriptor() protoreflect.EnumDescriptor {
+	return file_timeline_v1_timeline_proto_enumTypes[3].Descriptor()
+}
+
+func (DateSource) Type() protoreflect.EnumType {
+	return &file_timeline_v1_timeline_proto_enumTypes[3]
+}
+
+func (x DateSource) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use DateSource.Descriptor instead.
+func (DateSource) EnumDescriptor() ([]byte, []int) {
+	return file_timeline_v1_timeline_proto_rawDescGZIP(), []int{3}
+}
+
 // Article is one news article.
 type Article struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -215,7 +280,7 @@ type Article struct {
 	// Body text. Required; must be valid UTF-8 (proto3 strings are). At most
 	// the server's --max-article-bytes (1 MiB unless configured), and the
 	// texts and titles of one request at most its --max-request-text-bytes
-	// (3 MiB unless configured).
+	// (1 MiB unless configured).
 	Text string `protobuf:"bytes,3,opt,name=text,proto3" json:"text,omitempty"`
 	// Publication date as YYYY-MM-DD. Relative expressions ("on Friday",
 	// "last week") resolve against it. When empty the service infers it from
@@ -631,7 +696,14 @@ type BuildTimelineRequest struct {
 	WindowStart string `protobuf:"bytes,2,opt,name=window_start,json=windowStart,proto3" json:"window_start,omitempty"`
 	// Optional last day (YYYY-MM-DD) of the story window; entries after it go
 	// to background. Derived from the articles when empty.
-	WindowEnd     string `protobuf:"bytes,3,opt,name=window_end,json=windowEnd,proto3" json:"window_end,omitempty"`
+	WindowEnd string `protobuf:"bytes,3,opt,name=window_end,json=windowEnd,proto3" json:"window_end,omitempty"`
+	// Optional names of the entities the chronology is about (a company, a
+	// product, a person: "Tesla", "Model S", "Elon Musk"). When set, the
+	// chronology holds only the events in which one of them takes part, found
+	// in each article by the name, its short forms ("Musk", "the Model S")
+	// and references back to it ("he", "the company", "the car"). Each name
+	// at most 200 bytes, at most 32 names.
+	Focus         []string `protobuf:"bytes,4,rep,name=focus,proto3" json:"focus,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -685,6 +757,13 @@ func (x *BuildTimelineRequest) GetWindowEnd() string {
 		return x.WindowEnd
 	}
 	return ""
+}
+
+func (x *BuildTimelineRequest) GetFocus() []string {
+	if x != nil {
+		return x.Focus
+	}
+	return nil
 }
 
 // BuildTimelineResponse is the chronology.
@@ -791,7 +870,14 @@ type TimelineEntry struct {
 	// Other dates that some sources give for the same event.
 	Conflicts []*Conflict `protobuf:"bytes,6,rep,name=conflicts,proto3" json:"conflicts,omitempty"`
 	// Occurrence or planned.
-	Kind          EntryKind `protobuf:"varint,7,opt,name=kind,proto3,enum=timeline.v1.EntryKind" json:"kind,omitempty"`
+	Kind EntryKind `protobuf:"varint,7,opt,name=kind,proto3,enum=timeline.v1.EntryKind" json:"kind,omitempty"`
+	// How the entry's date was found: the surest way any of its citations
+	// giving `date` was dated (an expression before context before the
+	// publication date).
+	DateSource DateSource `protobuf:"varint,8,opt,name=date_source,json=dateSource,proto3,enum=timeline.v1.DateSource" json:"date_source,omitempty"`
+	// The names from BuildTimelineRequest.focus, as given, that take part in
+	// the event; empty when the request has no focus.
+	Focus         []string `protobuf:"bytes,9,rep,name=focus,proto3" json:"focus,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -875,6 +961,20 @@ func (x *TimelineEntry) GetKind() EntryKind {
 	return EntryKind_ENTRY_KIND_UNSPECIFIED
 }
 
+func (x *TimelineEntry) GetDateSource() DateSource {
+	if x != nil {
+		return x.DateSource
+	}
+	return DateSource_DATE_SOURCE_UNSPECIFIED
+}
+
+func (x *TimelineEntry) GetFocus() []string {
+	if x != nil {
+		return x.Focus
+	}
+	return nil
+}
+
 // Citation is the evidence for an entry in one article.
 type Citation struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
@@ -886,14 +986,22 @@ type Citation struct {
 	Start int32 `protobuf:"varint,3,opt,name=start,proto3" json:"start,omitempty"`
 	// End offset (code points, exclusive) of the quote in Article.text.
 	End int32 `protobuf:"varint,4,opt,name=end,proto3" json:"end,omitempty"`
-	// The temporal expression that dated the event, as written.
+	// The temporal expression that dated the event, exactly as written in
+	// Article.text; empty when the sentence has none and the date came from
+	// the context or the publication date (see date_source).
 	Expression string `protobuf:"bytes,5,opt,name=expression,proto3" json:"expression,omitempty"`
 	// The TIMEX3 value this article gives the event.
 	Value string `protobuf:"bytes,6,opt,name=value,proto3" json:"value,omitempty"`
 	// True when the quote is a photo caption. An entry in `entries` may cite
 	// captions beside the text that tells its event; an entry cited only by
 	// captions goes to `background`.
-	Caption       bool `protobuf:"varint,7,opt,name=caption,proto3" json:"caption,omitempty"`
+	Caption bool `protobuf:"varint,7,opt,name=caption,proto3" json:"caption,omitempty"`
+	// How this article's date for the event was found.
+	DateSource DateSource `protobuf:"varint,8,opt,name=date_source,json=dateSource,proto3,enum=timeline.v1.DateSource" json:"date_source,omitempty"`
+	// One line a person can check: how the date was found ("'Friday' in a
+	// past-tense clause -> the last Friday on or before 2021-03-22", "no date
+	// in the sentence: 'on Monday' in an earlier sentence of the paragraph").
+	Explanation   string `protobuf:"bytes,9,opt,name=explanation,proto3" json:"explanation,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -975,6 +1083,20 @@ func (x *Citation) GetCaption() bool {
 		return x.Caption
 	}
 	return false
+}
+
+func (x *Citation) GetDateSource() DateSource {
+	if x != nil {
+		return x.DateSource
+	}
+	return DateSource_DATE_SOURCE_UNSPECIFIED
+}
+
+func (x *Citation) GetExplanation() string {
+	if x != nil {
+		return x.Explanation
+	}
+	return ""
 }
 
 // Conflict records a date for the entry's event that differs from the
@@ -1086,12 +1208,13 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12\x12\n" +
 	"\x04date\x18\x02 \x01(\tR\x04date\x12\x1a\n" +
 	"\binferred\x18\x03 \x01(\bR\binferred\x12\x14\n" +
-	"\x05basis\x18\x04 \x01(\tR\x05basis\"\xe4\x01\n" +
+	"\x05basis\x18\x04 \x01(\tR\x05basis\"\xfa\x01\n" +
 	"\x14BuildTimelineRequest\x12:\n" +
 	"\barticles\x18\x01 \x03(\v2\x14.timeline.v1.ArticleB\b\xbaH\x05\x92\x01\x02\b\x01R\barticles\x12I\n" +
 	"\fwindow_start\x18\x02 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\vwindowStart\x12E\n" +
 	"\n" +
-	"window_end\x18\x03 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\twindowEnd\"\x85\x02\n" +
+	"window_end\x18\x03 \x01(\tB&\xbaH#\xd8\x01\x01r\x1e2\x1c^[0-9]{4}-[0-9]{2}-[0-9]{2}$R\twindowEnd\x12\x14\n" +
+	"\x05focus\x18\x04 \x03(\tR\x05focus\"\x85\x02\n" +
 	"\x15BuildTimelineResponse\x124\n" +
 	"\aentries\x18\x01 \x03(\v2\x1a.timeline.v1.TimelineEntryR\aentries\x12:\n" +
 	"\n" +
@@ -1100,7 +1223,7 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\barticles\x18\x03 \x03(\v2\x1c.timeline.v1.PublicationDateR\barticles\x12!\n" +
 	"\fwindow_start\x18\x04 \x01(\tR\vwindowStart\x12\x1d\n" +
 	"\n" +
-	"window_end\x18\x05 \x01(\tR\twindowEnd\"\x8d\x02\n" +
+	"window_end\x18\x05 \x01(\tR\twindowEnd\"\xdd\x02\n" +
 	"\rTimelineEntry\x12\x12\n" +
 	"\x04date\x18\x01 \x01(\tR\x04date\x12\x1d\n" +
 	"\n" +
@@ -1109,7 +1232,10 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\asummary\x18\x04 \x01(\tR\asummary\x123\n" +
 	"\tcitations\x18\x05 \x03(\v2\x15.timeline.v1.CitationR\tcitations\x123\n" +
 	"\tconflicts\x18\x06 \x03(\v2\x15.timeline.v1.ConflictR\tconflicts\x12*\n" +
-	"\x04kind\x18\a \x01(\x0e2\x16.timeline.v1.EntryKindR\x04kind\"\xb7\x01\n" +
+	"\x04kind\x18\a \x01(\x0e2\x16.timeline.v1.EntryKindR\x04kind\x128\n" +
+	"\vdate_source\x18\b \x01(\x0e2\x17.timeline.v1.DateSourceR\n" +
+	"dateSource\x12\x14\n" +
+	"\x05focus\x18\t \x03(\tR\x05focus\"\x93\x02\n" +
 	"\bCitation\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12\x14\n" +
@@ -1120,7 +1246,10 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"expression\x18\x05 \x01(\tR\n" +
 	"expression\x12\x14\n" +
 	"\x05value\x18\x06 \x01(\tR\x05value\x12\x18\n" +
-	"\acaption\x18\a \x01(\bR\acaption\"u\n" +
+	"\acaption\x18\a \x01(\bR\acaption\x128\n" +
+	"\vdate_source\x18\b \x01(\x0e2\x17.timeline.v1.DateSourceR\n" +
+	"dateSource\x12 \n" +
+	"\vexplanation\x18\t \x01(\tR\vexplanation\"u\n" +
 	"\bConflict\x12\x12\n" +
 	"\x04date\x18\x01 \x01(\tR\x04date\x12\x1f\n" +
 	"\varticle_ids\x18\x02 \x03(\tR\n" +
@@ -1141,7 +1270,13 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\tEntryKind\x12\x1a\n" +
 	"\x16ENTRY_KIND_UNSPECIFIED\x10\x00\x12\x19\n" +
 	"\x15ENTRY_KIND_OCCURRENCE\x10\x01\x12\x16\n" +
-	"\x12ENTRY_KIND_PLANNED\x10\x022\xbe\x01\n" +
+	"\x12ENTRY_KIND_PLANNED\x10\x02*\x80\x01\n" +
+	"\n" +
+	"DateSource\x12\x1b\n" +
+	"\x17DATE_SOURCE_UNSPECIFIED\x10\x00\x12\x1a\n" +
+	"\x16DATE_SOURCE_EXPRESSION\x10\x01\x12\x17\n" +
+	"\x13DATE_SOURCE_CONTEXT\x10\x02\x12 \n" +
+	"\x1cDATE_SOURCE_PUBLICATION_DATE\x10\x032\xbe\x01\n" +
 	"\x0fTimelineService\x12S\n" +
 	"\fResolveDates\x12 .timeline.v1.ResolveDatesRequest\x1a!.timeline.v1.ResolveDatesResponse\x12V\n" +
 	"\rBuildTimeline\x12!.timeline.v1.BuildTimelineRequest\x1a\".timeline.v1.BuildTimelineResponseB;Z9github.com/timelined/timelined/gen/timeline/v1;timelinev1b\x06proto3"
@@ -1158,45 +1293,48 @@ func file_timeline_v1_timeline_proto_rawDescGZIP() []byte {
 	return file_timeline_v1_timeline_proto_rawDescData
 }
 
-var file_timeline_v1_timeline_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_timeline_v1_timeline_proto_enumTypes = make([]protoimpl.EnumInfo, 4)
 var file_timeline_v1_timeline_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
 var file_timeline_v1_timeline_proto_goTypes = []any{
 	(TimexType)(0),                // 0: timeline.v1.TimexType
 	(DocumentType)(0),             // 1: timeline.v1.DocumentType
 	(EntryKind)(0),                // 2: timeline.v1.EntryKind
-	(*Article)(nil),               // 3: timeline.v1.Article
-	(*ResolveDatesRequest)(nil),   // 4: timeline.v1.ResolveDatesRequest
-	(*ResolveDatesResponse)(nil),  // 5: timeline.v1.ResolveDatesResponse
-	(*TemporalMention)(nil),       // 6: timeline.v1.TemporalMention
-	(*PublicationDate)(nil),       // 7: timeline.v1.PublicationDate
-	(*BuildTimelineRequest)(nil),  // 8: timeline.v1.BuildTimelineRequest
-	(*BuildTimelineResponse)(nil), // 9: timeline.v1.BuildTimelineResponse
-	(*TimelineEntry)(nil),         // 10: timeline.v1.TimelineEntry
-	(*Citation)(nil),              // 11: timeline.v1.Citation
-	(*Conflict)(nil),              // 12: timeline.v1.Conflict
+	(DateSource)(0),               // 3: timeline.v1.DateSource
+	(*Article)(nil),               // 4: timeline.v1.Article
+	(*ResolveDatesRequest)(nil),   // 5: timeline.v1.ResolveDatesRequest
+	(*ResolveDatesResponse)(nil),  // 6: timeline.v1.ResolveDatesResponse
+	(*TemporalMention)(nil),       // 7: timeline.v1.TemporalMention
+	(*PublicationDate)(nil),       // 8: timeline.v1.PublicationDate
+	(*BuildTimelineRequest)(nil),  // 9: timeline.v1.BuildTimelineRequest
+	(*BuildTimelineResponse)(nil), // 10: timeline.v1.BuildTimelineResponse
+	(*TimelineEntry)(nil),         // 11: timeline.v1.TimelineEntry
+	(*Citation)(nil),              // 12: timeline.v1.Citation
+	(*Conflict)(nil),              // 13: timeline.v1.Conflict
 }
 var file_timeline_v1_timeline_proto_depIdxs = []int32{
-	3,  // 0: timeline.v1.ResolveDatesRequest.article:type_name -> timeline.v1.Article
+	4,  // 0: timeline.v1.ResolveDatesRequest.article:type_name -> timeline.v1.Article
 	1,  // 1: timeline.v1.ResolveDatesRequest.document_type:type_name -> timeline.v1.DocumentType
-	6,  // 2: timeline.v1.ResolveDatesResponse.mentions:type_name -> timeline.v1.TemporalMention
-	7,  // 3: timeline.v1.ResolveDatesResponse.publication:type_name -> timeline.v1.PublicationDate
+	7,  // 2: timeline.v1.ResolveDatesResponse.mentions:type_name -> timeline.v1.TemporalMention
+	8,  // 3: timeline.v1.ResolveDatesResponse.publication:type_name -> timeline.v1.PublicationDate
 	0,  // 4: timeline.v1.TemporalMention.type:type_name -> timeline.v1.TimexType
-	3,  // 5: timeline.v1.BuildTimelineRequest.articles:type_name -> timeline.v1.Article
-	10, // 6: timeline.v1.BuildTimelineResponse.entries:type_name -> timeline.v1.TimelineEntry
-	10, // 7: timeline.v1.BuildTimelineResponse.background:type_name -> timeline.v1.TimelineEntry
-	7,  // 8: timeline.v1.BuildTimelineResponse.articles:type_name -> timeline.v1.PublicationDate
-	11, // 9: timeline.v1.TimelineEntry.citations:type_name -> timeline.v1.Citation
-	12, // 10: timeline.v1.TimelineEntry.conflicts:type_name -> timeline.v1.Conflict
+	4,  // 5: timeline.v1.BuildTimelineRequest.articles:type_name -> timeline.v1.Article
+	11, // 6: timeline.v1.BuildTimelineResponse.entries:type_name -> timeline.v1.TimelineEntry
+	11, // 7: timeline.v1.BuildTimelineResponse.background:type_name -> timeline.v1.TimelineEntry
+	8,  // 8: timeline.v1.BuildTimelineResponse.articles:type_name -> timeline.v1.PublicationDate
+	12, // 9: timeline.v1.TimelineEntry.citations:type_name -> timeline.v1.Citation
+	13, // 10: timeline.v1.TimelineEntry.conflicts:type_name -> timeline.v1.Conflict
 	2,  // 11: timeline.v1.TimelineEntry.kind:type_name -> timeline.v1.EntryKind
-	4,  // 12: timeline.v1.TimelineService.ResolveDates:input_type -> timeline.v1.ResolveDatesRequest
-	8,  // 13: timeline.v1.TimelineService.BuildTimeline:input_type -> timeline.v1.BuildTimelineRequest
-	5,  // 14: timeline.v1.TimelineService.ResolveDates:output_type -> timeline.v1.ResolveDatesResponse
-	9,  // 15: timeline.v1.TimelineService.BuildTimeline:output_type -> timeline.v1.BuildTimelineResponse
-	14, // [14:16] is the sub-list for method output_type
-	12, // [12:14] is the sub-list for method input_type
-	12, // [12:12] is the sub-list for extension type_name
-	12, // [12:12] is the sub-list for extension extendee
-	0,  // [0:12] is the sub-list for field type_name
+	3,  // 12: timeline.v1.TimelineEntry.date_source:type_name -> timeline.v1.DateSource
+	3,  // 13: timeline.v1.Citation.date_source:type_name -> timeline.v1.DateSource
+	5,  // 14: timeline.v1.TimelineService.ResolveDates:input_type -> timeline.v1.ResolveDatesRequest
+	9,  // 15: timeline.v1.TimelineService.BuildTimeline:input_type -> timeline.v1.BuildTimelineRequest
+	6,  // 16: timeline.v1.TimelineService.ResolveDates:output_type -> timeline.v1.ResolveDatesResponse
+	10, // 17: timeline.v1.TimelineService.BuildTimeline:output_type -> timeline.v1.BuildTimelineResponse
+	16, // [16:18] is the sub-list for method output_type
+	14, // [14:16] is the sub-list for method input_type
+	14, // [14:14] is the sub-list for extension type_name
+	14, // [14:14] is the sub-list for extension extendee
+	0,  // [0:14] is the sub-list for field type_name
 }
 
 func init() { file_timeline_v1_timeline_proto_init() }
@@ -1209,7 +1347,7 @@ func file_timeline_v1_timeline_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_timeline_v1_timeline_proto_rawDesc), len(file_timeline_v1_timeline_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      4,
 			NumMessages:   10,
 			NumExtensions: 0,
 			NumServices:   1,

@@ -1,4 +1,16 @@
-package timeline
+// Package sentences splits news text into paragraphs and sentences, the
+// unit every later step of the service reasons about ("the same sentence",
+// "an earlier sentence of the paragraph"). It is hand-written rather than a
+// trained Punkt model: news needs only a few firm rules (abbreviations,
+// initials, initialisms, quotes, line breaks), it keeps exact byte offsets,
+// and it runs at memory speed.
+//
+// Junk found by a caller (a link preview glued into a sentence, a photo
+// credit) never ends a sentence and is never part of one: a sentence with
+// junk inside keeps it as holes, its Text leaves them out, and Run gives
+// the clean verbatim run holding an offset. Offsets are byte offsets into
+// the text given.
+package sentences
 
 import (
 	"sort"
@@ -7,26 +19,30 @@ import (
 	"unicode/utf8"
 )
 
-// sentence is one sentence of an article: a half-open byte range of its
-// text. Junk glued inside it (a link preview in mid-sentence) is a hole:
-// the sentence stays one sentence, its clean text leaves the holes out,
-// and its quotes are the clean runs between them.
-type sentence struct {
+// Span is a half-open byte range [Start, End) of a text.
+type Span struct{ Start, End int }
+
+// Sentence is one sentence of a text: a half-open byte range of it. Junk
+// glued inside it (a link preview in mid-sentence) is a hole: the sentence
+// stays one sentence, its Text leaves the holes out, and its quotes are
+// the clean runs between them.
+type Sentence struct {
 	Start, End int
-	Caption    bool
-	Para       int    // index of the paragraph it stands in
-	holes      []span // junk inside [Start, End), sorted
+	// Para is the index of the paragraph it stands in (see Paragraphs).
+	Para int
+	// Holes are the junk inside [Start, End), sorted.
+	Holes []Span
 }
 
-// text returns the sentence with its holes left out.
-func (s *sentence) text(article string) string {
-	if len(s.holes) == 0 {
+// Text returns the sentence with its holes left out.
+func (s *Sentence) Text(article string) string {
+	if len(s.Holes) == 0 {
 		return article[s.Start:s.End]
 	}
 	var b strings.Builder
 	b.Grow(s.End - s.Start)
 	at := s.Start
-	for _, h := range s.holes {
+	for _, h := range s.Holes {
 		b.WriteString(article[at:h.Start])
 		at = h.End
 	}
@@ -34,11 +50,11 @@ func (s *sentence) text(article string) string {
 	return b.String()
 }
 
-// toClean maps an article offset inside the sentence to an offset into
-// its text; an offset inside a hole maps to where the hole was.
-func (s *sentence) toClean(off int) int {
+// ToClean maps an offset of the text inside the sentence to an offset into
+// its Text; an offset inside a hole maps to where the hole was.
+func (s *Sentence) ToClean(off int) int {
 	out := off - s.Start
-	for _, h := range s.holes {
+	for _, h := range s.Holes {
 		switch {
 		case off >= h.End:
 			out -= h.End - h.Start
@@ -49,16 +65,16 @@ func (s *sentence) toClean(off int) int {
 	return out
 }
 
-// run returns the clean verbatim run of the sentence holding the article
+// Run returns the clean verbatim run of the sentence holding the text
 // offset off, trimmed: the quote of an event dated there. With off < 0 it
 // returns the longest run.
-func (s *sentence) run(article string, off int) span {
-	var best span
+func (s *Sentence) Run(article string, off int) Span {
+	var best Span
 	at := s.Start
-	for i := 0; i <= len(s.holes); i++ {
+	for i := 0; i <= len(s.Holes); i++ {
 		end := s.End
-		if i < len(s.holes) {
-			end = s.holes[i].Start
+		if i < len(s.Holes) {
+			end = s.Holes[i].Start
 		}
 		r := trimRun(article, at, end)
 		if off >= 0 && off >= at && off < end {
@@ -67,32 +83,32 @@ func (s *sentence) run(article string, off int) span {
 		if off < 0 && r.End-r.Start > best.End-best.Start {
 			best = r
 		}
-		if i < len(s.holes) {
-			at = s.holes[i].End
+		if i < len(s.Holes) {
+			at = s.Holes[i].End
 		}
 	}
 	if off >= 0 {
-		return span{s.Start, s.End}
+		return Span{s.Start, s.End}
 	}
 	return best
 }
 
 // trimRun shrinks [start, end) past white space and the punctuation a
 // hole leaves at a run's edges.
-func trimRun(text string, start, end int) span {
-	start, end = trimSpan(text, start, end)
+func trimRun(text string, start, end int) Span {
+	start, end = TrimSpan(text, start, end)
 	for start < end && strings.IndexByte(",;:|", text[start]) >= 0 {
-		start, end = trimSpan(text, start+1, end)
+		start, end = TrimSpan(text, start+1, end)
 	}
 	for end > start && strings.IndexByte(",;:|", text[end-1]) >= 0 {
-		start, end = trimSpan(text, start, end-1)
+		start, end = TrimSpan(text, start, end-1)
 	}
-	return span{start, end}
+	return Span{start, end}
 }
 
-// maxSentenceBytes bounds a sentence: longer runs are cut at a clause
+// MaxSentenceBytes bounds a sentence: longer runs are cut at a clause
 // break or a space. News sentences stay well below it.
-const maxSentenceBytes = 1000
+const MaxSentenceBytes = 1000
 
 // cutPoint returns where to cut text[s:limit) that runs past the longest
 // sentence: after the last comma or semicolon, else the last space, else
@@ -136,30 +152,28 @@ var sentenceStarters = map[string]bool{
 	"However": true, "Meanwhile": true, "Earlier": true, "Later": true, "After": true, "When": true,
 }
 
-// splitSentences splits text into sentences, never letting a sentence
-// cross a paragraph break. Junk never ends a sentence and is never part of
-// one: a sentence with junk inside keeps it as holes. It is hand-written
-// rather than a trained Punkt model: news needs only a few firm rules
-// (abbreviations, initials, quotes, line breaks), it keeps exact byte
-// offsets, and it runs at memory speed.
-func splitSentences(text string, c *cleaned) []sentence {
-	var out []sentence
-	for pi, p := range paragraphs(text) {
+// Split splits text into sentences, never letting a sentence cross a
+// paragraph break. junk must be sorted and not overlap; it never ends a
+// sentence and is never part of one: a sentence with junk inside keeps it
+// as holes.
+func Split(text string, junk []Span) []Sentence {
+	var out []Sentence
+	for pi, p := range Paragraphs(text) {
 		// The junk of this paragraph.
-		lo := sort.Search(len(c.junk), func(i int) bool { return c.junk[i].End > p.Start })
+		lo := sort.Search(len(junk), func(i int) bool { return junk[i].End > p.Start })
 		hi := lo
-		for hi < len(c.junk) && c.junk[hi].Start < p.End {
+		for hi < len(junk) && junk[hi].Start < p.End {
 			hi++
 		}
-		out = splitParagraph(text, p, pi, c.inCaption(p.Start, p.End), c.junk[lo:hi], out)
+		out = splitParagraph(text, p, pi, junk[lo:hi], out)
 	}
 	return out
 }
 
 // splitParagraph appends the sentences of paragraph p, whose junk is junk.
-func splitParagraph(text string, p span, para int, caption bool, junk []span, out []sentence) []sentence {
+func splitParagraph(text string, p Span, para int, junk []Span, out []Sentence) []Sentence {
 	// within returns the junk overlapping [s, e).
-	within := func(s, e int) []span {
+	within := func(s, e int) []Span {
 		i := sort.Search(len(junk), func(i int) bool { return junk[i].End > s })
 		k := i
 		for k < len(junk) && junk[k].Start < e {
@@ -188,7 +202,7 @@ func splitParagraph(text string, p span, para int, caption bool, junk []span, ou
 		if s >= e {
 			return
 		}
-		st := sentence{Start: s, End: e, Caption: caption, Para: para}
+		st := Sentence{Start: s, End: e, Para: para}
 		for _, j := range within(s, e) {
 			if j.Start >= s && j.End <= e {
 				h := j
@@ -196,18 +210,18 @@ func splitParagraph(text string, p span, para int, caption bool, junk []span, ou
 				if h.Start > s && h.End < e && text[h.Start-1] == ' ' && text[h.End] == ' ' {
 					h.End++
 				}
-				st.holes = append(st.holes, h)
+				st.Holes = append(st.Holes, h)
 			}
 		}
-		if hasLetters(st.text(text), 2) {
+		if hasLetters(st.Text(text), 2) {
 			out = append(out, st)
 		}
 	}
 	emit := func(s, e int) {
 		// No real sentence is this long: cut the rest of a run-on line
 		// (a table, a list, an attack) so that work per date stays bounded.
-		for e-s > maxSentenceBytes {
-			cut := cutPoint(text, s, s+maxSentenceBytes)
+		for e-s > MaxSentenceBytes {
+			cut := cutPoint(text, s, s+MaxSentenceBytes)
 			for _, j := range within(cut, cut+1) {
 				if j.Start > s {
 					cut = j.Start // never inside junk
@@ -350,4 +364,43 @@ func hasLetters(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// Paragraphs returns the non-blank lines of text: scraped news puts one
+// paragraph per line, and a line break always ends a sentence.
+func Paragraphs(text string) []Span {
+	var out []Span
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := TrimSpan(text, start, end)
+		if s < e {
+			out = append(out, Span{s, e})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// TrimSpan shrinks [start, end) past surrounding white space.
+func TrimSpan(text string, start, end int) (int, int) {
+	for start < end {
+		r, n := utf8.DecodeRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += n
+	}
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return start, end
 }

@@ -1,0 +1,53 @@
+package timeline
+
+// scatter holds one candidate's token weights by dense token index, so
+// that its similarity to each of many others costs one lookup per token
+// of the other, not a walk of both lists. It is all zeros when unloaded.
+type scatter []float32
+
+// load puts c's weights in place; unload must follow before another load.
+func (s scatter) load(c *candidate) {
+	for k, x := range c.ix {
+		s[x] = c.tokens[k].weight
+	}
+}
+
+func (s scatter) unload(c *candidate) {
+	for _, x := range c.ix {
+		s[x] = 0
+	}
+}
+
+// cosine is the cosine similarity of the loaded candidate, of norm n, and
+// o: the dot product of their weights over the norms. Summed over o's
+// tokens in order (ascending id), zeros for the tokens not shared.
+func (s scatter) cosine(n float32, o *candidate) float32 {
+	if n == 0 || o.norm == 0 {
+		return 0
+	}
+	var dot float32
+	for k, x := range o.ix {
+		dot += s[x] * o.tokens[k].weight
+	}
+	return dot / (n * o.norm)
+}
+
+// shared walks two sorted token lists once and returns the weight of the
+// tokens of a that b holds too, and whether one of those is a key word.
+func shared(a, b []token) (covered float32, word bool) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id == b[j].id:
+			covered += a[i].weight
+			word = word || a[i].key
+			i++
+			j++
+		case a[i].id < b[j].id:
+			i++
+		default:
+			j++
+		}
+	}
+	return covered, word
+}

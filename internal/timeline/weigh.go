@@ -1,0 +1,157 @@
+package timeline
+
+import (
+	"math"
+	"math/bits"
+	"sync"
+)
+
+// weigh multiplies every candidate's token weights by the inverse document
+// frequency of the token among all candidates, so that the names every
+// report of a story shares ("Biden", "Russia") count little and the words
+// that single out one event ("interview", "ambassador") count much, and
+// stores each candidate's vector norm. It numbers the distinct tokens
+// densely (each candidate's ix, in w) and returns how many there are: a
+// dense vector of that length is what similarity scatters into.
+func weigh(cands []*candidate, w *workspace) int {
+	ntok := 0
+	for _, c := range cands {
+		ntok += len(c.tokens)
+	}
+	index := w.tokenIndex(ntok)
+	df := w.df[:0] // by dense index
+	ixs := w.ints(ntok)
+	for _, c := range cands {
+		c.ix, ixs = ixs[:len(c.tokens):len(c.tokens)], ixs[len(c.tokens):]
+		for k, t := range c.tokens {
+			i := index.slot(t.id)
+			if index.ix[i] == 0 { // a new token
+				index.ids[i], index.ix[i] = t.id, int32(len(df))+1
+				w.used = append(w.used, i)
+				df = append(df, 0)
+			}
+			x := index.ix[i] - 1
+			df[x]++
+			c.ix[k] = x
+		}
+	}
+	w.df = df
+	// idf[f] for a token in f reports (a core word may be in none), once
+	// per frequency rather than once per token.
+	n := float64(len(cands)) + 1
+	idf := make([]float32, len(cands)+1)
+	for f := range idf {
+		idf[f] = float32(math.Log(n / float64(max(f, 1))))
+	}
+	rare := int32(max(rareReports, len(cands)/50))
+	for _, c := range cands {
+		var norm float64
+		for k := range c.tokens {
+			t := &c.tokens[k]
+			f := df[c.ix[k]]
+			t.weight *= idf[f]
+			t.key = !t.name && f <= rare
+			norm += float64(t.weight) * float64(t.weight)
+		}
+		c.norm = float32(math.Sqrt(norm))
+		var mass float32
+		for k := range c.core {
+			t := &c.core[k]
+			var f int32
+			if x, ok := index.get(t.id); ok {
+				f = df[x]
+			}
+			t.weight *= idf[f]
+			t.key = !t.name && f <= rare
+			mass += t.weight
+		}
+		c.coreMass = mass
+	}
+	return len(df)
+}
+
+// tokenIndex maps token ids to dense indices. The ids are hashes already,
+// so their low bits index an open-addressed table directly, with no
+// rehashing: with a Go map, weigh was a quarter of a cached Build.
+type tokenIndex struct {
+	ids  []uint64
+	ix   []int32 // dense index + 1; 0 marks an empty slot
+	mask uint64
+}
+
+// workspace holds what a Build works in and does not outlive: the token
+// index, the dense indices and frequencies, the scatters. They were most
+// of what a Build of cached articles allocated; workspaces keeps them
+// between builds.
+type workspace struct {
+	index tokenIndex
+	used  []uint64 // the slots of index in use
+	ixs   []int32
+	df    []int32
+	vecs  scatter // the part of it a Build used; zero outside one
+}
+
+// workspaces pools workspaces, as fmt pools its printers.
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// maxPooledSlots bounds the token index a pooled workspace keeps, so that
+// one huge Build does not leave megabytes behind for small ones.
+const maxPooledSlots = 1 << 16
+
+// tokenIndex returns w's empty token index, with room for n ids at most
+// half full.
+func (w *workspace) tokenIndex(n int) tokenIndex {
+	if size := 1 << bits.Len(uint(2*n)); len(w.index.ids) < size {
+		w.index = tokenIndex{ids: make([]uint64, size), ix: make([]int32, size), mask: uint64(size - 1)}
+	}
+	return w.index
+}
+
+// ints returns n int32s of w's, any values.
+func (w *workspace) ints(n int) []int32 {
+	if cap(w.ixs) < n {
+		w.ixs = make([]int32, n)
+	}
+	return w.ixs[:n]
+}
+
+// scatters returns two zeroed scatters of n.
+func (w *workspace) scatters(n int) (scatter, scatter) {
+	if cap(w.vecs) < 2*n {
+		w.vecs = make(scatter, 2*n)
+	}
+	w.vecs = w.vecs[:2*n]
+	return w.vecs[:n], w.vecs[n:]
+}
+
+// release empties w and returns it to workspaces.
+func (w *workspace) release() {
+	for _, i := range w.used {
+		w.index.ix[i] = 0
+	}
+	w.used = w.used[:0]
+	clear(w.vecs) // zero already, unless a Build panicked half way
+	if len(w.index.ids) > maxPooledSlots {
+		return
+	}
+	workspaces.Put(w)
+}
+
+// slot is where id is, or the empty slot where it goes.
+func (t tokenIndex) slot(id uint64) uint64 {
+	i := id & t.mask
+	for t.ix[i] != 0 && t.ids[i] != id {
+		i = (i + 1) & t.mask
+	}
+	return i
+}
+
+// get returns id's dense index, if id is in t.
+func (t tokenIndex) get(id uint64) (int32, bool) {
+	i := t.slot(id)
+	return t.ix[i] - 1, t.ix[i] != 0
+}
+
+// rareReports is the fewest reports a word may be in and still be rare
+// (key); in a large collection, a fiftieth of the reports.
+const rareReports = 8
