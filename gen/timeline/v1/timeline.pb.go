@@ -774,7 +774,12 @@ type TimelineEntry struct {
 	// Other dates that some sources give for the same event.
 	Conflicts []*Conflict `protobuf:"bytes,6,rep,name=conflicts,proto3" json:"conflicts,omitempty"`
 	// Occurrence or planned.
-	Kind          EntryKind `protobuf:"varint,7,opt,name=kind,proto3,enum=timeline.v1.EntryKind" json:"kind,omitempty"`
+	Kind EntryKind `protobuf:"varint,7,opt,name=kind,proto3,enum=timeline.v1.EntryKind" json:"kind,omitempty"`
+	// Stable identifier of the entry within a story (StoryService): it
+	// survives rebuilds of the chronology while the event is the same. Empty
+	// in BuildTimeline responses. (Numbered apart from the fields above so
+	// that other additions to this message do not collide with it.)
+	Id            string `protobuf:"bytes,20,opt,name=id,proto3" json:"id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -856,6 +861,13 @@ func (x *TimelineEntry) GetKind() EntryKind {
 		return x.Kind
 	}
 	return EntryKind_ENTRY_KIND_UNSPECIFIED
+}
+
+func (x *TimelineEntry) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
 }
 
 // Citation is the evidence for an entry in one article.
@@ -1081,7 +1093,7 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\barticles\x18\x03 \x03(\v2\x1c.timeline.v1.PublicationDateR\barticles\x12!\n" +
 	"\fwindow_start\x18\x04 \x01(\tR\vwindowStart\x12\x1d\n" +
 	"\n" +
-	"window_end\x18\x05 \x01(\tR\twindowEnd\"\x8d\x02\n" +
+	"window_end\x18\x05 \x01(\tR\twindowEnd\"\x9d\x02\n" +
 	"\rTimelineEntry\x12\x12\n" +
 	"\x04date\x18\x01 \x01(\tR\x04date\x12\x1d\n" +
 	"\n" +
@@ -1090,7 +1102,8 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\asummary\x18\x04 \x01(\tR\asummary\x123\n" +
 	"\tcitations\x18\x05 \x03(\v2\x15.timeline.v1.CitationR\tcitations\x123\n" +
 	"\tconflicts\x18\x06 \x03(\v2\x15.timeline.v1.ConflictR\tconflicts\x12*\n" +
-	"\x04kind\x18\a \x01(\x0e2\x16.timeline.v1.EntryKindR\x04kind\"\xb7\x01\n" +
+	"\x04kind\x18\a \x01(\x0e2\x16.timeline.v1.EntryKindR\x04kind\x12\x0e\n" +
+	"\x02id\x18\x14 \x01(\tR\x02id\"\xb7\x01\n" +
 	"\bCitation\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12\x14\n" +
