@@ -208,6 +208,13 @@ func (s *Store) CreateStory(ctx context.Context, st story.Story, maxStories int)
 				return err
 			}
 		}
+		var exists int64
+		switch err := tx.QueryRowContext(ctx, s.q.versionOf, st.ID).Scan(&exists); {
+		case err == nil:
+			return &story.Error{Err: story.ErrAlreadyExists, Story: st.ID, Msg: fmt.Sprintf("story stories/%s already exists", st.ID)}
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
 		if maxStories > 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, s.q.countStories).Scan(&n); err != nil {
@@ -217,13 +224,6 @@ func (s *Store) CreateStory(ctx context.Context, st story.Story, maxStories int)
 				return &story.Error{Err: story.ErrLimit, Limit: "max stories",
 					Msg: fmt.Sprintf("the server holds %d stories, its limit (max stories)", n)}
 			}
-		}
-		var exists int64
-		switch err := tx.QueryRowContext(ctx, s.q.versionOf, st.ID).Scan(&exists); {
-		case err == nil:
-			return &story.Error{Err: story.ErrAlreadyExists, Story: st.ID, Msg: fmt.Sprintf("story stories/%s already exists", st.ID)}
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
 		}
 		order, err := story.EncodeOrder(story.Order{})
 		if err != nil {
