@@ -162,4 +162,3 @@ func (s *Store) listen(ctx context.Context, f func(string, int64), connected fun
 		f(id, version)
 	}
 }
-
