@@ -151,6 +151,17 @@ func (p *pages) events(w http.ResponseWriter, r *http.Request) {
 		}
 		from = n
 	}
+	// Refuse what can be refused with a status before the stream starts:
+	// the browser shows the page as live once the headers arrive.
+	st, err := p.stories.GetStory(r.Context(), id)
+	if err != nil {
+		p.fail(w, err)
+		return
+	}
+	if from > st.Version {
+		http.Error(w, fmt.Sprintf("since: %d is after the story's version %d", from, st.Version), http.StatusBadRequest)
+		return
+	}
 	rc := http.NewResponseController(w)
 	var mu sync.Mutex // the heartbeat and the batches write in turn
 	started := false
@@ -163,6 +174,9 @@ func (p *pages) events(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusOK)
 		}
 	}
+	start()
+	fmt.Fprint(w, ": connected\n\n")
+	rc.Flush()
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -182,7 +196,7 @@ func (p *pages) events(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}()
-	err := p.stories.Watch(r.Context(), id, from, func(b *story.Batch) error {
+	err = p.stories.Watch(r.Context(), id, from, func(b *story.Batch) error {
 		data, err := json.Marshal(toEvent(b))
 		if err != nil {
 			return err
