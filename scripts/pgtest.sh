@@ -38,6 +38,10 @@ start)
 	# No TCP: the socket lives in DIR. fsync off: a test cluster is thrown away.
 	"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-c listen_addresses='' -k $dir -c fsync=off -c max_connections=200" start >/dev/null
+	for _ in $(seq 100); do
+		"$bin/pg_isready" -q -h "$dir" -U postgres && break
+		sleep 0.1
+	done
 	"${as[@]}" "$bin/createdb" -h "$dir" -U postgres timelined_test
 	echo "postgres://postgres@/timelined_test?host=$dir&sslmode=disable"
 	;;

@@ -31,7 +31,7 @@
 // checks, lets calls in flight finish within --shutdown-timeout, and exits.
 //
 // Unless the environment sets them, it runs the garbage collector at
-// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 2 GiB: see package
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 768 MiB: see package
 // internal/gc.
 package main
 
@@ -62,7 +62,7 @@ import (
 )
 
 func main() {
-	gc.SetDefaults(os.Getenv)
+	gc.SetServerDefaults(os.Getenv)
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "timelined:", err)

@@ -109,57 +109,30 @@ func DecodeEntry(data []byte) (Entry, error) {
 	return j.entry(), nil
 }
 
-type jsonChange struct {
-	Type       int        `json:"t"`
-	ID         string     `json:"id"`
-	Entry      *jsonEntry `json:"e,omitempty"`
-	Background bool       `json:"b,omitempty"`
+type jsonBatchHeader struct {
+	WindowStart  *jsonDate `json:"ws,omitempty"`
+	WindowEnd    *jsonDate `json:"we,omitempty"`
+	ArticleCount int       `json:"n"`
 }
 
-type jsonBatch struct {
-	Version      int64        `json:"v"`
-	Changes      []jsonChange `json:"c"`
-	WindowStart  *jsonDate    `json:"ws,omitempty"`
-	WindowEnd    *jsonDate    `json:"we,omitempty"`
-	ArticleCount int          `json:"n"`
+// EncodeBatchHeader returns the stored form of what a version's batch
+// says besides its changes (the window and the number of articles); each
+// change is stored apart, its entry as EncodeEntry writes it, so that a
+// version that changes every entry of a large story is never one huge
+// value in memory.
+func EncodeBatchHeader(b *Batch) []byte {
+	data, _ := json.Marshal(jsonBatchHeader{toJSONDate(b.WindowStart), toJSONDate(b.WindowEnd), b.ArticleCount}) // always marshals
+	return data
 }
 
-// EncodeBatch returns the stored form of a version's changes.
-func EncodeBatch(b *Batch) ([]byte, error) {
-	j := jsonBatch{Version: b.Version, Changes: make([]jsonChange, len(b.Changes)),
-		WindowStart: toJSONDate(b.WindowStart), WindowEnd: toJSONDate(b.WindowEnd), ArticleCount: b.ArticleCount}
-	for i := range b.Changes {
-		c := &b.Changes[i]
-		j.Changes[i] = jsonChange{Type: int(c.Type), ID: c.Entry.ID, Background: c.Background}
-		if c.Type != Removed {
-			e := toJSONEntry(&c.Entry)
-			e.ID = ""
-			j.Changes[i].Entry = &e
-		}
-	}
-	data, err := json.Marshal(j)
-	if err != nil {
-		return nil, fmt.Errorf("encode changes of version %d: %w", b.Version, err)
-	}
-	return data, nil
-}
-
-// DecodeBatch reads what EncodeBatch wrote.
-func DecodeBatch(data []byte) (Batch, error) {
-	var j jsonBatch
+// DecodeBatchHeader reads what EncodeBatchHeader wrote into a batch of
+// version.
+func DecodeBatchHeader(version int64, data []byte) (Batch, error) {
+	var j jsonBatchHeader
 	if err := json.Unmarshal(data, &j); err != nil {
-		return Batch{}, fmt.Errorf("decode changes: %w", err)
+		return Batch{}, fmt.Errorf("decode the changes of version %d: %w", version, err)
 	}
-	b := Batch{Version: j.Version, Changes: make([]Change, len(j.Changes)),
-		WindowStart: j.WindowStart.date(), WindowEnd: j.WindowEnd.date(), ArticleCount: j.ArticleCount}
-	for i, c := range j.Changes {
-		b.Changes[i] = Change{Type: ChangeType(c.Type), Background: c.Background, Entry: Entry{ID: c.ID}}
-		if c.Entry != nil {
-			b.Changes[i].Entry = c.Entry.entry()
-			b.Changes[i].Entry.ID = c.ID
-		}
-	}
-	return b, nil
+	return Batch{Version: version, WindowStart: j.WindowStart.date(), WindowEnd: j.WindowEnd.date(), ArticleCount: j.ArticleCount}, nil
 }
 
 // EncodeOrder returns the stored form of a chronology's order of entries.

@@ -2,27 +2,16 @@ package story
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"slices"
 
 	"github.com/timelined/timelined/internal/timeline"
 )
 
-// citationKey identifies a citation across builds: the article, the
-// quote's place and the value it gives.
-type citationKey struct {
-	article    string
-	start, end int
-	value      string
-}
-
-func keyOf(c *timeline.Citation) citationKey {
-	return citationKey{c.ArticleID, c.Start, c.End, c.Value}
-}
-
 // diff gives the entries of a new build their ids and returns the new
-// chronology at version, the version's changes, the entries added or
-// changed, the ids removed and the order of ids.
+// chronology at version, the version's changes and the order of ids.
 //
 // An entry keeps the id of the previous entry it shares the most
 // citations with (each previous id going to one new entry at most, the
@@ -31,23 +20,27 @@ func keyOf(c *timeline.Citation) citationKey {
 // the rest get new ids, "e<version>-<n>". So an event keeps its id while
 // articles join it, when its summary changes, and when two entries merge
 // (the merged one keeps the id of the larger share).
-func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *Batch, []Entry, []string, Order) {
+func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *Batch, Order) {
+	// Previous entries by index; citations by the hash of their key (a
+	// collision could only cost an id its stability), to keep a large
+	// story's maps small.
 	type oldRef struct {
 		e          *Entry
 		background bool
 		taken      bool
 	}
-	olds := make(map[string]*oldRef, len(old.Entries)+len(old.Background))
-	owner := make(map[citationKey]string)
-	var oldOrder []string
+	olds := make([]oldRef, 0, len(old.Entries)+len(old.Background))
+	index := make(map[string]int32, cap(olds))
+	owner := make(map[uint64]int32)
+	seed := maphash.MakeSeed()
 	for bg, es := range [][]Entry{old.Entries, old.Background} {
 		for i := range es {
 			e := &es[i]
-			olds[e.ID] = &oldRef{e: e, background: bg == 1}
-			oldOrder = append(oldOrder, e.ID)
+			index[e.ID] = int32(len(olds))
 			for k := range e.Citations {
-				owner[keyOf(&e.Citations[k])] = e.ID
+				owner[citationHash(seed, &e.Citations[k])] = int32(len(olds))
 			}
+			olds = append(olds, oldRef{e: e, background: bg == 1})
 		}
 	}
 	all := make([]*timeline.Entry, 0, len(res.Entries)+len(res.Background))
@@ -59,24 +52,21 @@ func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *B
 	}
 	ids := make([]string, len(all))
 
-	// Shared citations, the largest shares first.
-	type share struct {
-		j  int
-		id string
-		n  int
-	}
-	counts := make(map[share]int)
+	// Shared citations, the largest shares first: (new j, old i) packed.
+	counts := make(map[uint64]int32)
 	for j, e := range all {
 		for k := range e.Citations {
-			if id, ok := owner[keyOf(&e.Citations[k])]; ok {
-				counts[share{j: j, id: id}]++
+			if i, ok := owner[citationHash(seed, &e.Citations[k])]; ok {
+				counts[uint64(j)<<32|uint64(i)]++
 			}
 		}
 	}
+	type share struct{ j, i, n int32 }
 	shares := make([]share, 0, len(counts))
-	for s, n := range counts {
-		shares = append(shares, share{s.j, s.id, n})
+	for ji, n := range counts {
+		shares = append(shares, share{int32(ji >> 32), int32(ji & 0xffffffff), n})
 	}
+	clear(counts)
 	slices.SortFunc(shares, func(a, b share) int {
 		if c := cmp.Compare(b.n, a.n); c != 0 {
 			return c
@@ -84,20 +74,20 @@ func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *B
 		if c := cmp.Compare(a.j, b.j); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.id, b.id)
+		return cmp.Compare(a.i, b.i)
 	})
 	for _, s := range shares {
-		if ids[s.j] == "" && !olds[s.id].taken {
-			ids[s.j] = s.id
-			olds[s.id].taken = true
+		if ids[s.j] == "" && !olds[s.i].taken {
+			ids[s.j] = olds[s.i].e.ID
+			olds[s.i].taken = true
 		}
 	}
 	// The same date and summary.
-	bySig := make(map[string][]string)
-	for _, id := range oldOrder {
-		if r := olds[id]; !r.taken {
+	bySig := make(map[string][]int32)
+	for i := range olds {
+		if r := &olds[i]; !r.taken {
 			sig := r.e.Value + "\x00" + r.e.Summary
-			bySig[sig] = append(bySig[sig], id)
+			bySig[sig] = append(bySig[sig], int32(i))
 		}
 	}
 	n := 0
@@ -107,8 +97,8 @@ func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *B
 		}
 		sig := e.Value + "\x00" + e.Summary
 		if c := bySig[sig]; len(c) > 0 {
-			ids[j], bySig[sig] = c[0], c[1:]
-			olds[ids[j]].taken = true
+			ids[j], bySig[sig] = olds[c[0]].e.ID, c[1:]
+			olds[c[0]].taken = true
 			continue
 		}
 		ids[j] = fmt.Sprintf("e%d-%d", version, n)
@@ -123,7 +113,6 @@ func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *B
 		chron.Background = make([]Entry, len(res.Background))
 	}
 	batch := &Batch{Version: version, WindowStart: res.WindowStart, WindowEnd: res.WindowEnd}
-	var put []Entry
 	order := Order{Entries: make([]string, len(res.Entries)), Background: make([]string, len(res.Background))}
 	for j, e := range all {
 		ne := Entry{ID: ids[j], Entry: *e}
@@ -135,25 +124,35 @@ func diff(old *Chronology, res *timeline.Result, version int64) (*Chronology, *B
 			chron.Entries[j] = ne
 			order.Entries[j] = ne.ID
 		}
-		r, ok := olds[ne.ID]
+		i, ok := index[ne.ID]
 		switch {
 		case !ok:
 			batch.Changes = append(batch.Changes, Change{Type: Added, Entry: ne, Background: bg})
-		case r.background != bg || !sameEntry(&r.e.Entry, e):
+		case olds[i].background != bg || !sameEntry(&olds[i].e.Entry, e):
 			batch.Changes = append(batch.Changes, Change{Type: Changed, Entry: ne, Background: bg})
-		default:
-			continue
-		}
-		put = append(put, ne)
-	}
-	var removed []string
-	for _, id := range oldOrder {
-		if r := olds[id]; !r.taken {
-			removed = append(removed, id)
-			batch.Changes = append(batch.Changes, Change{Type: Removed, Entry: Entry{ID: id}, Background: r.background})
 		}
 	}
-	return chron, batch, put, removed, order
+	for i := range olds {
+		if r := &olds[i]; !r.taken {
+			batch.Changes = append(batch.Changes, Change{Type: Removed, Entry: Entry{ID: r.e.ID}, Background: r.background})
+		}
+	}
+	return chron, batch, order
+}
+
+// citationHash hashes what identifies a citation across builds: the
+// article, the quote's place and the value it gives.
+func citationHash(seed maphash.Seed, c *timeline.Citation) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(c.ArticleID)
+	h.WriteByte(0)
+	h.WriteString(c.Value)
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(c.Start))
+	binary.LittleEndian.PutUint64(b[8:], uint64(c.End))
+	h.Write(b[:])
+	return h.Sum64()
 }
 
 // sameEntry reports whether two entries are equal in every field.

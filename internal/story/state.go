@@ -287,7 +287,7 @@ func (s *Service) apply(ctx context.Context, d *loaded, e *edit) (*commit, []tim
 	}
 	c.Story.Version = version + 1
 	c.Story.ArticleCount = len(d.articles)
-	c.chronology, c.Batch, c.PutEntries, c.RemoveEntries, c.Order = diff(d.chron, res, version+1)
+	c.chronology, c.Batch, c.Order = diff(d.chron, res, version+1)
 	c.WindowStart, c.WindowEnd = res.WindowStart, res.WindowEnd
 	c.Batch.ArticleCount = len(d.articles)
 

@@ -80,11 +80,9 @@ type Commit struct {
 	// Publications are the publication dates that changed, of articles
 	// not in PutArticles.
 	Publications []timeline.Publication
-	// PutEntries are the entries added or changed, RemoveEntries the ids
-	// of those removed; Order is every entry id of the chronology in order.
-	PutEntries    []Entry
-	RemoveEntries []string
-	Order         Order
+	// Order is every entry id of the chronology in order; the entries
+	// added, changed and removed are Batch's changes.
+	Order Order
 	// WindowStart and WindowEnd are the chronology's window.
 	WindowStart, WindowEnd dates.Date
 	// Batch is the version's changes, kept for watchers; nil when the

@@ -108,15 +108,16 @@ func newQueries(d Dialect) queries {
 		upsertEntry: `INSERT INTO entries (story_id, id, body) VALUES (?, ?, ?)
 			ON CONFLICT (story_id, id) DO UPDATE SET body = excluded.body`,
 		deleteEntry:  `DELETE FROM entries WHERE story_id = ? AND id = ?`,
-		insertChange: `INSERT INTO changes (story_id, version, body) VALUES (?, ?, ?)`,
+		insertChange: `INSERT INTO changes (story_id, version, idx, kind, entry_id, background, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		pruneChanges: `DELETE FROM changes WHERE story_id = ? AND version <= ?`,
 		loadArticles: `SELECT id, seq, title, text, published, time_zone, url, source, hash, analysis, analysis_version, publication
 			FROM articles WHERE story_id = ? ORDER BY seq`,
 		loadPublications: `SELECT id, publication FROM articles WHERE story_id = ? ORDER BY seq`,
 		loadEntries:      `SELECT id, body FROM entries WHERE story_id = ?`,
-		loadChanges:      `SELECT body FROM changes WHERE story_id = ? AND version > ? ORDER BY version LIMIT ?`,
-		versionOf:        `SELECT version FROM stories WHERE id = ?`,
-		deleteAll:        `DELETE FROM %s WHERE story_id = ?`,
+		loadChanges: `SELECT version, idx, kind, entry_id, background, body FROM changes
+			WHERE story_id = ? AND version > ? AND version <= ? ORDER BY version, idx`,
+		versionOf: `SELECT version FROM stories WHERE id = ?`,
+		deleteAll: `DELETE FROM %s WHERE story_id = ?`,
 	}
 	if d.Dollar {
 		for _, p := range []*string{&q.getStory, &q.listStories, &q.insertStory, &q.deleteStory, &q.lockVersion,
@@ -472,21 +473,42 @@ func (s *Store) Changes(ctx context.Context, id string, after int64, limit int) 
 		if err := tx.QueryRowContext(ctx, s.q.versionOf, id).Scan(&current); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, s.q.loadChanges, id, after, limit)
+		rows, err := tx.QueryContext(ctx, s.q.loadChanges, id, after, after+int64(limit))
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var body []byte
-			if err := rows.Scan(&body); err != nil {
+			var (
+				version, idx, kind, bg int64
+				eid                    string
+				body                   []byte
+			)
+			if err := rows.Scan(&version, &idx, &kind, &eid, &bg, &body); err != nil {
 				return err
 			}
-			b, err := story.DecodeBatch(body)
-			if err != nil {
-				return err
+			if idx == 0 {
+				b, err := story.DecodeBatchHeader(version, body)
+				if err != nil {
+					return err
+				}
+				out = append(out, b)
+				continue
 			}
-			out = append(out, b)
+			if len(out) == 0 || out[len(out)-1].Version != version {
+				continue // the header was pruned first: the version is gone
+			}
+			c := story.Change{Type: story.ChangeType(kind), Background: bg == 1, Entry: story.Entry{ID: eid}}
+			if c.Type != story.Removed {
+				e, err := story.DecodeEntry(body)
+				if err != nil {
+					return err
+				}
+				e.ID = eid
+				c.Entry = e
+			}
+			b := &out[len(out)-1]
+			b.Changes = append(b.Changes, c)
 		}
 		return rows.Err()
 	})
@@ -531,14 +553,7 @@ func (s *Store) Commit(ctx context.Context, c *story.Commit) error {
 		if err := s.putArticles(ctx, tx, id, c); err != nil {
 			return err
 		}
-		if err := s.putEntries(ctx, tx, id, c); err != nil {
-			return err
-		}
-		body, err := story.EncodeBatch(c.Batch)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q.insertChange, id, c.Batch.Version, body); err != nil {
+		if err := s.putChanges(ctx, tx, id, c); err != nil {
 			return err
 		}
 		if c.KeepVersions > 0 && st.Version > c.KeepVersions {
@@ -585,26 +600,45 @@ func (s *Store) putArticles(ctx context.Context, tx *sql.Tx, id string, c *story
 	return nil
 }
 
-func (s *Store) putEntries(ctx context.Context, tx *sql.Tx, id string, c *story.Commit) error {
-	if len(c.PutEntries) > 0 {
-		stmt, err := tx.PrepareContext(ctx, s.q.upsertEntry)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for i := range c.PutEntries {
-			e := &c.PutEntries[i]
-			body, err := story.EncodeEntry(e)
-			if err != nil {
-				return err
-			}
-			if _, err := stmt.ExecContext(ctx, id, e.ID, body); err != nil {
-				return err
-			}
-		}
+// putChanges stores the chronology's changes: the entries added or
+// changed (each encoded once, for the entries and for the version's
+// changes), the entries removed, and the version's batch: its header,
+// then one row per change.
+func (s *Store) putChanges(ctx context.Context, tx *sql.Tx, id string, c *story.Commit) error {
+	b := c.Batch
+	upsert, err := tx.PrepareContext(ctx, s.q.upsertEntry)
+	if err != nil {
+		return err
 	}
-	for _, eid := range c.RemoveEntries {
-		if _, err := tx.ExecContext(ctx, s.q.deleteEntry, id, eid); err != nil {
+	defer upsert.Close()
+	insert, err := tx.PrepareContext(ctx, s.q.insertChange)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	if _, err := insert.ExecContext(ctx, id, b.Version, 0, 0, "", 0, story.EncodeBatchHeader(b)); err != nil {
+		return err
+	}
+	for i := range b.Changes {
+		ch := &b.Changes[i]
+		body := []byte{}
+		if ch.Type == story.Removed {
+			if _, err := tx.ExecContext(ctx, s.q.deleteEntry, id, ch.Entry.ID); err != nil {
+				return err
+			}
+		} else {
+			if body, err = story.EncodeEntry(&ch.Entry); err != nil {
+				return err
+			}
+			if _, err := upsert.ExecContext(ctx, id, ch.Entry.ID, body); err != nil {
+				return err
+			}
+		}
+		bg := 0
+		if ch.Background {
+			bg = 1
+		}
+		if _, err := insert.ExecContext(ctx, id, b.Version, i+1, int(ch.Type), ch.Entry.ID, bg, body); err != nil {
 			return err
 		}
 	}

@@ -40,9 +40,15 @@ CREATE TABLE entries (
 	PRIMARY KEY (story_id, id)
 );
 
+-- The changes of each version, for watchers: row 0 of a version is its
+-- header (window, article count), rows 1.. its changes in order.
 CREATE TABLE changes (
-	story_id TEXT NOT NULL,
-	version  BIGINT NOT NULL,
-	body     BYTEA NOT NULL, -- JSON batch of the version's changes
-	PRIMARY KEY (story_id, version)
+	story_id   TEXT NOT NULL,
+	version    BIGINT NOT NULL,
+	idx        BIGINT NOT NULL,
+	kind       BIGINT NOT NULL,    -- 0 header, 1 added, 2 changed, 3 removed
+	entry_id   TEXT NOT NULL,
+	background BIGINT NOT NULL,    -- 1 when the entry is in the background
+	body       BYTEA NOT NULL,    -- the header's or the entry's JSON; empty for removed
+	PRIMARY KEY (story_id, version, idx)
 );
