@@ -58,7 +58,7 @@ func main() {
 
 type config struct {
 	store, corpus, server, logs, http string
-	small, medium, large, adds  int
+	small, medium, large, adds        int
 }
 
 func run(args []string, out io.Writer) error {
