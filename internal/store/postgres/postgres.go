@@ -88,27 +88,6 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return &Store{Store: sqlstore.New(db, db, dialect), cfg: cfg}, nil
 }
 
-// MigrateTo brings the database at url to schema version upTo and no
-// further, for tests of upgrades.
-func MigrateTo(ctx context.Context, url string, upTo int) error {
-	cfg, err := pgx.ParseConfig(url)
-	if err != nil {
-		return err
-	}
-	db := stdlib.OpenDB(*cfg)
-	defer db.Close()
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return err
-	}
-	ms, err := sqlstore.Migrations(sub)
-	if err != nil {
-		return err
-	}
-	_, err = sqlstore.Migrate(ctx, db, ms[:min(upTo, len(ms))], dialect, migrationLock)
-	return err
-}
-
 // redact names the server without the password.
 func redact(cfg *pgx.ConnConfig) string {
 	return fmt.Sprintf("%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)

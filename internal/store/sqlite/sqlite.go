@@ -79,26 +79,6 @@ func Open(ctx context.Context, path string) (*sqlstore.Store, error) {
 	return sqlstore.New(w, r, dialect), nil
 }
 
-// MigrateTo brings the database at path to schema version upTo and no
-// further, for tests of upgrades.
-func MigrateTo(ctx context.Context, path string, upTo int) error {
-	db, err := sql.Open("sqlite", path+"?_pragma=journal_mode(WAL)&_txlock=immediate")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	sub, err := fs.Sub(migrations, "migrations")
-	if err != nil {
-		return err
-	}
-	ms, err := sqlstore.Migrations(sub)
-	if err != nil {
-		return err
-	}
-	_, err = sqlstore.Migrate(ctx, db, ms[:min(upTo, len(ms))], dialect, "")
-	return err
-}
-
 // DefaultPath is where the server keeps its stories when --store is not
 // given: timelined/stories.db in the user's data directory
 // ($XDG_DATA_HOME, else ~/.local/share, on Unix; the platform's

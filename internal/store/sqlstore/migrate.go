@@ -57,23 +57,11 @@ func Migrations(fsys fs.FS) ([]Migration, error) {
 // database with a version newer than the migrations is refused: an older
 // server must not write to it.
 func Migrate(ctx context.Context, db *sql.DB, ms []Migration, d Dialect, lock string) ([]int, error) {
-	err := func() error {
-		tx, err := db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		defer tx.Rollback()
-		if lock != "" {
-			if _, err := tx.ExecContext(ctx, lock); err != nil {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
-			return err
-		}
-		return tx.Commit()
-	}()
+	err := inTx(ctx, db, lock, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: create schema_migrations: %w", d.Name, err)
 	}
@@ -97,17 +85,8 @@ func Migrate(ctx context.Context, db *sql.DB, ms []Migration, d Dialect, lock st
 		insert = dollars(insert)
 	}
 	for _, m := range ms[have:] {
-		err := func() error {
-			tx, err := db.BeginTx(ctx, nil)
-			if err != nil {
-				return err
-			}
-			defer tx.Rollback()
-			if lock != "" {
-				if _, err := tx.ExecContext(ctx, lock); err != nil {
-					return err
-				}
-			}
+		did := false
+		err := inTx(ctx, db, lock, func(tx *sql.Tx) error {
 			now, err := latest(tx)
 			if err != nil || now >= m.Version {
 				return err // another replica applied it meanwhile
@@ -118,15 +97,34 @@ func Migrate(ctx context.Context, db *sql.DB, ms []Migration, d Dialect, lock st
 			if _, err := tx.ExecContext(ctx, insert, m.Version, m.Name, time.Now().UnixMicro()); err != nil {
 				return err
 			}
-			if err := tx.Commit(); err != nil {
-				return err
-			}
-			applied = append(applied, m.Version)
+			did = true
 			return nil
-		}()
+		})
 		if err != nil {
 			return applied, fmt.Errorf("%s: migration %s: %w", d.Name, m.Name, err)
 		}
+		if did {
+			applied = append(applied, m.Version)
+		}
 	}
 	return applied, nil
+}
+
+// inTx runs f in a transaction that runs lock first (when not empty) and
+// commits when f returns nil.
+func inTx(ctx context.Context, db *sql.DB, lock string, f func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if lock != "" {
+		if _, err := tx.ExecContext(ctx, lock); err != nil {
+			return err
+		}
+	}
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
