@@ -31,7 +31,7 @@
 // checks, lets calls in flight finish within --shutdown-timeout, and exits.
 //
 // Unless the environment sets them, it runs the garbage collector at
-// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 768 MiB: see package
+// GOGC=400 with a soft memory limit (GOMEMLIMIT) of 896 MiB: see package
 // internal/gc.
 package main
 

@@ -13,11 +13,11 @@ const (
 	// ServerMemoryLimit is timelined's soft memory limit: the server keeps
 	// stories loaded between writes (every article's analysis), a live heap
 	// that GOGC=400 would let grow fivefold, past 2 GiB for a story of
-	// 50,000 articles. Under 768 MiB the collector runs as often as it
+	// 50,000 articles. Under 896 MiB the collector runs as often as it
 	// must instead: that story's server peaks under 1 GiB
 	// (docs/STORIES.md), and the stateless calls, whose live heap is small,
 	// are not slowed.
-	ServerMemoryLimit = 768 << 20
+	ServerMemoryLimit = 896 << 20
 )
 
 // SetDefaults sets the collector for the engines' workload: a small live
