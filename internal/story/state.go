@@ -137,6 +137,7 @@ func (s *Service) ensure(ctx context.Context, st *state) (*loaded, error) {
 				s.log.Warn("stored analysis unusable; analysing the article anew", "story", st.id, "article", a.ID, "err", err)
 			} else {
 				restored = true
+				s.stats.restored.Add(1)
 			}
 		}
 		if !restored {
@@ -281,7 +282,11 @@ func (s *Service) apply(ctx context.Context, d *loaded, e *edit) (*commit, []tim
 		}
 		c.RemoveArticles = e.remove
 	}
+	misses := d.cache.Stats().Misses
 	res, err := timeline.Build(ctx, d.articles, buildOptions(&next, d.cache))
+	// The articles put were restored from their analysis just now: any
+	// miss is an article analysed again.
+	s.stats.reanalysed.Add(int64(d.cache.Stats().Misses - misses))
 	if err != nil {
 		return nil, nil, fmt.Errorf("build the chronology of stories/%s: %w", d.story.ID, err)
 	}

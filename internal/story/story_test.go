@@ -380,3 +380,29 @@ func TestLimits(t *testing.T) {
 		t.Fatalf("an unknown story: %v", err)
 	}
 }
+
+// TestNoReanalysisAfterRestart: a service started on a stored story loads
+// every article's analysis and analyses nothing again; only the new
+// article of the next write is analysed.
+func TestNoReanalysisAfterRestart(t *testing.T) {
+	ctx := ctxT(t)
+	loc := storetest.Kinds()[0].Location(t)
+	first := newService(t, storetest.Open(t, loc), story.Limits{})
+	if _, err := first.CreateStory(ctx, story.Story{ID: "s"}); err != nil {
+		t.Fatal(err)
+	}
+	as := seeds(t)
+	if _, err := first.AddArticles(ctx, "s", wrap(as[:4])); err != nil {
+		t.Fatal(err)
+	}
+	if st := first.Stats(); st.Analysed != 4 || st.Reanalysed != 0 {
+		t.Fatalf("first service: %+v", st)
+	}
+	again := newService(t, storetest.Open(t, loc), story.Limits{})
+	if _, err := again.AddArticles(ctx, "s", wrap(as[4:])); err != nil {
+		t.Fatal(err)
+	}
+	if st := again.Stats(); st.Analysed != 1 || st.Restored != 4 || st.Reanalysed != 0 {
+		t.Fatalf("after the restart: %+v, want 1 analysed, 4 restored, none again", st)
+	}
+}
