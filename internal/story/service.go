@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/timelined/timelined/internal/dates"
 	"github.com/timelined/timelined/internal/timeline"
@@ -235,7 +236,7 @@ func (s *Service) CreateStory(ctx context.Context, st Story) (Story, error) {
 	if st.ID == "" {
 		st.ID = newID()
 	} else if !ValidID(st.ID) {
-		return Story{}, invalid("story_id", "%q is not a story id: %s", clip(st.ID), IDRule)
+		return Story{}, invalid("story_id", "%s is not a story id: %s", clip(st.ID), IDRule)
 	}
 	if err := checkStory(&st); err != nil {
 		return Story{}, err
@@ -274,10 +275,11 @@ func (s *Service) DeleteStory(ctx context.Context, id string) error {
 	st := s.state(id)
 	st.mu.Lock()
 	err := s.store.DeleteStory(ctx, id)
-	if err == nil {
+	if err == nil || errors.Is(err, ErrNotFound) {
 		st.unload()
 	}
 	st.mu.Unlock()
+	s.drop(st)
 	s.hub.publish(id)
 	return err
 }
@@ -519,11 +521,16 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// clip shortens s for an error message.
+// clip quotes s for an error message, shortened to 64 bytes at a
+// character boundary so that a huge bad value does not make a huge error.
 func clip(s string) string {
 	const maxBytes = 64
 	if len(s) <= maxBytes {
-		return s
+		return fmt.Sprintf("%q", s)
 	}
-	return s[:maxBytes] + "..."
+	cut := maxBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%q...", s[:cut])
 }

@@ -294,6 +294,11 @@ func (s *Service) apply(ctx context.Context, d *loaded, e *edit) (*commit, []tim
 	c.Story.ArticleCount = len(d.articles)
 	c.chronology, c.Batch, c.Order = diff(d.chron, res, version+1)
 	c.WindowStart, c.WindowEnd = res.WindowStart, res.WindowEnd
+	c.chronology.Info = make([]ArticleInfo, len(d.articles))
+	for i := range d.articles {
+		a := &d.articles[i]
+		c.chronology.Info[i] = ArticleInfo{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL}
+	}
 	c.Batch.ArticleCount = len(d.articles)
 
 	// The articles put, and those whose stored analysis is to be replaced,

@@ -83,6 +83,14 @@ type Chronology struct {
 	// story's order of articles.
 	Articles               []timeline.Publication
 	WindowStart, WindowEnd dates.Date
+	// Info says what each article is, beside Articles: for people (the
+	// page), not part of what Build returns.
+	Info []ArticleInfo
+}
+
+// ArticleInfo is what a reader is told of an article besides its text.
+type ArticleInfo struct {
+	ID, Title, Source, URL string
 }
 
 // ChangeType says what happened to an entry at a version.

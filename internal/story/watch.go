@@ -2,7 +2,6 @@ package story
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 )
@@ -147,6 +146,3 @@ func resetBatch(c *Chronology) *Batch {
 	}
 	return b
 }
-
-// IsClean reports whether err ends a watch the way a shutdown does.
-func IsClean(err error) bool { return err == nil || errors.Is(err, ErrClosed) }

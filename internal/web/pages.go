@@ -50,7 +50,9 @@ type entryView struct {
 
 type citationView struct {
 	Article, Before, Expression, After string
-	Caption                            bool
+	// Title, Source and URL are the article's, when known.
+	Title, Source, URL string
+	Caption            bool
 }
 
 type conflictView struct{ Date, Note string }
@@ -106,11 +108,12 @@ func (p *pages) story(w http.ResponseWriter, r *http.Request) {
 	}
 	v := storyView{ID: st.ID, Title: st.Title, Version: chron.Version, Articles: len(chron.Articles),
 		WindowStart: chron.WindowStart.String(), WindowEnd: chron.WindowEnd.String()}
+	info := infoByID(chron)
 	for i := range chron.Entries {
-		v.Entries = append(v.Entries, view(&chron.Entries[i]))
+		v.Entries = append(v.Entries, view(&chron.Entries[i], info))
 	}
 	for i := range chron.Background {
-		v.Background = append(v.Background, view(&chron.Background[i]))
+		v.Background = append(v.Background, view(&chron.Background[i], info))
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	p.render(w, "story.html", v)
@@ -196,8 +199,16 @@ func (p *pages) events(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}()
+	// What the entries say of their articles: read again when a batch
+	// cites an article the page has not seen.
+	info := map[string]story.ArticleInfo{}
 	err = p.stories.Watch(r.Context(), id, from, func(b *story.Batch) error {
-		data, err := json.Marshal(toEvent(b))
+		if citesUnknown(b, info) {
+			if _, chron, err := p.stories.Timeline(r.Context(), id); err == nil {
+				info = infoByID(chron)
+			}
+		}
+		data, err := json.Marshal(toEvent(b, info))
 		if err != nil {
 			return err
 		}
@@ -223,14 +234,35 @@ func (p *pages) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func toEvent(b *story.Batch) eventBatch {
+// infoByID indexes a chronology's articles.
+func infoByID(c *story.Chronology) map[string]story.ArticleInfo {
+	m := make(map[string]story.ArticleInfo, len(c.Info))
+	for _, a := range c.Info {
+		m[a.ID] = a
+	}
+	return m
+}
+
+// citesUnknown reports whether a change of b cites an article not in info.
+func citesUnknown(b *story.Batch, info map[string]story.ArticleInfo) bool {
+	for i := range b.Changes {
+		for _, c := range b.Changes[i].Entry.Citations {
+			if _, ok := info[c.ArticleID]; !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func toEvent(b *story.Batch, info map[string]story.ArticleInfo) eventBatch {
 	ev := eventBatch{Version: b.Version, Reset: b.Reset, Articles: b.ArticleCount,
 		Window: windowText(b.WindowStart, b.WindowEnd), Changes: make([]eventChange, 0, len(b.Changes))}
 	for i := range b.Changes {
 		c := &b.Changes[i]
 		ec := eventChange{Type: c.Type.String(), ID: c.Entry.ID, Background: c.Background}
 		if c.Type != story.Removed {
-			v := view(&c.Entry)
+			v := view(&c.Entry, info)
 			var h bytes.Buffer
 			if err := templates.ExecuteTemplate(&h, "entry", v); err == nil {
 				ec.HTML, ec.Key = h.String(), v.Key
@@ -251,11 +283,12 @@ func windowText(a, b dates.Date) string {
 // view prepares an entry for the page: its date in words, its sort key
 // (the chronology's order: first day, then the longer first, then
 // summary) and each quote with its expression set apart.
-func view(e *story.Entry) entryView {
+func view(e *story.Entry, info map[string]story.ArticleInfo) entryView {
 	v := entryView{ID: e.ID, Value: e.Value, When: when(e.StartDate, e.EndDate), Summary: e.Summary,
 		Planned: e.Kind == timeline.Planned, Key: sortKey(e)}
 	for _, c := range e.Citations {
-		cv := citationView{Article: c.ArticleID, Before: c.Quote, Caption: c.Caption}
+		a := info[c.ArticleID]
+		cv := citationView{Article: c.ArticleID, Before: c.Quote, Caption: c.Caption, Title: a.Title, Source: a.Source, URL: a.URL}
 		if c.Expression != "" {
 			if i := strings.Index(c.Quote, c.Expression); i >= 0 {
 				cv.Before, cv.Expression, cv.After = c.Quote[:i], c.Expression, c.Quote[i+len(c.Expression):]

@@ -115,6 +115,7 @@ func TestStoryPage(t *testing.T) {
 	for _, want := range []string{
 		"<title>Biden &amp; Putin · timelined</title>", `name="viewport"`, "<details>",
 		"Tuesday 26 January 2021", "<mark>January 26</mark>", "sources disagree", `id="version">1<`,
+		"Biden refuses to talk to Putin", // an article's title beside its quote
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %s", want)

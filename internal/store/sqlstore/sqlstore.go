@@ -112,7 +112,7 @@ func newQueries(d Dialect) queries {
 		pruneChanges: `DELETE FROM changes WHERE story_id = ? AND version <= ?`,
 		loadArticles: `SELECT id, seq, title, text, published, time_zone, url, source, hash, analysis, analysis_version, publication
 			FROM articles WHERE story_id = ? ORDER BY seq`,
-		loadPublications: `SELECT id, publication FROM articles WHERE story_id = ? ORDER BY seq`,
+		loadPublications: `SELECT id, publication, title, source, url FROM articles WHERE story_id = ? ORDER BY seq`,
 		loadEntries:      `SELECT id, body FROM entries WHERE story_id = ?`,
 		loadChanges: `SELECT version, idx, kind, entry_id, background, body FROM changes
 			WHERE story_id = ? AND version > ? AND version <= ? ORDER BY version, idx`,
@@ -352,14 +352,13 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Snapshot, error) {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		chron, err := s.chronology(ctx, tx, row, func() ([]string, []string, error) {
-			ids := make([]string, len(snap.Articles))
-			ps := make([]string, len(snap.Articles))
-			for i := range snap.Articles {
-				ids[i], ps[i] = snap.Articles[i].ID, story.EncodePublication(snap.Articles[i].Publication)
-			}
-			return ids, ps, nil
-		})
+		pubs := make([]timeline.Publication, len(snap.Articles))
+		info := make([]story.ArticleInfo, len(snap.Articles))
+		for i := range snap.Articles {
+			a := &snap.Articles[i]
+			pubs[i], info[i] = a.Publication, story.ArticleInfo{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL}
+		}
+		chron, err := s.chronology(ctx, tx, row, pubs, info)
 		if err != nil {
 			return err
 		}
@@ -382,22 +381,29 @@ func (s *Store) Chronology(ctx context.Context, id string) (story.Story, *story.
 			return err
 		}
 		st = row.Story
-		chron, err = s.chronology(ctx, tx, row, func() ([]string, []string, error) {
-			rows, err := tx.QueryContext(ctx, s.q.loadPublications, id)
+		rows, err := tx.QueryContext(ctx, s.q.loadPublications, id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		pubs := []timeline.Publication{}
+		info := []story.ArticleInfo{}
+		for rows.Next() {
+			var a story.ArticleInfo
+			var pub string
+			if err := rows.Scan(&a.ID, &pub, &a.Title, &a.Source, &a.URL); err != nil {
+				return err
+			}
+			p, err := story.DecodePublication(a.ID, pub)
 			if err != nil {
-				return nil, nil, err
+				return err
 			}
-			defer rows.Close()
-			var ids, pubs []string
-			for rows.Next() {
-				var aid, pub string
-				if err := rows.Scan(&aid, &pub); err != nil {
-					return nil, nil, err
-				}
-				ids, pubs = append(ids, aid), append(pubs, pub)
-			}
-			return ids, pubs, rows.Err()
-		})
+			pubs, info = append(pubs, p), append(info, a)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		chron, err = s.chronology(ctx, tx, row, pubs, info)
 		return err
 	})
 	if err != nil {
@@ -406,20 +412,10 @@ func (s *Store) Chronology(ctx context.Context, id string) (story.Story, *story.
 	return st, chron, nil
 }
 
-// chronology reads the entries of row's story in order; pubs gives the
-// articles' ids and stored publications in order.
-func (s *Store) chronology(ctx context.Context, tx *sql.Tx, row *storyRow, pubs func() ([]string, []string, error)) (*story.Chronology, error) {
-	c := &story.Chronology{Version: row.Version, WindowStart: row.chronStart, WindowEnd: row.chronEnd}
-	ids, ps, err := pubs()
-	if err != nil {
-		return nil, err
-	}
-	c.Articles = make([]timeline.Publication, len(ids))
-	for i := range ids {
-		if c.Articles[i], err = story.DecodePublication(ids[i], ps[i]); err != nil {
-			return nil, err
-		}
-	}
+// chronology reads the entries of row's story in order, beside the
+// articles' publication dates and what the page shows of them.
+func (s *Store) chronology(ctx context.Context, tx *sql.Tx, row *storyRow, pubs []timeline.Publication, info []story.ArticleInfo) (*story.Chronology, error) {
+	c := &story.Chronology{Version: row.Version, WindowStart: row.chronStart, WindowEnd: row.chronEnd, Articles: pubs, Info: info}
 	rows, err := tx.QueryContext(ctx, s.q.loadEntries, row.ID)
 	if err != nil {
 		return nil, err
