@@ -123,6 +123,11 @@ func New(cfg Config) (*Server, error) {
 	svc := NewService(cfg.Limits, cache)
 	svc.decoded = true
 	timelinev1.RegisterTimelineServiceServer(s.grpc, svc)
+	if cfg.Stories != nil && s.registry != nil {
+		if err := s.registry.Register(storyCollector{cfg.Stories}); err != nil {
+			return nil, fmt.Errorf("register story metrics: %w", err)
+		}
+	}
 	if cfg.Stories != nil {
 		stories := NewStoryService(cfg.Stories, cfg.Limits)
 		stories.decoded = true

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
@@ -596,3 +597,39 @@ func TestWatchEndsOnShutdown(t *testing.T) {
 }
 
 func netListen() (net.Listener, error) { return net.Listen("tcp", "127.0.0.1:0") }
+
+// TestStoryMetrics: the story service's counters are in the registry.
+func TestStoryMetrics(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	svc, err := story.New(story.Config{Store: storetest.Open(t, storetest.Kinds()[0].Location(t))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, addr := servertest.Start(t, server.Config{Stories: svc, Registry: reg})
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ctx := callCtx(t)
+	c := timelinev1.NewStoryServiceClient(conn)
+	if _, err := c.CreateStory(ctx, &timelinev1.CreateStoryRequest{StoryId: "s"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.AddArticles(ctx, &timelinev1.AddArticlesRequest{Parent: "stories/s", Articles: seeds(t)}); err != nil {
+		t.Fatal(err)
+	}
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			got[mf.GetName()] = m.GetCounter().GetValue() + m.GetGauge().GetValue()
+		}
+	}
+	if got["timelined_story_articles_analysed_total"] != 5 || got["timelined_story_articles_reanalysed_total"] != 0 {
+		t.Errorf("story metrics: %v", got)
+	}
+}

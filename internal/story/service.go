@@ -153,11 +153,14 @@ type Stats struct {
 	// a stored analysis missing or of another AnalysisVersion, or dated
 	// against a publication date that the other articles changed.
 	Reanalysed int64
+	// Watchers is the number of watches served now.
+	Watchers int64
 }
 
 // Stats returns the service's counters.
 func (s *Service) Stats() Stats {
-	return Stats{Analysed: s.stats.analysed.Load(), Restored: s.stats.restored.Load(), Reanalysed: s.stats.reanalysed.Load()}
+	return Stats{Analysed: s.stats.analysed.Load(), Restored: s.stats.restored.Load(), Reanalysed: s.stats.reanalysed.Load(),
+		Watchers: max(0, s.watchers.Load())}
 }
 
 // Limits returns the limits the service enforces.
