@@ -368,6 +368,7 @@ func (s *StoryService) RemoveArticles(ctx context.Context, req *timelinev1.Remov
 			break
 		}
 		checkString(&v, fmt.Sprintf("ids[%d]", i), "", aid, true, maxIDBytes, "max id bytes")
+		noNUL(&v, fmt.Sprintf("ids[%d]", i), aid)
 	}
 	if err := v.err("RemoveArticlesRequest"); err != nil {
 		return nil, err

@@ -354,6 +354,10 @@ func TestStoryBadInput(t *testing.T) {
 				_, err = st.Recv()
 				return err
 			}, codes.OutOfRange, "since_version"},
+			{"NUL in an id to remove", func() error {
+				_, err := s.stories.RemoveArticles(ctx, &timelinev1.RemoveArticlesRequest{Parent: "stories/s", Ids: []string{"a\x00"}})
+				return err
+			}, codes.InvalidArgument, "ids[0]"},
 			{"no ids to remove", func() error {
 				_, err := s.stories.RemoveArticles(ctx, &timelinev1.RemoveArticlesRequest{Parent: "stories/s"})
 				return err
