@@ -22,8 +22,12 @@ RUN GOBIN=/out go install github.com/grpc-ecosystem/grpc-health-probe@v0.4.63
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/timelined /out/grpc-health-probe /
-# distroless's "nonroot" user; the server writes nothing, so the root file
-# system can be read-only (docker run --read-only, readOnlyRootFilesystem).
+# distroless's "nonroot" user. The server writes only its stories: to the
+# SQLite file under /data (a volume), unless TIMELINED_STORE names a
+# PostgreSQL server (postgres://...) or is "none"; the root file system
+# can be read-only (docker run --read-only, readOnlyRootFilesystem).
+ENV XDG_DATA_HOME=/data
+VOLUME /data
 USER 65532:65532
 # gRPC (plaintext unless --tls-cert-file), the plaintext health address for
 # probes, Prometheus metrics.

@@ -1,8 +1,11 @@
-// Package client is a small typed Go client for timelined's TimelineService.
+// Package client is a small typed Go client for timelined's TimelineService
+// and StoryService.
 //
 // A Client wraps one gRPC connection. Calls that fail with UNAVAILABLE (the
 // server restarting, a connection reset) are retried a few times with
-// backoff; both RPCs are pure functions of their request, so a retry is safe.
+// backoff: TimelineService's RPCs are pure functions of their request, and
+// StoryService's writes are idempotent (AddArticles per article id), so a
+// retry is safe.
 package client
 
 import (
@@ -32,7 +35,7 @@ const MaxResponseBytes = 64 << 20
 // backing off from 0.1 s to 1 s.
 const serviceConfig = `{
   "methodConfig": [{
-    "name": [{"service": "timeline.v1.TimelineService"}],
+    "name": [{"service": "timeline.v1.TimelineService"}, {"service": "timeline.v1.StoryService"}],
     "retryPolicy": {
       "maxAttempts": 4,
       "initialBackoff": "0.1s",
@@ -112,8 +115,9 @@ func WithDialOptions(opts ...grpc.DialOption) Option {
 
 // Client calls a timelined server. It is safe for concurrent use.
 type Client struct {
-	conn *grpc.ClientConn
-	rpc  timelinev1.TimelineServiceClient
+	conn    *grpc.ClientConn
+	rpc     timelinev1.TimelineServiceClient
+	stories timelinev1.StoryServiceClient
 }
 
 // New returns a Client for the server at addr ("host:port", or any target
@@ -139,7 +143,7 @@ func New(addr string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("client: connect to %s: %w", addr, err)
 	}
-	return &Client{conn: conn, rpc: timelinev1.NewTimelineServiceClient(conn)}, nil
+	return &Client{conn: conn, rpc: timelinev1.NewTimelineServiceClient(conn), stories: timelinev1.NewStoryServiceClient(conn)}, nil
 }
 
 // ResolveDates finds and resolves the temporal expressions of one article.
@@ -151,6 +155,10 @@ func (c *Client) ResolveDates(ctx context.Context, req *timelinev1.ResolveDatesR
 func (c *Client) BuildTimeline(ctx context.Context, req *timelinev1.BuildTimelineRequest, opts ...grpc.CallOption) (*timelinev1.BuildTimelineResponse, error) {
 	return c.rpc.BuildTimeline(ctx, req, opts...)
 }
+
+// Stories returns the StoryService client on the same connection: stories
+// kept by the server, their chronologies and their changes.
+func (c *Client) Stories() timelinev1.StoryServiceClient { return c.stories }
 
 // Conn returns the underlying connection, for other services on the same
 // server (grpc.health.v1).

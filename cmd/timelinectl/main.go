@@ -9,6 +9,7 @@
 //	timelinectl eval    [flags] DIR       TempEval-3 Task A figures on a TimeML corpus
 //	timelinectl eval-dev [flags]          the same on every development set, beside HeidelTime
 //	timelinectl eval-chronology [flags] DIR  entity timelines and chronologies on a SemEval-2015 Task 4 collection
+//	timelinectl story COMMAND [flags] ... stories on a server: create, add, remove, get, watch, list, delete
 //	timelinectl help    [COMMAND]
 //
 // build and resolve run the service in-process, with exactly the validation
@@ -100,6 +101,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch name {
 	case "help", "-h", "-help", "--help":
 		return runHelp(args, stdout, stderr)
+	case "story":
+		return runStory(ctx, args, stdout, stderr)
 	}
 	cmd, ok := lookup(name)
 	if !ok {
@@ -145,6 +148,10 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		writeUsage(stdout)
 		return exitOK
 	case 1:
+		if args[0] == "story" {
+			writeStoryUsage(stdout)
+			return exitOK
+		}
 		cmd, ok := lookup(args[0])
 		if !ok {
 			fmt.Fprintf(stderr, "timelinectl help: unknown command %q\n", args[0])
@@ -169,7 +176,8 @@ Commands:
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, `  help     show the flags of a command: timelinectl help COMMAND
+	fmt.Fprint(w, `  story    keep stories on a server: create, add, remove, get, watch, list, delete
+  help     show the flags of a command: timelinectl help COMMAND
 
 build and resolve run in-process unless --addr names a timelined server.
 A PATH is a text file (headline on its first line), a folder of *.txt files,

@@ -63,8 +63,11 @@ func parseFlags(t *testing.T, where string, args []string, known map[string]bool
 // with no grace period, and fails unless it starts and stops cleanly.
 func startsWith(t *testing.T, where string, args []string) {
 	t.Helper()
+	// The addresses and the store are the environment's: the manifests take
+	// the store from a secret (TIMELINED_STORE) or a volume (/data).
 	args = append(append([]string(nil), args...),
-		"--addr=127.0.0.1:0", "--health-addr=127.0.0.1:0", "--metrics-addr=127.0.0.1:0", "--drain-grace=0", "--log-format=json")
+		"--addr=127.0.0.1:0", "--health-addr=127.0.0.1:0", "--metrics-addr=127.0.0.1:0", "--drain-grace=0", "--log-format=json",
+		"--store="+filepath.Join(t.TempDir(), "stories.db"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	pr, pw := io.Pipe()

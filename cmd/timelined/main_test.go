@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ func TestRunServesAndStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	pr, pw := io.Pipe()
-	env := map[string]string{"TIMELINED_ADDR": "127.0.0.1:0"}
+	env := map[string]string{"TIMELINED_ADDR": "127.0.0.1:0", "TIMELINED_STORE": filepath.Join(t.TempDir(), "stories.db")}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, []string{"--log-format=text", "--drain-grace=0"}, func(k string) string { return env[k] }, pw)
@@ -92,6 +93,9 @@ func TestRunRejectsBadFlags(t *testing.T) {
 		{[]string{"--tls-cert-file=/nonexistent.pem", "--tls-key-file=/nonexistent.key"}, "nonexistent"},
 		{[]string{"--memory-budget=1000000"}, "memory budget"},
 		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"--max-stories=0"}, "--max-stories must be positive"},
+		{[]string{"--max-watchers=-1"}, "--max-watchers must be positive"},
+		{[]string{"--store=" + filepath.Join(t.TempDir(), "a?b")}, "not allowed in a store path"},
 	}
 	for _, tt := range tests {
 		err := run(context.Background(), tt.args, func(string) string { return "" }, io.Discard)

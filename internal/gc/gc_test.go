@@ -20,3 +20,12 @@ func TestSetDefaults(t *testing.T) {
 		t.Errorf("unset: GC percent %d, limit %d; want %d and %d", p, l, Percent, MemoryLimit)
 	}
 }
+
+func TestSetServerDefaults(t *testing.T) {
+	prevPercent, prevLimit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	t.Cleanup(func() { debug.SetGCPercent(prevPercent); debug.SetMemoryLimit(prevLimit) })
+	SetServerDefaults(func(string) string { return "" })
+	if p, l := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64); p != Percent || l != ServerMemoryLimit {
+		t.Errorf("unset: GC percent %d, limit %d; want %d and %d", p, l, Percent, ServerMemoryLimit)
+	}
+}

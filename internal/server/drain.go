@@ -133,6 +133,11 @@ func (s *Server) drain(ctx context.Context) error {
 	// 3. and 4. The health-only listener closes last.
 	defer s.stopHealthPort()
 	s.prod.gate.shut.Store(true)
+	// Story watches end first, with OK, as a story closes; every other
+	// stream then ends with UNAVAILABLE.
+	if s.cfg.Stories != nil {
+		s.cfg.Stories.Close()
+	}
 	s.prod.streams.endAll()
 	done := make(chan struct{})
 	go func() {

@@ -3,6 +3,7 @@ package server
 import (
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/timelined/timelined/internal/story"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -38,4 +39,35 @@ func (cc cacheCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(cacheEvictionsDesc, prometheus.CounterValue, float64(st.Evictions))
 	ch <- prometheus.MustNewConstMetric(cacheArticlesDesc, prometheus.GaugeValue, float64(st.Articles))
 	ch <- prometheus.MustNewConstMetric(cacheBytesDesc, prometheus.GaugeValue, float64(st.Bytes))
+}
+
+// The story service's metrics, read from its counters at each scrape.
+var (
+	storyAnalysedDesc = prometheus.NewDesc("timelined_story_articles_analysed_total",
+		"Articles analysed when added to a story (new or corrected).", nil, nil)
+	storyRestoredDesc = prometheus.NewDesc("timelined_story_analyses_restored_total",
+		"Stored analyses loaded with a story instead of analysing its articles again.", nil, nil)
+	storyReanalysedDesc = prometheus.NewDesc("timelined_story_articles_reanalysed_total",
+		"Articles a story's build had to analyse again (analysis missing, of another version, or dated anew).", nil, nil)
+	storyWatchersDesc = prometheus.NewDesc("timelined_story_watchers",
+		"Watches served now (WatchTimeline streams and story pages' event streams).", nil, nil)
+)
+
+// storyCollector exports a story.Service's counters to Prometheus.
+type storyCollector struct{ s *story.Service }
+
+// Describe implements prometheus.Collector.
+func (sc storyCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{storyAnalysedDesc, storyRestoredDesc, storyReanalysedDesc, storyWatchersDesc} {
+		ch <- d
+	}
+}
+
+// Collect implements prometheus.Collector.
+func (sc storyCollector) Collect(ch chan<- prometheus.Metric) {
+	st := sc.s.Stats()
+	ch <- prometheus.MustNewConstMetric(storyAnalysedDesc, prometheus.CounterValue, float64(st.Analysed))
+	ch <- prometheus.MustNewConstMetric(storyRestoredDesc, prometheus.CounterValue, float64(st.Restored))
+	ch <- prometheus.MustNewConstMetric(storyReanalysedDesc, prometheus.CounterValue, float64(st.Reanalysed))
+	ch <- prometheus.MustNewConstMetric(storyWatchersDesc, prometheus.GaugeValue, float64(st.Watchers))
 }

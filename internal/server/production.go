@@ -82,15 +82,10 @@ func (s *Server) setUpProduction() error {
 	}
 	p.obs = &observer{log: s.log, met: p.met}
 
-	if budget := s.cfg.MemoryBudget; budget >= 0 {
-		if budget == 0 {
-			budget = DefaultMemoryBudget
-		}
-		cache := max(s.cfg.CacheBytes, 0)
-		capacity := budget/10*callShareOfBudget - cache
-		if largest := callCost(s.cfg.Limits.MaxRequestTextBytes); capacity < largest {
-			return fmt.Errorf("a memory budget of %d bytes leaves %d for calls (six tenths, less the cache's %d), less than one call of the largest size takes (%d: max-request-text-bytes %d x %d): raise the budget or lower the limit",
-				budget, capacity, cache, largest, s.cfg.Limits.MaxRequestTextBytes, BytesPerTextByte)
+	if s.cfg.MemoryBudget >= 0 {
+		capacity, err := callCapacity(&s.cfg)
+		if err != nil {
+			return err
 		}
 		p.adm = newAdmission(capacity)
 		if p.met != nil {
@@ -175,4 +170,36 @@ func (s *Server) stopHealthPort() {
 	if hs != nil {
 		hs.Stop()
 	}
+}
+
+// CheckMemoryBudget reports whether cfg's memory budget holds one call of
+// the largest size its limits allow, as New will require; a command checks
+// it before it opens anything. cfg's zero limits count at their defaults.
+func CheckMemoryBudget(cfg Config) error {
+	if cfg.MemoryBudget < 0 {
+		return nil
+	}
+	cfg.Limits = cfg.Limits.withDefaults()
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
+	}
+	_, err := callCapacity(&cfg)
+	return err
+}
+
+// callCapacity is the memory the calls in flight may reserve under cfg's
+// budget (six tenths of it, less the cache), or an error when one call of
+// the largest size would not fit.
+func callCapacity(cfg *Config) (int64, error) {
+	budget := cfg.MemoryBudget
+	if budget == 0 {
+		budget = DefaultMemoryBudget
+	}
+	cache := max(cfg.CacheBytes, 0)
+	capacity := budget/10*callShareOfBudget - cache
+	if largest := callCost(cfg.Limits.MaxRequestTextBytes); capacity < largest {
+		return 0, fmt.Errorf("a memory budget of %d bytes leaves %d for calls (six tenths, less the cache's %d), less than one call of the largest size takes (%d: max-request-text-bytes %d x %d): raise the budget or lower the limit",
+			budget, capacity, cache, largest, cfg.Limits.MaxRequestTextBytes, BytesPerTextByte)
+	}
+	return capacity, nil
 }

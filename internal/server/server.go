@@ -2,12 +2,9 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
-	"net/http"
-	"net/http/pprof"
 	"runtime"
 	"runtime/debug"
 	"sync"
@@ -17,7 +14,6 @@ import (
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/recovery"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	healthgrpc "google.golang.org/grpc/health/grpc_health_v1"
@@ -26,6 +22,7 @@ import (
 	"google.golang.org/grpc/status"
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
+	"github.com/timelined/timelined/internal/story"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -48,21 +45,17 @@ const maxHeaderBytes = 64 << 10
 type Config struct {
 	// Addr is the TCP address ListenAndServe listens on; DefaultAddr when empty.
 	Addr string
-	// MetricsAddr, when not empty, is the HTTP address on which Serve exposes
-	// Prometheus metrics at /metrics.
-	MetricsAddr string
-	// Pprof adds Go's profiles at /debug/pprof/ on MetricsAddr, to see
-	// where a loaded server's time goes. Profiles show code and request
-	// shapes: serve them only where metrics are private.
-	Pprof bool
 	// Limits bound each request; zero fields take their defaults.
 	Limits Limits
 	// Logger receives one line per call (method, code, duration, sizes) and
 	// every recovered panic with its stack; nil discards logs.
 	Logger *slog.Logger
-	// Registry receives the gRPC server metrics. When nil and MetricsAddr is
-	// set, a registry with the Go and process collectors is made.
+	// Registry, when not nil, receives the gRPC server's and the analysis
+	// cache's metrics; the HTTP server (internal/web) serves it at /metrics.
 	Registry *prometheus.Registry
+	// Stories, when not nil, is served as the StoryService; Shutdown
+	// closes it first, so that its watch streams end cleanly.
+	Stories *story.Service
 	// MaxConcurrentStreams bounds concurrent calls per connection;
 	// DefaultMaxConcurrentStreams when zero.
 	MaxConcurrentStreams uint32
@@ -79,8 +72,10 @@ type Config struct {
 	testUnary grpc.UnaryServerInterceptor
 }
 
-// Server serves the TimelineService over gRPC with health checking, server
-// reflection, request logging, panic recovery and, optionally, metrics.
+// Server serves the TimelineService (and the StoryService, when given)
+// over gRPC with health checking, server reflection, request logging,
+// panic recovery and, optionally, metrics. HTTP (metrics, profiles, story
+// pages) is served apart, by internal/web, with its own lifecycle.
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
@@ -91,8 +86,6 @@ type Server struct {
 
 	mu       sync.Mutex
 	addr     net.Addr
-	metrics  *http.Server
-	mAddr    net.Addr
 	shutdown bool
 }
 
@@ -111,10 +104,6 @@ func New(cfg Config) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{cfg: cfg, log: log, health: newHealthService(), registry: cfg.Registry}
-	if s.registry == nil && cfg.MetricsAddr != "" {
-		s.registry = prometheus.NewRegistry()
-		s.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	}
 
 	var metrics *grpcprom.ServerMetrics
 	if s.registry != nil {
@@ -137,6 +126,16 @@ func New(cfg Config) (*Server, error) {
 	svc.decoded = true
 	svc.tracer = s.prod.stage
 	timelinev1.RegisterTimelineServiceServer(s.grpc, svc)
+	if cfg.Stories != nil && s.registry != nil {
+		if err := s.registry.Register(storyCollector{cfg.Stories}); err != nil {
+			return nil, fmt.Errorf("register story metrics: %w", err)
+		}
+	}
+	if cfg.Stories != nil {
+		stories := NewStoryService(cfg.Stories, cfg.Limits)
+		stories.decoded = true
+		timelinev1.RegisterStoryServiceServer(s.grpc, stories)
+	}
 	healthgrpc.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	if metrics != nil {
@@ -207,6 +206,17 @@ func (s *Server) recoverPanic(ctx context.Context, p any) error {
 func (s *Server) setServing(st healthgrpc.HealthCheckResponse_ServingStatus) {
 	s.health.SetServingStatus("", st)
 	s.health.SetServingStatus(timelinev1.TimelineService_ServiceDesc.ServiceName, st)
+	if s.cfg.Stories != nil {
+		s.health.SetServingStatus(timelinev1.StoryService_ServiceDesc.ServiceName, st)
+	}
+}
+
+// NewRegistry returns a metrics registry with the Go runtime's and the
+// process's collectors, for Config.Registry.
+func NewRegistry() *prometheus.Registry {
+	r := prometheus.NewRegistry()
+	r.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return r
 }
 
 // ListenAndServe listens on Config.Addr and serves until Shutdown.
@@ -222,9 +232,9 @@ func (s *Server) ListenAndServe() error {
 	return s.Serve(lis)
 }
 
-// Serve serves gRPC on lis (and metrics on Config.MetricsAddr, when set)
-// until Shutdown, reporting SERVING to health checks meanwhile. It returns
-// nil after Shutdown. Serve takes ownership of lis.
+// Serve serves gRPC on lis until Shutdown, reporting SERVING to health
+// checks meanwhile. It returns nil after Shutdown. Serve takes ownership
+// of lis.
 func (s *Server) Serve(lis net.Listener) error {
 	s.mu.Lock()
 	if s.shutdown {
@@ -233,31 +243,6 @@ func (s *Server) Serve(lis net.Listener) error {
 		return nil
 	}
 	s.addr = lis.Addr()
-	if s.cfg.MetricsAddr != "" && s.metrics == nil {
-		mlis, err := net.Listen("tcp", s.cfg.MetricsAddr)
-		if err != nil {
-			s.mu.Unlock()
-			lis.Close()
-			return fmt.Errorf("listen for metrics on %s: %w", s.cfg.MetricsAddr, err)
-		}
-		s.mAddr = mlis.Addr()
-		mux := http.NewServeMux()
-		mux.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
-		if s.cfg.Pprof {
-			mux.HandleFunc("/debug/pprof/", pprof.Index)
-			mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
-			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
-			mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
-			mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-		}
-		s.metrics = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-		go func(hs *http.Server) {
-			if err := hs.Serve(mlis); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				s.log.Error("metrics server stopped", "err", err)
-			}
-		}(s.metrics)
-		s.log.Info("serving metrics", "addr", s.mAddr.String())
-	}
 	if err := s.serveHealthPort(); err != nil { // production.go
 		s.mu.Unlock()
 		lis.Close()
@@ -282,30 +267,16 @@ func (s *Server) Addr() net.Addr {
 	return s.addr
 }
 
-// MetricsAddr returns the address metrics are served on, or nil when they
-// are not (yet) served.
-func (s *Server) MetricsAddr() net.Addr {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.mAddr
-}
-
 // Shutdown stops the server: health checks turn NOT_SERVING, the listener
-// stays open for Config.DrainGrace, streams end, new calls are refused and
-// calls in flight may finish until ctx ends, when the remaining ones are
-// cut off (see drain.go). It returns ctx.Err() when calls had to be cut
-// off; a handler that ignores its context may then still be running.
+// stays open for Config.DrainGrace, streams end (story watches with OK,
+// others with UNAVAILABLE), new calls are refused and calls in flight may
+// finish until ctx ends, when the remaining ones are cut off (see
+// drain.go). It returns ctx.Err() when calls had to be cut off; a handler
+// that ignores its context may then still be running.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.shutdown = true
-	metrics := s.metrics
 	s.mu.Unlock()
 
-	err := s.drain(ctx) // drain.go
-	if metrics != nil {
-		if merr := metrics.Shutdown(ctx); merr != nil {
-			metrics.Close()
-		}
-	}
-	return err
+	return s.drain(ctx) // drain.go
 }

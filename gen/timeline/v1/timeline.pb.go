@@ -877,7 +877,12 @@ type TimelineEntry struct {
 	DateSource DateSource `protobuf:"varint,8,opt,name=date_source,json=dateSource,proto3,enum=timeline.v1.DateSource" json:"date_source,omitempty"`
 	// The names from BuildTimelineRequest.focus, as given, that take part in
 	// the event; empty when the request has no focus.
-	Focus         []string `protobuf:"bytes,9,rep,name=focus,proto3" json:"focus,omitempty"`
+	Focus []string `protobuf:"bytes,9,rep,name=focus,proto3" json:"focus,omitempty"`
+	// Stable identifier of the entry within a story (StoryService): it
+	// survives rebuilds of the chronology while the event is the same. Empty
+	// in BuildTimeline responses. (Numbered apart from the fields above so
+	// that other additions to this message do not collide with it.)
+	Id            string `protobuf:"bytes,20,opt,name=id,proto3" json:"id,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -973,6 +978,13 @@ func (x *TimelineEntry) GetFocus() []string {
 		return x.Focus
 	}
 	return nil
+}
+
+func (x *TimelineEntry) GetId() string {
+	if x != nil {
+		return x.Id
+	}
+	return ""
 }
 
 // Citation is the evidence for an entry in one article.
@@ -1223,7 +1235,7 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\barticles\x18\x03 \x03(\v2\x1c.timeline.v1.PublicationDateR\barticles\x12!\n" +
 	"\fwindow_start\x18\x04 \x01(\tR\vwindowStart\x12\x1d\n" +
 	"\n" +
-	"window_end\x18\x05 \x01(\tR\twindowEnd\"\xdd\x02\n" +
+	"window_end\x18\x05 \x01(\tR\twindowEnd\"\xed\x02\n" +
 	"\rTimelineEntry\x12\x12\n" +
 	"\x04date\x18\x01 \x01(\tR\x04date\x12\x1d\n" +
 	"\n" +
@@ -1235,7 +1247,8 @@ const file_timeline_v1_timeline_proto_rawDesc = "" +
 	"\x04kind\x18\a \x01(\x0e2\x16.timeline.v1.EntryKindR\x04kind\x128\n" +
 	"\vdate_source\x18\b \x01(\x0e2\x17.timeline.v1.DateSourceR\n" +
 	"dateSource\x12\x14\n" +
-	"\x05focus\x18\t \x03(\tR\x05focus\"\x93\x02\n" +
+	"\x05focus\x18\t \x03(\tR\x05focus\x12\x0e\n" +
+	"\x02id\x18\x14 \x01(\tR\x02id\"\x93\x02\n" +
 	"\bCitation\x12\x1d\n" +
 	"\n" +
 	"article_id\x18\x01 \x01(\tR\tarticleId\x12\x14\n" +
