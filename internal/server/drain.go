@@ -133,12 +133,13 @@ func (s *Server) drain(ctx context.Context) error {
 	// 3. and 4. The health-only listener closes last.
 	defer s.stopHealthPort()
 	s.prod.gate.shut.Store(true)
-	// Story watches end first, with OK, as a story closes; every other
-	// stream then ends with UNAVAILABLE.
+	// Every stream ends with UNAVAILABLE, story watches included (their
+	// clients open them again elsewhere from their last version); then the
+	// story service closes, which ends the story pages' event streams.
+	s.prod.streams.endAll()
 	if s.cfg.Stories != nil {
 		s.cfg.Stories.Close()
 	}
-	s.prod.streams.endAll()
 	done := make(chan struct{})
 	go func() {
 		s.grpc.GracefulStop()
