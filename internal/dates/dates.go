@@ -14,7 +14,9 @@
 // punctuation. Each word is looked up once, lowercased, in the lexicon
 // (lexicon.go): a map from word to token classes (month, weekday, unit,
 // number word, tense marker, ...) and a value. Text is handled a sentence at
-// a time, so memory stays flat however long the input.
+// a time, the sentences of package sentences, which the chronology engine
+// splits by too (so "the same sentence" means the same thing to both), and
+// only a sentence's tokens are held at once.
 //
 // The rules (rules.go) are data: a token pattern such as "MONTH DAY ,? YEAR",
 // a builder that turns a match into TIMEX3 values, and examples that the

@@ -3,6 +3,8 @@ package dates
 import (
 	"context"
 	"fmt"
+
+	"github.com/timelined/timelined/internal/sentences"
 )
 
 // coreClasses are the classes that make a stretch of text date-like; every
@@ -62,10 +64,10 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	r.ref, r.docType = r.opts.Reference, r.opts.DocType
 	z := tokenizer{text: text}
 	var t token
-	// A period ends a sentence unless a comma or a lower-case word follows
-	// it: then it closed an abbreviation ("Birmingham, Ala., killed",
-	// "Acme Inc. said"), so the decision waits for the next token.
-	period := false
+	// Sentences are the service's (package sentences): the timeline
+	// reasons about the same ones.
+	sents := sentences.Split(text, nil)
+	si, para := 0, -1
 	checked := 0
 	for z.next(&t) {
 		// A look at ctx every ctxEvery tokens (tens of microseconds of
@@ -76,19 +78,20 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 				return r.out, err
 			}
 		}
-		if period && !(t.kind == kPunct && (t.punct == ',' || t.punct == ';') || t.kind == kWord && t.flags&fCap == 0) {
+		for si < len(sents) && t.start >= sents[si].End {
 			r.sentence()
+			si++
 		}
-		period = false
-		if t.flags&fBreak != 0 && len(r.toks) > 0 {
-			r.sentence()
+		t.flags &^= fBreak
+		if si < len(sents) && sents[si].Para != para && t.start >= sents[si].Start {
+			para = sents[si].Para
+			if para > 0 {
+				t.flags |= fBreak
+			}
 		}
 		r.toks = append(r.toks, t)
-		switch {
-		case len(r.toks) >= maxSentence, t.kind == kPunct && (t.punct == '!' || t.punct == '?'):
+		if len(r.toks) >= maxSentence {
 			r.sentence()
-		case t.kind == kPunct && t.punct == '.':
-			period = true
 		}
 	}
 	r.sentence()
