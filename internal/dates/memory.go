@@ -28,7 +28,7 @@ type memory struct {
 	// value; aside reports that the last date told since is a year or
 	// coarser standing inside a sentence rather than opening it ("forces
 	// for a planned campaign in 1976", "declassified in 2005"). A day of
-	// the line's month told next in the same paragraph (linePara) goes on
+	// the line's month told within a few sentences (lineSentences) goes on
 	// from line, not from the aside
 	// ("On 10 March 1975 ... a planned campaign in 1976 ... collapsed on 11
 	// March" is 1975's); another month takes the year told ("the fighting
@@ -37,7 +37,7 @@ type memory struct {
 	line     Date
 	lineGran gran
 	lineVal  string
-	linePara int
+	lineSent int
 	aside    bool
 	// day is the last day (or time on a day) told that is not the day of
 	// a report ("the bomb went off Saturday, police said Monday": the
@@ -66,6 +66,10 @@ type memory struct {
 	// quarter.
 	cumulative int
 }
+
+// lineSentences is how many sentences after the story line's date a year
+// told in passing may stand and still be an aside from it.
+const lineSentences = 3
 
 // anchor is the date relative expressions resolve against: the reference,
 // or in narrative text the last date mentioned.
@@ -146,7 +150,7 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 		return 0, "", false
 	}
 	last, lastGran, lastVal := r.last, r.lastGran, r.lastVal
-	if r.aside && r.lineGran >= gMonth && r.linePara == r.para && mon == r.line.Month {
+	if r.aside && r.lineGran >= gMonth && r.sent-r.lineSent <= lineSentences && mon == r.line.Month {
 		last, lastGran, lastVal = r.line, r.lineGran, r.lineVal
 	}
 	y = last.Year
@@ -189,7 +193,7 @@ func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	r.last, r.lastGran, r.lastVal = s, g, value
 	switch {
 	case g > gYear:
-		r.line, r.lineGran, r.lineVal, r.linePara, r.aside = s, g, value, r.para, false
+		r.line, r.lineGran, r.lineVal, r.lineSent, r.aside = s, g, value, r.sent, false
 	case g != gNone:
 		r.aside = !topic && !r.line.IsZero()
 	}
