@@ -558,9 +558,10 @@ var relativeRules = []rule{
 			if m.tok(1).class&cLast != 0 {
 				n = -1
 			}
-			if r.wordIs(m.before(1), "for") {
+			if n > 0 && r.wordIs(m.before(1), "for") {
 				// "Fighting continued for the next year": how long, not
-				// which. ("Closed over the next year" is when.)
+				// which. ("Closed over the next year" is when; "a total
+				// of 26,496 for the previous year" is which.)
 				return r.duration(m, m.start, m.end, 1, u)
 			}
 			a, as := r.eventAnchor(unitGran(u))
