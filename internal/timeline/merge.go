@@ -116,7 +116,7 @@ func dayNumber(d dates.Date) int {
 // almost none tell different stories, and their reports merge only when
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
-func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
+func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter, w *workspace) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	related := relatedArticles(docNames, relatedShare)
@@ -315,7 +315,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			}
 		}
 	}
-	attachReports(out, vec, related, common)
+	attachReports(out, vec, related, common, w)
 	live := out[:0]
 	for _, k := range out {
 		if k.parent == nil {
@@ -986,20 +986,8 @@ const (
 // are looked up by the report's heaviest words; it is merged into the most
 // alike of those telling its event (sameEvent), of a related article,
 // dated within attachDays before it (or inside its year).
-func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool) {
-	postings := make([][]*cluster, len(vec)) // by dense token index
-	for _, k := range clusters {
-		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
-			continue
-		}
-		for _, e := range k.exemplars {
-			for _, x := range e.ix {
-				if p := postings[x]; len(p) <= attachPosting && (len(p) == 0 || p[len(p)-1] != k) {
-					postings[x] = append(p, k)
-				}
-			}
-		}
-	}
+func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
+	postings := w.postings(clusters, len(vec))
 	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence {
@@ -1016,8 +1004,9 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		for _, m := range k.exemplars { // one of each wording
 			vec.load(m)
 			stamp++
-			for _, x := range heaviest(m, attachKeys) {
-				p := postings[x]
+			top, n := heaviest(m)
+			for _, x := range top[:n] {
+				p := postings.of(x)
 				if len(p) > attachPosting {
 					continue
 				}
@@ -1159,31 +1148,95 @@ func (k *cluster) pastOnly() bool {
 	return true
 }
 
-// heaviest returns the dense indices of c's n heaviest tokens.
-func heaviest(c *candidate, n int) []int32 {
-	// A selection of the n heaviest, ties to the earlier token: n is a
-	// handful, a sort of every token was most of a small merge.
-	top := make([]int, 0, n)
+// heaviest returns the dense indices of c's attachKeys heaviest tokens
+// (the first n of top).
+func heaviest(c *candidate) (top [attachKeys]int32, n int) {
+	// A selection of the heaviest, ties to the earlier token: attachKeys
+	// is a handful, a sort of every token was most of a small merge.
+	var at [attachKeys]int // indices into c.tokens, heaviest first
 	for i := range c.ix {
 		w := c.tokens[i].weight
-		at := len(top)
-		for at > 0 && c.tokens[top[at-1]].weight < w {
-			at--
+		k := n
+		for k > 0 && c.tokens[at[k-1]].weight < w {
+			k--
 		}
-		if at >= n {
+		if k >= attachKeys {
 			continue
 		}
-		if len(top) < n {
-			top = append(top, 0)
+		if n < attachKeys {
+			n++
 		}
-		copy(top[at+1:], top[at:len(top)-1])
-		top[at] = i
+		copy(at[k+1:n], at[k:n-1])
+		at[k] = i
 	}
-	out := make([]int32, len(top))
-	for k, i := range top {
-		out[k] = c.ix[i]
+	for k := range n {
+		top[k] = c.ix[at[k]]
 	}
-	return out
+	return top, n
+}
+
+// postingLists are the events that hold each word (by dense token index),
+// in one slice: lists[start[x]:start[x+1]].
+type postingLists struct {
+	start []int32
+	lists []*cluster
+}
+
+// of returns the events holding the word of dense index x.
+func (p postingLists) of(x int32) []*cluster { return p.lists[p.start[x]:p.start[x+1]] }
+
+// postings returns, for each of the ntok words, the events of clusters an
+// undated or coarse report may be placed on (occurrences dated to a day
+// or a few) whose wordings hold it, in order, each once; a list stops
+// growing at attachPosting+1, which marks a word too common to look up.
+// Counted, then filled: two passes over the wordings rather than a slice
+// per word that grows as it goes. The lists are w's, valid until it is
+// released.
+func (w *workspace) postings(clusters []*cluster, ntok int) postingLists {
+	w.eligible = w.eligible[:0]
+	for _, k := range clusters {
+		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
+			continue
+		}
+		w.eligible = append(w.eligible, k)
+	}
+	if cap(w.postStart) < 2*ntok+1 {
+		w.postStart = make([]int32, 2*ntok+1)
+	}
+	start, last := w.postStart[:ntok+1], w.postStart[ntok+1:2*ntok+1]
+	clear(start)
+	clear(last)
+	count := start[1:] // count[x]: the events holding word x, at most attachPosting+1
+	for i, k := range w.eligible {
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if count[x] <= attachPosting && last[x] != int32(i+1) {
+					count[x]++
+					last[x] = int32(i + 1)
+				}
+			}
+		}
+	}
+	for x := range count {
+		start[x+1] += start[x]
+	}
+	if total := int(start[ntok]); cap(w.postLists) < total {
+		w.postLists = make([]*cluster, total)
+	}
+	lists := w.postLists[:start[ntok]]
+	fill := last // fill[x]: the events of word x filed so far
+	clear(fill)
+	for _, k := range w.eligible {
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if at := start[x] + fill[x]; at < start[x+1] && (fill[x] == 0 || lists[at-1] != k) {
+					lists[at] = k
+					fill[x]++
+				}
+			}
+		}
+	}
+	return postingLists{start: start, lists: lists}
 }
 
 // dated counts the members of k dated by an expression of their own.

@@ -311,7 +311,7 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	w := workspaces.Get().(*workspace)
 	defer w.release()
 	vec, spare := w.scatters(weigh(cands, w))
-	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare)
+	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare, w)
 	if err != nil {
 		return nil, err
 	}

@@ -89,6 +89,10 @@ type workspace struct {
 	ixs   []int32
 	df    []int32
 	vecs  scatter // the part of it a Build used; zero outside one
+	// attachReports' posting lists (see postings).
+	eligible  []*cluster
+	postStart []int32
+	postLists []*cluster
 }
 
 // workspaces pools workspaces, as fmt pools its printers.
@@ -131,6 +135,9 @@ func (w *workspace) release() {
 	}
 	w.used = w.used[:0]
 	clear(w.vecs) // zero already, unless a Build panicked half way
+	// No cluster (nor the analyses it points to) outlives its Build.
+	clear(w.eligible[:cap(w.eligible)])
+	clear(w.postLists[:cap(w.postLists)])
 	if len(w.index.ids) > maxPooledSlots {
 		return
 	}
