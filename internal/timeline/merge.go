@@ -119,9 +119,11 @@ func dayNumber(d dates.Date) int {
 func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter, w *workspace) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
-	related := relatedArticles(docNames, relatedShare)
-	sameStory := relatedArticles(docNames, sameStoryShare)
-	order := slices.Clone(cands)
+	pairs := w.articlePairs(docNames)
+	related := pairs.sharing(relatedShare)
+	sameStory := pairs.sharing(sameStoryShare)
+	order := append(w.order[:0], cands...)
+	w.order = order
 	slices.SortStableFunc(order, func(a, b *candidate) int {
 		if a.days != b.days {
 			return cmp.Compare(a.days, b.days)
@@ -134,12 +136,16 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		}
 		return cmp.Compare(a.cit.Start, b.cit.Start)
 	})
-	byDay := newIndex[int]()
-	sameWording := map[wordingKey]*cluster{} // the event a wording of a day was first told in
-	byValue := newIndex[string]()
+	byDay, byValue := w.byDay.reset(), w.byValue.reset()
+	sameWording := w.sameWording // the event a wording of a day was first told in
 	var out []*cluster
 	var matches, placements []match
-	var slab []cluster
+	// Clusters are taken from the workspace's slab, which has room for
+	// one per candidate up to a bound, then from slabs of clusterSlab.
+	if cap(w.clusters) < min(len(cands), maxPooledEvents) {
+		w.clusters = make([]cluster, 0, min(len(cands), maxPooledEvents))
+	}
+	slab := w.clusters[:0]
 	var loaded *candidate
 	defer func() {
 		if loaded != nil {
@@ -345,7 +351,16 @@ type indexNode struct {
 	next int32 // the next node of the list, or -1
 }
 
-func newIndex[K comparable]() *index[K] { return &index[K]{ends: map[K][2]int32{}} }
+// reset empties x for another merge and returns it.
+func (x *index[K]) reset() *index[K] {
+	if x.ends == nil {
+		x.ends = map[K][2]int32{}
+	}
+	clear(x.ends)
+	clear(x.nodes)
+	x.nodes = x.nodes[:0]
+	return x
+}
 
 // add files k under key.
 func (x *index[K]) add(key K, k *cluster) {
@@ -563,11 +578,71 @@ const (
 	sameStoryShare = 3
 )
 
-// relatedArticles returns a cached test of whether two articles share
-// enough names to be about one story: at least two, and a 1/share of the
-// smaller article's names.
-func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
-	cache := map[[2]int]bool{}
+// articlePairs counts the names two articles have in common, once per
+// pair: a dense table for a small collection, a map for a large one.
+type articlePairs struct {
+	docNames [][]uint64
+	dense    []int32 // n*n: 1 + the names a pair shares; 0 not counted yet
+	sparse   map[[2]int32]int32
+}
+
+// maxDensePairs bounds the articles whose pairs articlePairs keeps in a
+// dense table.
+const maxDensePairs = 128
+
+// articlePairs returns w's articlePairs for docNames, counted anew.
+func (w *workspace) articlePairs(docNames [][]uint64) *articlePairs {
+	p := &w.pairs
+	p.docNames, p.sparse = docNames, nil
+	if n := len(docNames); n <= maxDensePairs {
+		if cap(p.dense) < n*n {
+			p.dense = make([]int32, n*n)
+		}
+		p.dense = p.dense[:n*n]
+		clear(p.dense)
+	} else {
+		p.dense, p.sparse = p.dense[:0], map[[2]int32]int32{}
+	}
+	return p
+}
+
+// shared returns how many names articles a < b share.
+func (p *articlePairs) shared(a, b int) int {
+	var slot *int32
+	if p.sparse == nil {
+		slot = &p.dense[a*len(p.docNames)+b]
+		if *slot > 0 {
+			return int(*slot - 1)
+		}
+	} else if v, ok := p.sparse[[2]int32{int32(a), int32(b)}]; ok {
+		return int(v)
+	}
+	x, y := p.docNames[a], p.docNames[b]
+	shared := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			shared++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if slot != nil {
+		*slot = int32(shared + 1)
+	} else {
+		p.sparse[[2]int32{int32(a), int32(b)}] = int32(shared)
+	}
+	return shared
+}
+
+// sharing returns a test of whether two articles share enough names to
+// be about one story: at least two, and a 1/share of the smaller
+// article's names.
+func (p *articlePairs) sharing(share int) func(a, b int) bool {
 	return func(a, b int) bool {
 		if a == b {
 			return true
@@ -575,26 +650,8 @@ func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
 		if a > b {
 			a, b = b, a
 		}
-		if v, ok := cache[[2]int{a, b}]; ok {
-			return v
-		}
-		x, y := docNames[a], docNames[b]
-		shared := 0
-		for i, j := 0, 0; i < len(x) && j < len(y); {
-			switch {
-			case x[i] == y[j]:
-				shared++
-				i++
-				j++
-			case x[i] < y[j]:
-				i++
-			default:
-				j++
-			}
-		}
-		v := shared >= 2 && shared*share >= min(len(x), len(y))
-		cache[[2]int{a, b}] = v
-		return v
+		shared := p.shared(a, b)
+		return shared >= 2 && shared*share >= min(len(p.docNames[a]), len(p.docNames[b]))
 	}
 }
 

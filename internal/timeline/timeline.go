@@ -295,21 +295,21 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 			shared, ntok = shared+len(an.cands), ntok+an.ntok
 		}
 	}
-	cands := make([]*candidate, 0, n)
+	w := workspaces.Get().(*workspace)
+	defer w.release()
 	// The events of analyses others hold are copied, with the tokens
 	// weigh changes; those Build made for this call are used in place.
-	copies := make([]candidate, 0, shared)
-	arena := make([]token, 0, ntok)
+	// The copies are the workspace's: they do not outlive the merge.
+	cands, copies, arena := w.events(n, shared, ntok)
 	docNames := make([][]uint64, len(ans))
 	for i, an := range ans {
 		cands, copies, arena = an.appendEvents(cands, copies, arena, i)
 		docNames[i] = an.names
 	}
+	w.cands, w.copies = cands, copies
 	if len(opts.Focus) > 0 {
 		cands = keepFocus(ans, cands, opts.Focus)
 	}
-	w := workspaces.Get().(*workspace)
-	defer w.release()
 	vec, spare := w.scatters(weigh(cands, w))
 	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare, w)
 	if err != nil {
