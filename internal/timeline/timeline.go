@@ -324,29 +324,51 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	if !opts.WindowEnd.IsZero() {
 		res.WindowEnd = opts.WindowEnd
 	}
+	// Each cluster's entry, then the story's and the background's in
+	// order, sorted as indices (an Entry is large to move) and copied
+	// once into one slice.
+	all := w.entrySlice(len(clusters))
+	in, bg := w.entryOrder[:0], w.bgOrder[:0]
 	for i, k := range clusters {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		e := k.entry(vec, &cits, opts.Focus, ans)
+		all[i] = k.entry(vec, &cits, opts.Focus, ans)
+		e := &all[i]
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
-			res.Entries = append(res.Entries, e)
+			in = append(in, int32(i))
 		} else {
-			res.Background = append(res.Background, e)
+			bg = append(bg, int32(i))
 		}
 	}
-	sortEntries(res.Entries)
-	sortEntries(res.Background)
+	w.entryOrder, w.bgOrder = in, bg
+	sortEntries(all, in)
+	sortEntries(all, bg)
+	out := make([]Entry, len(clusters))
+	for j, i := range in {
+		out[j] = all[i]
+	}
+	for j, i := range bg {
+		out[len(in)+j] = all[i]
+	}
+	if len(in) > 0 {
+		res.Entries = out[:len(in):len(in)]
+	}
+	if len(bg) > 0 {
+		res.Background = out[len(in):]
+	}
 	return res, nil
 }
 
-// sortEntries orders entries by start date, coarser granularity first,
-// then summary.
-func sortEntries(es []Entry) {
-	slices.SortStableFunc(es, func(a, b Entry) int {
+// sortEntries orders the entries of es at the indices order by start
+// date, coarser granularity first, then summary: a stable sort of the
+// indices.
+func sortEntries(es []Entry, order []int32) {
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &es[i], &es[j]
 		if c := a.StartDate.Compare(b.StartDate); c != 0 {
 			return c
 		}

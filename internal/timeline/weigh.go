@@ -97,11 +97,16 @@ type workspace struct {
 	// mergeEvents' order of the events, clusters, indices and pairs of
 	// articles.
 	order       []*candidate
+	orderKeys   []orderKey
 	clusters    []cluster
 	byDay       index[int]
 	byValue     index[string]
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
+	// Merge's entries before they are sorted, and the order of the
+	// story's and the background's.
+	entries             []Entry
+	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
 	eligible  []*cluster
 	postStart []int32
@@ -151,6 +156,15 @@ func (w *workspace) events(n, shared, ntok int) ([]*candidate, []candidate, []to
 	return w.cands[:0], w.copies[:0], w.arena[:0]
 }
 
+// entrySlice returns n entries of w's, zero.
+func (w *workspace) entrySlice(n int) []Entry {
+	if cap(w.entries) < n {
+		w.entries = make([]Entry, n)
+	}
+	w.entries = w.entries[:n]
+	return w.entries
+}
+
 // scatters returns two zeroed scatters of n.
 func (w *workspace) scatters(n int) (scatter, scatter) {
 	if cap(w.vecs) < 2*n {
@@ -162,8 +176,8 @@ func (w *workspace) scatters(n int) (scatter, scatter) {
 
 // release empties w and returns it to workspaces.
 func (w *workspace) release() {
-	if len(w.index.ids) > maxPooledSlots || cap(w.cands) > maxPooledEvents || cap(w.order) > maxPooledEvents ||
-		len(w.sameWording) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
+	if len(w.index.ids) > maxPooledSlots || cap(w.cands) > maxPooledEvents || cap(w.order) > maxPooledEvents || cap(w.orderKeys) > maxPooledEvents ||
+		len(w.sameWording) > maxPooledEvents || cap(w.entries) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
 		return // one huge Build does not leave megabytes behind for small ones
 	}
 	for _, i := range w.used {
@@ -182,6 +196,8 @@ func (w *workspace) release() {
 	w.byValue.reset()
 	clear(w.sameWording)
 	w.pairs.docNames = nil
+	clear(w.entries)
+	w.entries = w.entries[:0]
 	clear(w.eligible[:cap(w.eligible)])
 	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
