@@ -1106,6 +1106,13 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
 						continue
 					}
+					// A sentence's report and the event it reports are two.
+					// A report that may tell any earlier day is placed only
+					// within its story. (Tested once per event, before its
+					// wordings are compared.)
+					if o.hasSentence(m) || weak && !o.related(m, related) {
+						continue
+					}
 					for _, e := range o.exemplars {
 						if e.weak && e.cit.Source != FromContext {
 							continue
@@ -1121,17 +1128,15 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						// introduced iPhone 4", "while introducing iPhone 4")
 						// done to someone both name; a year on a finer date
 						// also by a deed its words name ("since its launch").
-						same, named := eventMatch(m, e, sim, common)
+						var same, named bool
 						if weak {
-							// A report that may tell any earlier day is
-							// placed only within its story, by a verb of
-							// both or by most of what happened, told
-							// with another verb.
-							same = same && sharedVerb(m, e) || sameObject(m, e, sim, common)
-							named = named && o.related(m, related)
+							// By a verb of both or by most of what
+							// happened, told with another verb.
+							same = sharedVerb(m, e) && sameEvent(m, e, sim, common) || sameObject(m, e, sim, common)
+						} else {
+							same, named = eventMatch(m, e, sim, common)
 						}
-						// A sentence's report and the event it reports are two.
-						if same && (named || o.related(m, related)) && !o.hasSentence(m) {
+						if same && (weak || named || o.related(m, related)) {
 							best, bestSim = o, sim
 						}
 					}
