@@ -44,12 +44,15 @@ func weigh(cands []*candidate, w *workspace) int {
 		idf[f] = float32(math.Log(n / float64(max(f, 1))))
 	}
 	rare := int32(max(rareReports, len(cands)/50))
+	wts := w.floats(ntok)
 	for _, c := range cands {
+		c.wts, wts = wts[:len(c.tokens):len(c.tokens)], wts[len(c.tokens):]
 		var norm float64
 		for k := range c.tokens {
 			t := &c.tokens[k]
 			f := df[c.ix[k]]
 			t.weight *= idf[f]
+			c.wts[k] = t.weight
 			t.key = !t.name && f <= rare
 			norm += float64(t.weight) * float64(t.weight)
 		}
@@ -87,6 +90,7 @@ type workspace struct {
 	index tokenIndex
 	used  []uint64 // the slots of index in use
 	ixs   []int32
+	wts   []float32
 	df    []int32
 	vecs  scatter // the part of it a Build used; zero outside one
 	// Merge's events: pointers to them (cands), the copies of those of
@@ -131,6 +135,14 @@ func (w *workspace) tokenIndex(n int) tokenIndex {
 		w.index = tokenIndex{ids: make([]uint64, size), ix: make([]int32, size), mask: uint64(size - 1)}
 	}
 	return w.index
+}
+
+// floats returns n float32s of w's, any values.
+func (w *workspace) floats(n int) []float32 {
+	if cap(w.wts) < n {
+		w.wts = make([]float32, n)
+	}
+	return w.wts[:n]
 }
 
 // ints returns n int32s of w's, any values.
