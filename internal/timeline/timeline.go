@@ -324,10 +324,10 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	if !opts.WindowEnd.IsZero() {
 		res.WindowEnd = opts.WindowEnd
 	}
-	// Each cluster's entry, then the story's and the background's in
-	// order, sorted as indices (an Entry is large to move) and copied
-	// once into one slice.
-	all := w.entrySlice(len(clusters))
+	// Each cluster's entry, in one slice; then the story's and the
+	// background's in order, sorted as indices (an Entry is large to
+	// move), and the slice permuted to that order in place.
+	all := make([]Entry, len(clusters))
 	in, bg := w.entryOrder[:0], w.bgOrder[:0]
 	for i, k := range clusters {
 		if i%256 == 0 {
@@ -344,23 +344,40 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 			bg = append(bg, int32(i))
 		}
 	}
-	w.entryOrder, w.bgOrder = in, bg
 	sortEntries(all, in)
 	sortEntries(all, bg)
-	out := make([]Entry, len(clusters))
-	for j, i := range in {
-		out[j] = all[i]
+	ne := len(in)
+	w.entryOrder, w.bgOrder = append(in, bg...), bg
+	permute(all, w.entryOrder)
+	if ne > 0 {
+		res.Entries = all[:ne:ne]
 	}
-	for j, i := range bg {
-		out[len(in)+j] = all[i]
-	}
-	if len(in) > 0 {
-		res.Entries = out[:len(in):len(in)]
-	}
-	if len(bg) > 0 {
-		res.Background = out[len(in):]
+	if len(all) > ne {
+		res.Background = all[ne:]
 	}
 	return res, nil
+}
+
+// permute reorders es so that es[j] becomes the old es[order[j]], in
+// place, one cycle of the permutation at a time; it spends order.
+func permute(es []Entry, order []int32) {
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		tmp := es[start]
+		j := start
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == start {
+				es[j] = tmp
+				break
+			}
+			es[j] = es[k]
+			j = k
+		}
+	}
 }
 
 // sortEntries orders the entries of es at the indices order by start

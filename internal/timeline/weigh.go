@@ -107,9 +107,7 @@ type workspace struct {
 	byValue     index[string]
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
-	// Merge's entries before they are sorted, and the order of the
-	// story's and the background's.
-	entries             []Entry
+	// The order of Merge's entries, the story's and the background's.
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
 	eligible  []*cluster
@@ -168,15 +166,6 @@ func (w *workspace) events(n, shared, ntok int) ([]*candidate, []candidate, []to
 	return w.cands[:0], w.copies[:0], w.arena[:0]
 }
 
-// entrySlice returns n entries of w's, zero.
-func (w *workspace) entrySlice(n int) []Entry {
-	if cap(w.entries) < n {
-		w.entries = make([]Entry, n)
-	}
-	w.entries = w.entries[:n]
-	return w.entries
-}
-
 // scatters returns two zeroed scatters of n.
 func (w *workspace) scatters(n int) (scatter, scatter) {
 	if cap(w.vecs) < 2*n {
@@ -189,7 +178,7 @@ func (w *workspace) scatters(n int) (scatter, scatter) {
 // release empties w and returns it to workspaces.
 func (w *workspace) release() {
 	if len(w.index.ids) > maxPooledSlots || cap(w.cands) > maxPooledEvents || cap(w.order) > maxPooledEvents || cap(w.orderKeys) > maxPooledEvents ||
-		len(w.sameWording) > maxPooledEvents || cap(w.entries) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
+		len(w.sameWording) > maxPooledEvents || cap(w.entryOrder) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
 		return // one huge Build does not leave megabytes behind for small ones
 	}
 	for _, i := range w.used {
@@ -208,8 +197,6 @@ func (w *workspace) release() {
 	w.byValue.reset()
 	clear(w.sameWording)
 	w.pairs.docNames = nil
-	clear(w.entries)
-	w.entries = w.entries[:0]
 	clear(w.eligible[:cap(w.eligible)])
 	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
