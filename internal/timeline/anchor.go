@@ -278,7 +278,7 @@ func stative(s string) bool {
 	for i := 0; i < len(s); {
 		w, j := word(i, buf[:])
 		i = j
-		fl := tenseFlags[string(w)]
+		fl := tenseFlags.get(w)
 		if fl&(tensePastAux|tenseIrregularPast|tensePresentAux|tensePastReporting) == 0 && !isPastEd(string(w)) {
 			continue
 		}
