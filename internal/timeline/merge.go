@@ -179,9 +179,16 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				}
 				return
 			}
+			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+			if !sameValue && !compatible && !(c.days == 0 && !c.weak && k.strong && k.start == k.end) {
+				// Dates neither of which holds the other: only a report
+				// dated to a day by an expression and an event so dated
+				// to another day may tell one event (a disagreement,
+				// below). Nothing else to compare.
+				return
+			}
 			var sims [maxExemplars]float32
 			sim := k.similarities(c, vec, &sims)
-			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
 			if (c.weak || !k.strong) && (sim < eventSimilarity || !k.frameMatch(c, &sims, common, related)) {
 				// A date from the context or the publication day says
 				// little: a day holds many undated reports, which are one
