@@ -198,30 +198,41 @@ func (m *entryMapper) entries(es []timeline.Entry) []*timelinev1.TimelineEntry {
 	if len(es) == 0 {
 		return nil
 	}
+	// The messages of all entries and citations in two slices: one
+	// allocation each, not one per message.
+	n := 0
+	for i := range es {
+		n += len(es[i].Citations)
+	}
+	pes := make([]timelinev1.TimelineEntry, len(es))
+	pcs := make([]timelinev1.Citation, n)
+	cps := make([]*timelinev1.Citation, n)
 	out := make([]*timelinev1.TimelineEntry, len(es))
-	for i, e := range es {
-		pe := &timelinev1.TimelineEntry{
-			Date:       validUTF8(e.Value),
-			StartDate:  e.StartDate.String(),
-			EndDate:    e.EndDate.String(),
-			Summary:    validUTF8(e.Summary),
-			Kind:       entryKind(e.Kind),
-			Citations:  make([]*timelinev1.Citation, len(e.Citations)),
-			DateSource: dateSource(e.Source),
-			Focus:      e.Focus,
-		}
-		for j, c := range e.Citations {
-			pe.Citations[j] = &timelinev1.Citation{
-				ArticleId:   c.ArticleID,
-				Quote:       validSlice(m.texts[c.ArticleID], c.Quote, c.Start, c.End),
-				Start:       int32(c.RuneStart),
-				End:         int32(c.RuneEnd),
-				Expression:  validUTF8(c.Expression),
-				Value:       validUTF8(c.Value),
-				Caption:     c.Caption,
-				DateSource:  dateSource(c.Source),
-				Explanation: validUTF8(c.Explanation),
-			}
+	for i := range es {
+		e := &es[i]
+		pe := &pes[i]
+		pe.Date = validUTF8(e.Value)
+		pe.StartDate = e.StartDate.String()
+		pe.EndDate = e.EndDate.String()
+		pe.Summary = validUTF8(e.Summary)
+		pe.Kind = entryKind(e.Kind)
+		pe.Citations, cps = cps[:len(e.Citations):len(e.Citations)], cps[len(e.Citations):]
+		pe.DateSource = dateSource(e.Source)
+		pe.Focus = e.Focus
+		for j := range e.Citations {
+			c := &e.Citations[j]
+			pc := &pcs[0]
+			pcs = pcs[1:]
+			pc.ArticleId = c.ArticleID
+			pc.Quote = validSlice(m.texts[c.ArticleID], c.Quote, c.Start, c.End)
+			pc.Start = int32(c.RuneStart)
+			pc.End = int32(c.RuneEnd)
+			pc.Expression = validUTF8(c.Expression)
+			pc.Value = validUTF8(c.Value)
+			pc.Caption = c.Caption
+			pc.DateSource = dateSource(c.Source)
+			pc.Explanation = validUTF8(c.Explanation)
+			pe.Citations[j] = pc
 		}
 		for _, c := range e.Conflicts {
 			pc := &timelinev1.Conflict{

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -102,9 +103,13 @@ func TestAnalysisVersion(t *testing.T) {
 		}
 	}
 	// A quote that is not the text there is refused.
-	w := an.wire()
-	w.Events[0].Citation.Start++
-	if _, err := w.analysis(); err == nil {
+	moved := *an
+	moved.cands = slices.Clone(an.cands)
+	moved.cands[0].cit.Start++
+	if data, err = moved.MarshalBinary(); err != nil {
+		t.Fatal(err)
+	}
+	if err := back.UnmarshalBinary(data); err == nil {
 		t.Error("a moved quote decoded")
 	}
 

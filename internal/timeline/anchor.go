@@ -57,6 +57,9 @@ type anchorContext struct {
 	// event, when that is the publication day or the week before it.
 	news     anchorDate
 	leadDone bool
+	// The publication day's value and the explanations undated reports
+	// share, written once per article (or per context date).
+	pubValue, pastExpl, presentExpl, newsExpl, contextExpl string
 }
 
 // anchorDate is a date some sentence gave, and how it was written.
@@ -91,8 +94,10 @@ func (ac *anchorContext) set(para, si int, text string, dated []candidate, pub d
 	c := &dated[best]
 	ac.has, ac.para, ac.sent = true, para, si
 	ac.start, ac.end, ac.value, ac.expr = c.start, c.end, c.cit.Value, c.cit.Expression
+	ac.contextExpl = ""
 	if lead && c.days == 0 && !pub.IsZero() && !c.start.After(pub) && !c.start.Before(pub.AddDays(-newsDays)) {
 		ac.news = anchorDate{true, c.start, c.end, c.cit.Value, c.cit.Expression}
+		ac.newsExpl = ""
 	}
 }
 
@@ -127,26 +132,37 @@ func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText,
 	if !inContext && !news && pub.IsZero() {
 		return candidate{}, false
 	}
-	m := dates.Mention{Value: pub.String(), StartDate: pub, EndDate: pub}
+	if ac.pubValue == "" {
+		ac.pubValue = pub.String()
+	}
+	m := dates.Mention{Value: ac.pubValue, StartDate: pub, EndDate: pub}
 	src := FromPublication
-	var expl string
+	var expl *string
 	switch {
 	case inContext:
 		m = dates.Mention{Value: ac.value, StartDate: ac.start, EndDate: ac.end}
 		src = FromContext
 		ac.sent = si // and the next may go on with it
-		expl = fmt.Sprintf("no date in the sentence: it goes on telling the events of the sentence before, which dates them %s (%q)", ac.value, ac.expr)
+		if expl = &ac.contextExpl; *expl == "" {
+			*expl = fmt.Sprintf("no date in the sentence: it goes on telling the events of the sentence before, which dates them %s (%q)", ac.value, ac.expr)
+		}
 	case news:
 		m = dates.Mention{Value: ac.news.value, StartDate: ac.news.start, EndDate: ac.news.end}
 		src = FromContext
-		expl = fmt.Sprintf("no date in the sentence or the one before: a report in the past tense of the article's news, which its lead dates %s (%q)", ac.news.value, ac.news.expr)
+		if expl = &ac.newsExpl; *expl == "" {
+			*expl = fmt.Sprintf("no date in the sentence or the one before: a report in the past tense of the article's news, which its lead dates %s (%q)", ac.news.value, ac.news.expr)
+		}
 	case t == tensePast:
-		expl = fmt.Sprintf("no date in the sentence or its paragraph: a report in the past tense, of the publication day %s or just before", pub)
+		if expl = &ac.pastExpl; *expl == "" {
+			*expl = fmt.Sprintf("no date in the sentence or its paragraph: a report in the past tense, of the publication day %s or just before", pub)
+		}
 	default:
-		expl = fmt.Sprintf("no date in the sentence or its paragraph: a statement in the present tense, true on the publication day %s", pub)
+		if expl = &ac.presentExpl; *expl == "" {
+			*expl = fmt.Sprintf("no date in the sentence or its paragraph: a statement in the present tense, true on the publication day %s", pub)
+		}
 	}
 	c := newCandidate(idx, a, s, st, si, -1, -1, m, Occurrence)
-	c.cit.Expression, c.cit.Source, c.cit.Explanation = "", src, expl
+	c.cit.Expression, c.cit.Source, c.cit.Explanation = "", src, *expl
 	c.weak, c.past = true, t == tensePast
 	return c, true
 }
@@ -262,7 +278,7 @@ func stative(s string) bool {
 	for i := 0; i < len(s); {
 		w, j := word(i, buf[:])
 		i = j
-		fl := tenseFlags[string(w)]
+		fl := tenseFlags.get(w)
 		if fl&(tensePastAux|tenseIrregularPast|tensePresentAux|tensePastReporting) == 0 && !isPastEd(string(w)) {
 			continue
 		}

@@ -1,11 +1,10 @@
 package timeline
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -16,15 +15,113 @@ import (
 var ErrAnalysisVersion = errors.New("timeline: analysis of another version")
 
 // MarshalBinary encodes the analysis, everything Merge needs included, for
-// UnmarshalBinary to restore: a varint AnalysisVersion, then the analysis
-// as encoding/gob. The encoding holds the article's text.
+// UnmarshalBinary to restore: a varint AnalysisVersion, then each field of
+// the analysis and of its events in a fixed order (integers as varints,
+// strings and lists after their length, hashes and weights in 8 and 4
+// bytes). The encoding holds the article's text, and each event's summary:
+// a restored analysis is merged at once, as Analyze's is.
+//
+// It is written by hand: with encoding/gob, which sends its types with
+// every value, restoring an analysis cost more than half of making it
+// anew.
 func (an *Analysis) MarshalBinary() ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Write(binary.AppendUvarint(nil, uint64(an.Version)))
-	if err := gob.NewEncoder(&buf).Encode(an.wire()); err != nil {
-		return nil, fmt.Errorf("timeline: encode analysis of %q: %w", an.Article.ID, err)
+	e := encoder{buf: make([]byte, 0, len(an.Article.Text)+400*len(an.cands)+512)}
+	e.uint(uint64(an.Version))
+	a := &an.Article
+	e.string(a.ID)
+	e.string(a.Title)
+	e.string(a.Text)
+	e.date(a.Published)
+	e.string(a.URL)
+	e.string(a.Source)
+	p := &an.Publication
+	e.string(p.ArticleID)
+	e.date(p.Date)
+	e.bool(p.Inferred)
+	e.string(p.Basis)
+	e.uint(uint64(len(an.Sentences)))
+	for i := range an.Sentences {
+		s := &an.Sentences[i]
+		e.int(s.Start)
+		e.int(s.End)
+		e.int(s.Para)
+		e.spans(s.Holes)
+		e.bool(s.Caption)
 	}
-	return buf.Bytes(), nil
+	e.spans(an.clean.junk)
+	e.spans(an.clean.captions)
+	ev := &an.ev
+	e.date(ev.header)
+	e.uint(uint64(len(ev.explicit)))
+	for _, d := range ev.explicit {
+		e.date(d.date)
+		e.string(d.text)
+		e.bool(d.planned)
+	}
+	e.uint(uint64(len(ev.monthDays)))
+	for _, m := range ev.monthDays {
+		e.int(int(m.month))
+		e.int(m.day)
+		e.int(int(m.weekday))
+		e.string(m.text)
+	}
+	e.int(ev.latestYear)
+	e.int(int(ev.reportDay))
+	e.string(ev.reportText)
+	e.ids(an.names)
+	e.uint(uint64(len(an.cands)))
+	for i := range an.cands {
+		c := &an.cands[i]
+		q := &c.cit
+		e.string(q.ArticleID)
+		e.string(q.Quote)
+		e.int(q.Start)
+		e.int(q.End)
+		e.string(q.Expression)
+		e.string(q.Value)
+		e.bool(q.Caption)
+		e.int(int(q.Source))
+		e.string(q.Explanation)
+		e.int(q.RuneStart)
+		e.int(q.RuneEnd)
+		e.date(c.start)
+		e.date(c.end)
+		e.int(c.days)
+		e.int(int(c.kind))
+		sp := &c.sum
+		e.int(int(sp.ms))
+		e.int(int(sp.me))
+		e.int(int(sp.lo))
+		e.int(int(sp.hi))
+		e.bool(sp.plan)
+		e.bool(sp.split)
+		summary, words := c.summary, c.words
+		if !c.summed {
+			summary = c.sum.of(an.Sentences[c.leadOrder].Text(a.Text))
+			words = countWords(summary)
+		}
+		e.string(summary)
+		e.int(words)
+		e.tokens(c.tokens)
+		e.uint(uint64(len(c.alts)))
+		for _, d := range c.alts {
+			e.date(d)
+		}
+		e.ids(c.subject)
+		e.ids(c.names)
+		e.uint64(c.sig)
+		e.int(c.leadOrder)
+		e.bool(c.weak)
+		e.bool(c.past)
+		e.tokens(c.core)
+		e.bool(c.proposal)
+		e.bool(c.refers)
+		e.tokens(c.head)
+		e.ids(c.frame.ids)
+		e.buf = append(e.buf, c.frame.n[:]...)
+		e.bool(c.lead)
+	}
+	return e.buf, nil
 }
 
 // UnmarshalBinary restores an analysis MarshalBinary encoded. It returns
@@ -38,195 +135,318 @@ func (an *Analysis) UnmarshalBinary(data []byte) error {
 	if v != AnalysisVersion {
 		return fmt.Errorf("%w: %d, want %d", ErrAnalysisVersion, v, AnalysisVersion)
 	}
-	var w wireAnalysis
-	if err := gob.NewDecoder(bytes.NewReader(data[n:])).Decode(&w); err != nil {
-		return fmt.Errorf("timeline: decode analysis: %w", err)
+	d := decoder{buf: data[n:]}
+	out := d.analysis()
+	if d.err == nil && len(d.buf) > 0 {
+		d.err = fmt.Errorf("%d bytes after the analysis", len(d.buf))
 	}
-	out, err := w.analysis()
-	if err != nil {
-		return fmt.Errorf("timeline: decode analysis of %q: %w", w.Article.ID, err)
+	if d.err != nil {
+		return fmt.Errorf("timeline: decode analysis: %w", d.err)
 	}
-	out.summarizeAll() // as Analyze does: a decoded analysis is merged many times
+	out.Version = int(v)
+	if err := out.check(); err != nil {
+		return fmt.Errorf("timeline: decode analysis of %q: %w", out.Article.ID, err)
+	}
 	*an = *out
 	return nil
 }
 
-// The wire form of an Analysis: exported fields for encoding/gob, one for
-// each field of the analysis and of its events (TestAnalysisRoundTrip
-// fails when one is missing). Fields computed by Merge (the article
-// index, weights, focus) are not kept.
-type wireAnalysis struct {
-	Version     int
-	Article     Article
-	Publication Publication
-	Sentences   []Sentence
-	Junk        []Span
-	Captions    []Span
-	Evidence    wireEvidence
-	Events      []wireEvent
-	Names       []uint64
+// encoder appends the encoding of an analysis to buf.
+type encoder struct{ buf []byte }
+
+func (e *encoder) uint(x uint64)   { e.buf = binary.AppendUvarint(e.buf, x) }
+func (e *encoder) int(x int)       { e.buf = binary.AppendVarint(e.buf, int64(x)) }
+func (e *encoder) uint64(x uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, x) }
+
+func (e *encoder) bool(b bool) {
+	if b {
+		e.buf = append(e.buf, 1)
+	} else {
+		e.buf = append(e.buf, 0)
+	}
 }
 
-type wireEvidence struct {
-	Header     dates.Date
-	Explicit   []wireDatedText
-	MonthDays  []wireMonthDay
-	LatestYear int
-	ReportDay  int
-	ReportText string
+func (e *encoder) string(s string) {
+	e.uint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
 }
 
-type wireDatedText struct {
-	Date    dates.Date
-	Text    string
-	Planned bool
+func (e *encoder) date(d dates.Date) {
+	e.int(d.Year)
+	e.int(int(d.Month))
+	e.int(d.Day)
 }
 
-type wireMonthDay struct {
-	Month, Day, Weekday int
-	Text                string
+func (e *encoder) spans(ss []Span) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.int(s.Start)
+		e.int(s.End)
+	}
 }
 
-type wireEvent struct {
-	Citation         Citation
-	Start, End       dates.Date
-	Days             int
-	Kind             Kind
-	Summary          wireSummary
-	Tokens           []wireToken
-	Alts             []dates.Date
-	Subject, Names   []uint64
-	Sig              uint64
-	Sentence         int
-	Weak, Past       bool
-	Core             []wireToken
-	Proposal, Refers bool
-	Head             []wireToken
-	Frame            wireFrame
-	Lead             bool
+func (e *encoder) ids(xs []uint64) {
+	e.uint(uint64(len(xs)))
+	for _, x := range xs {
+		e.uint64(x)
+	}
 }
 
-type wireSummary struct {
-	MS, ME, Lo, Hi int32
-	Plan, Split    bool
+func (e *encoder) tokens(ts []token) {
+	e.uint(uint64(len(ts)))
+	for _, t := range ts {
+		e.uint64(t.id)
+		e.buf = binary.LittleEndian.AppendUint32(e.buf, math.Float32bits(t.weight))
+		var flags byte
+		if t.name {
+			flags |= 1
+		}
+		if t.key {
+			flags |= 2
+		}
+		if t.clause {
+			flags |= 4
+		}
+		e.buf = append(e.buf, flags)
+	}
 }
 
-type wireFrame struct {
-	Actions, Speakers, Infinitives, Agents []uint64
+// decoder reads what encoder wrote from buf. The first error sticks: every
+// read after it gives zeros, and a length is never trusted beyond the
+// bytes left, so that no input makes it allocate much or panic.
+type decoder struct {
+	buf []byte
+	err error
 }
 
-type wireToken struct {
-	ID     uint64
-	Weight float32
-	Name   bool
-	Key    bool
-	Clause bool
+var errShort = errors.New("unexpected end of data")
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	d.buf = nil
 }
 
-func wireTokens(ts []token) []wireToken {
-	if ts == nil {
+func (d *decoder) uint() uint64 {
+	x, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return x
+}
+
+func (d *decoder) int() int {
+	x, n := binary.Varint(d.buf)
+	if n <= 0 || int64(int(x)) != x {
+		d.fail(errShort)
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return int(x)
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if n < 0 || n > len(d.buf) {
+		d.fail(errShort)
 		return nil
 	}
-	out := make([]wireToken, len(ts))
-	for i, t := range ts {
-		out[i] = wireToken{t.id, t.weight, t.name, t.key, t.clause}
+	b := d.buf[:n]
+	d.buf = d.buf[n:]
+	return b
+}
+
+func (d *decoder) uint64() uint64 {
+	if b := d.bytes(8); b != nil {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return 0
+}
+
+func (d *decoder) bool() bool {
+	b := d.bytes(1)
+	return b != nil && b[0] != 0
+}
+
+// length reads the length of a list whose elements take at least min
+// bytes each.
+func (d *decoder) length(min int) int {
+	n := d.uint()
+	if n > uint64(len(d.buf)/min) {
+		d.fail(errShort)
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) string() string {
+	n := d.length(1)
+	return string(d.bytes(n))
+}
+
+func (d *decoder) date() dates.Date {
+	return dates.Date{Year: d.int(), Month: time.Month(d.int()), Day: d.int()}
+}
+
+func (d *decoder) spans() []Span {
+	n := d.length(2)
+	if n == 0 {
+		return nil
+	}
+	out := make([]Span, n)
+	for i := range out {
+		out[i] = Span{Start: d.int(), End: d.int()}
 	}
 	return out
 }
 
-func fromWireTokens(ws []wireToken) []token {
-	if ws == nil {
+func (d *decoder) ids() []uint64 {
+	n := d.length(8)
+	if n == 0 {
 		return nil
 	}
-	out := make([]token, len(ws))
-	for i, w := range ws {
-		out[i] = token{id: w.ID, weight: w.Weight, name: w.Name, key: w.Key, clause: w.Clause}
+	out := make([]uint64, n)
+	for i := range out {
+		out[i] = d.uint64()
 	}
 	return out
 }
 
-// wire returns the wire form of an.
-func (an *Analysis) wire() *wireAnalysis {
+func (d *decoder) tokens() []token {
+	n := d.length(13)
+	if n == 0 {
+		return nil
+	}
+	out := make([]token, n)
+	for i := range out {
+		b := d.bytes(13)
+		if b == nil {
+			return nil
+		}
+		out[i] = token{
+			id:     binary.LittleEndian.Uint64(b),
+			weight: math.Float32frombits(binary.LittleEndian.Uint32(b[8:])),
+			name:   b[12]&1 != 0, key: b[12]&2 != 0, clause: b[12]&4 != 0,
+		}
+	}
+	return out
+}
+
+// analysis reads an analysis, all but its version.
+func (d *decoder) analysis() *Analysis {
+	an := &Analysis{}
+	a := &an.Article
+	a.ID, a.Title, a.Text = d.string(), d.string(), d.string()
+	a.Published = d.date()
+	a.URL, a.Source = d.string(), d.string()
+	p := &an.Publication
+	p.ArticleID, p.Date, p.Inferred, p.Basis = d.string(), d.date(), d.bool(), d.string()
+	if n := d.length(5); n > 0 {
+		an.Sentences = make([]Sentence, n)
+		for i := range an.Sentences {
+			s := &an.Sentences[i]
+			s.Start, s.End, s.Para = d.int(), d.int(), d.int()
+			s.Holes = d.spans()
+			s.Caption = d.bool()
+		}
+	}
+	an.clean.junk, an.clean.captions = d.spans(), d.spans()
 	ev := &an.ev
-	w := &wireAnalysis{
-		Version: an.Version, Article: an.Article, Publication: an.Publication, Sentences: an.Sentences,
-		Junk: an.clean.junk, Captions: an.clean.captions, Names: an.names,
-		Evidence: wireEvidence{Header: ev.header, LatestYear: ev.latestYear, ReportDay: int(ev.reportDay), ReportText: ev.reportText},
+	ev.header = d.date()
+	if n := d.length(5); n > 0 {
+		ev.explicit = make([]datedText, n)
+		for i := range ev.explicit {
+			ev.explicit[i] = datedText{date: d.date(), text: d.string(), planned: d.bool()}
+		}
 	}
-	for _, d := range ev.explicit {
-		w.Evidence.Explicit = append(w.Evidence.Explicit, wireDatedText{d.date, d.text, d.planned})
+	if n := d.length(4); n > 0 {
+		ev.monthDays = make([]monthDay, n)
+		for i := range ev.monthDays {
+			ev.monthDays[i] = monthDay{month: time.Month(d.int()), day: d.int(), weekday: time.Weekday(d.int()), text: d.string()}
+		}
 	}
-	for _, m := range ev.monthDays {
-		w.Evidence.MonthDays = append(w.Evidence.MonthDays, wireMonthDay{int(m.month), m.day, int(m.weekday), m.text})
+	ev.latestYear, ev.reportDay, ev.reportText = d.int(), time.Weekday(d.int()), d.string()
+	an.names = d.ids()
+	text := a.Text
+	if n := d.length(40); n > 0 {
+		an.cands = make([]candidate, n)
+		for i := range an.cands {
+			c := &an.cands[i]
+			q := &c.cit
+			q.ArticleID = d.string()
+			quote := d.bytes(d.length(1))
+			q.Start, q.End = d.int(), d.int()
+			// The quote is the text there: kept as a slice of the text.
+			if d.err == nil && (q.Start < 0 || q.Start > q.End || q.End > len(text) || text[q.Start:q.End] != string(quote)) {
+				d.fail(fmt.Errorf("event %d quotes [%d, %d), not the text there", i, q.Start, q.End))
+			}
+			if d.err == nil {
+				q.Quote = text[q.Start:q.End]
+			}
+			q.Expression, q.Value, q.Caption = d.string(), d.string(), d.bool()
+			q.Source, q.Explanation = DateSource(d.int()), d.string()
+			q.RuneStart, q.RuneEnd = d.int(), d.int()
+			c.start, c.end, c.days, c.kind = d.date(), d.date(), d.int(), Kind(d.int())
+			c.sum = summarySpec{ms: int32(d.int()), me: int32(d.int()), lo: int32(d.int()), hi: int32(d.int()), plan: d.bool(), split: d.bool()}
+			c.summary, c.words, c.summed = d.string(), d.int(), true
+			c.tokens = d.tokens()
+			if n := d.length(3); n > 0 {
+				c.alts = make([]dates.Date, n)
+				for k := range c.alts {
+					c.alts[k] = d.date()
+				}
+			}
+			c.subject, c.names, c.sig, c.leadOrder = d.ids(), d.ids(), d.uint64(), d.int()
+			c.weak, c.past = d.bool(), d.bool()
+			c.core, c.proposal, c.refers, c.head = d.tokens(), d.bool(), d.bool(), d.tokens()
+			c.frame.ids = d.ids()
+			if b := d.bytes(3); b != nil {
+				c.frame.n = [3]uint8{b[0], b[1], b[2]}
+			}
+			c.lead = d.bool()
+			an.ntok += len(c.tokens) + len(c.core)
+		}
 	}
-	w.Events = make([]wireEvent, len(an.cands))
+	return an
+}
+
+// check checks what Merge relies on in a decoded analysis: offsets inside
+// the text, events on sentences of the analysis, frames whose lists fit.
+func (an *Analysis) check() error {
+	text := an.Article.Text
+	for _, s := range an.Sentences {
+		if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+			return fmt.Errorf("sentence [%d, %d) outside the text (%d bytes)", s.Start, s.End, len(text))
+		}
+		at := s.Start
+		for _, h := range s.Holes {
+			if h.Start < at || h.Start > h.End || h.End > s.End {
+				return fmt.Errorf("sentence [%d, %d) has a hole [%d, %d) out of order", s.Start, s.End, h.Start, h.End)
+			}
+			at = h.End
+		}
+	}
 	for i := range an.cands {
 		c := &an.cands[i]
-		w.Events[i] = wireEvent{
-			Citation: c.cit, Start: c.start, End: c.end, Days: c.days, Kind: c.kind,
-			Summary: wireSummary{c.sum.ms, c.sum.me, c.sum.lo, c.sum.hi, c.sum.plan, c.sum.split}, Tokens: wireTokens(c.tokens), Alts: c.alts, Subject: c.subject, Names: c.names,
-			Sig: c.sig, Sentence: c.leadOrder, Weak: c.weak, Past: c.past, Core: wireTokens(c.core),
-			Proposal: c.proposal, Refers: c.refers, Head: wireTokens(c.head),
-			Frame: wireFrame{Actions: nilIfEmpty(c.frame.actions()), Speakers: nilIfEmpty(c.frame.speakers()),
-				Infinitives: nilIfEmpty(c.frame.infinitives()), Agents: nilIfEmpty(c.frame.agents())}, Lead: c.lead,
+		if c.leadOrder < 0 || c.leadOrder >= len(an.Sentences) {
+			return fmt.Errorf("event %d is told by sentence %d of %d", i, c.leadOrder, len(an.Sentences))
+		}
+		if n := int32(len(an.Sentences[c.leadOrder].Text(text))); !validSummary(c.sum, n) {
+			return fmt.Errorf("event %d summarises [%d, %d) of a sentence of %d bytes", i, c.sum.lo, c.sum.hi, n)
+		}
+		if f := &c.frame; int(f.n[0])+int(f.n[1])+int(f.n[2]) > len(f.ids) {
+			return fmt.Errorf("event %d has a frame of %d words, not %d", i, len(f.ids), int(f.n[0])+int(f.n[1])+int(f.n[2]))
 		}
 	}
-	return w
+	return nil
 }
 
-// analysis returns the analysis w holds, checking what Merge relies on:
-// offsets inside the text, events on sentences of the analysis.
-func (w *wireAnalysis) analysis() (*Analysis, error) {
-	text := w.Article.Text
-	an := &Analysis{
-		Version: w.Version, Article: w.Article, Publication: w.Publication, Sentences: w.Sentences,
-		clean: cleaned{junk: w.Junk, captions: w.Captions}, names: w.Names,
-		ev: evidence{header: w.Evidence.Header, latestYear: w.Evidence.LatestYear,
-			reportDay: time.Weekday(w.Evidence.ReportDay), reportText: w.Evidence.ReportText},
-	}
-	for _, s := range w.Sentences {
-		if s.Start < 0 || s.Start > s.End || s.End > len(text) {
-			return nil, fmt.Errorf("sentence [%d, %d) outside the text (%d bytes)", s.Start, s.End, len(text))
-		}
-	}
-	for _, d := range w.Evidence.Explicit {
-		an.ev.explicit = append(an.ev.explicit, datedText{d.Date, d.Text, d.Planned})
-	}
-	for _, m := range w.Evidence.MonthDays {
-		an.ev.monthDays = append(an.ev.monthDays, monthDay{time.Month(m.Month), m.Day, time.Weekday(m.Weekday), m.Text})
-	}
-	if len(w.Events) > 0 {
-		an.cands = make([]candidate, len(w.Events))
-	}
-	for i := range w.Events {
-		e := &w.Events[i]
-		q := &e.Citation
-		if q.Start < 0 || q.Start > q.End || q.End > len(text) || text[q.Start:q.End] != q.Quote {
-			return nil, fmt.Errorf("event %d quotes [%d, %d), not the text there", i, q.Start, q.End)
-		}
-		if e.Sentence < 0 || e.Sentence >= len(w.Sentences) {
-			return nil, fmt.Errorf("event %d is told by sentence %d of %d", i, e.Sentence, len(w.Sentences))
-		}
-		if n := int32(len(w.Sentences[e.Sentence].Text(text))); !validSummary(e.Summary, n) {
-			return nil, fmt.Errorf("event %d summarises [%d, %d) of a sentence of %d bytes", i, e.Summary.Lo, e.Summary.Hi, n)
-		}
-		an.cands[i] = candidate{
-			cit: e.Citation, start: e.Start, end: e.End, days: e.Days, kind: e.Kind,
-			sum:    summarySpec{e.Summary.MS, e.Summary.ME, e.Summary.Lo, e.Summary.Hi, e.Summary.Plan, e.Summary.Split},
-			tokens: fromWireTokens(e.Tokens), alts: e.Alts, subject: e.Subject, names: e.Names,
-			sig: e.Sig, leadOrder: e.Sentence, weak: e.Weak, past: e.Past, core: fromWireTokens(e.Core),
-			proposal: e.Proposal, refers: e.Refers, head: fromWireTokens(e.Head),
-			frame: newFrame(e.Frame.Actions, e.Frame.Speakers, e.Frame.Infinitives, e.Frame.Agents), lead: e.Lead,
-		}
-		an.ntok += len(e.Tokens) + len(e.Core)
-	}
-	return an, nil
-}
-
-// validSummary reports whether w lies in a clean sentence text of n bytes.
-func validSummary(w wireSummary, n int32) bool {
-	if w.MS < 0 || w.MS > w.ME || w.ME > n {
+// validSummary reports whether sp lies in a clean sentence text of n bytes.
+func validSummary(sp summarySpec, n int32) bool {
+	if sp.ms < 0 || sp.ms > sp.me || sp.me > n {
 		return false
 	}
-	return !w.Split || 0 <= w.Lo && w.Lo <= w.MS && w.ME <= w.Hi && w.Hi <= n
+	return !sp.split || 0 <= sp.lo && sp.lo <= sp.ms && sp.me <= sp.hi && sp.hi <= n
 }

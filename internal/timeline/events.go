@@ -28,6 +28,7 @@ type candidate struct {
 	summed    bool
 	tokens    []token
 	ix        []int32      // tokens' dense indices in a Build (see weigh)
+	wts       []float32    // tokens' weights once weighed, packed for similarity
 	alts      []dates.Date // the days of alternatives ("March 19 or 22")
 	subject   []uint64     // names before the date in its clause: who acted
 	names     []uint64     // names in its sentence: who and where

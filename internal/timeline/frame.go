@@ -133,7 +133,7 @@ func readFrameWords(dst []frameWord, text string) []frameWord {
 		cue = false
 		fw := frameWord{start: start, punct: punct}
 		punct = false
-		fl := frameFlags[string(w)]
+		fl := frameFlags.get(w)
 		switch {
 		case len(w) < 2 || isNumber(string(w)):
 			fw.stop = true

@@ -116,30 +116,23 @@ func dayNumber(d dates.Date) int {
 // almost none tell different stories, and their reports merge only when
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
-func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter) ([]*cluster, error) {
+func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter, w *workspace) ([]*cluster, error) {
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
-	related := relatedArticles(docNames, relatedShare)
-	sameStory := relatedArticles(docNames, sameStoryShare)
-	order := slices.Clone(cands)
-	slices.SortStableFunc(order, func(a, b *candidate) int {
-		if a.days != b.days {
-			return cmp.Compare(a.days, b.days)
-		}
-		if c := a.start.Compare(b.start); c != 0 {
-			return c
-		}
-		if a.article != b.article {
-			return cmp.Compare(a.article, b.article)
-		}
-		return cmp.Compare(a.cit.Start, b.cit.Start)
-	})
-	byDay := newIndex[int]()
-	sameWording := map[wordingKey]*cluster{} // the event a wording of a day was first told in
-	byValue := newIndex[string]()
+	pairs := w.articlePairs(docNames)
+	related := pairs.sharing(relatedShare)
+	sameStory := pairs.sharing(sameStoryShare)
+	order := w.mergeOrder(cands)
+	byDay, byValue := w.byDay.reset(), w.byValue.reset()
+	sameWording := w.sameWording // the event a wording of a day was first told in
 	var out []*cluster
 	var matches, placements []match
-	var slab []cluster
+	// Clusters are taken from the workspace's slab, which has room for
+	// one per candidate up to a bound, then from slabs of clusterSlab.
+	if cap(w.clusters) < min(len(cands), maxPooledEvents) {
+		w.clusters = make([]cluster, 0, min(len(cands), maxPooledEvents))
+	}
+	slab := w.clusters[:0]
 	var loaded *candidate
 	defer func() {
 		if loaded != nil {
@@ -186,9 +179,16 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				}
 				return
 			}
+			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
+			if !sameValue && !compatible && !(c.days == 0 && !c.weak && k.strong && k.start == k.end) {
+				// Dates neither of which holds the other: only a report
+				// dated to a day by an expression and an event so dated
+				// to another day may tell one event (a disagreement,
+				// below). Nothing else to compare.
+				return
+			}
 			var sims [maxExemplars]float32
 			sim := k.similarities(c, vec, &sims)
-			compatible := contains(k.start, k.end, c.start, c.end) || contains(c.start, c.end, k.start, k.end)
 			if (c.weak || !k.strong) && (sim < eventSimilarity || !k.frameMatch(c, &sims, common, related)) {
 				// A date from the context or the publication day says
 				// little: a day holds many undated reports, which are one
@@ -315,7 +315,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			}
 		}
 	}
-	attachReports(out, vec, related, common)
+	attachReports(out, vec, related, common, w)
 	live := out[:0]
 	for _, k := range out {
 		if k.parent == nil {
@@ -323,6 +323,45 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		}
 	}
 	return live, nil
+}
+
+// orderKey is where a candidate comes in mergeEvents' order: by days,
+// then start date, article, offset, and its place in cands.
+type orderKey struct {
+	days, start, at int64
+	i               int32
+}
+
+// mergeOrder returns cands in the order mergeEvents takes them: finest
+// granularity first, then by date, article and offset, in the order
+// given when all of these are the same (a stable sort). Sorted as keys:
+// comparing the candidates themselves was a twentieth of a small merge.
+func (w *workspace) mergeOrder(cands []*candidate) []*candidate {
+	keys := w.orderKeys[:0]
+	for i, c := range cands {
+		// Year, month and day in one number, in the order of
+		// dates.Date.Compare (months and days are below 100).
+		start := int64(c.start.Year)*10000 + int64(c.start.Month)*100 + int64(c.start.Day)
+		keys = append(keys, orderKey{int64(c.days), start, int64(c.article)<<32 | int64(c.cit.Start), int32(i)})
+	}
+	w.orderKeys = keys
+	slices.SortFunc(keys, func(a, b orderKey) int {
+		switch {
+		case a.days != b.days:
+			return cmp.Compare(a.days, b.days)
+		case a.start != b.start:
+			return cmp.Compare(a.start, b.start)
+		case a.at != b.at:
+			return cmp.Compare(a.at, b.at)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	order := w.order[:0]
+	for _, k := range keys {
+		order = append(order, cands[k.i])
+	}
+	w.order = order
+	return order
 }
 
 // wordingKey is one wording (token signature) of an event of a time.
@@ -345,7 +384,16 @@ type indexNode struct {
 	next int32 // the next node of the list, or -1
 }
 
-func newIndex[K comparable]() *index[K] { return &index[K]{ends: map[K][2]int32{}} }
+// reset empties x for another merge and returns it.
+func (x *index[K]) reset() *index[K] {
+	if x.ends == nil {
+		x.ends = map[K][2]int32{}
+	}
+	clear(x.ends)
+	clear(x.nodes)
+	x.nodes = x.nodes[:0]
+	return x
+}
 
 // add files k under key.
 func (x *index[K]) add(key K, k *cluster) {
@@ -563,11 +611,71 @@ const (
 	sameStoryShare = 3
 )
 
-// relatedArticles returns a cached test of whether two articles share
-// enough names to be about one story: at least two, and a 1/share of the
-// smaller article's names.
-func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
-	cache := map[[2]int]bool{}
+// articlePairs counts the names two articles have in common, once per
+// pair: a dense table for a small collection, a map for a large one.
+type articlePairs struct {
+	docNames [][]uint64
+	dense    []int32 // n*n: 1 + the names a pair shares; 0 not counted yet
+	sparse   map[[2]int32]int32
+}
+
+// maxDensePairs bounds the articles whose pairs articlePairs keeps in a
+// dense table.
+const maxDensePairs = 128
+
+// articlePairs returns w's articlePairs for docNames, counted anew.
+func (w *workspace) articlePairs(docNames [][]uint64) *articlePairs {
+	p := &w.pairs
+	p.docNames, p.sparse = docNames, nil
+	if n := len(docNames); n <= maxDensePairs {
+		if cap(p.dense) < n*n {
+			p.dense = make([]int32, n*n)
+		}
+		p.dense = p.dense[:n*n]
+		clear(p.dense)
+	} else {
+		p.dense, p.sparse = p.dense[:0], map[[2]int32]int32{}
+	}
+	return p
+}
+
+// shared returns how many names articles a < b share.
+func (p *articlePairs) shared(a, b int) int {
+	var slot *int32
+	if p.sparse == nil {
+		slot = &p.dense[a*len(p.docNames)+b]
+		if *slot > 0 {
+			return int(*slot - 1)
+		}
+	} else if v, ok := p.sparse[[2]int32{int32(a), int32(b)}]; ok {
+		return int(v)
+	}
+	x, y := p.docNames[a], p.docNames[b]
+	shared := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			shared++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	if slot != nil {
+		*slot = int32(shared + 1)
+	} else {
+		p.sparse[[2]int32{int32(a), int32(b)}] = int32(shared)
+	}
+	return shared
+}
+
+// sharing returns a test of whether two articles share enough names to
+// be about one story: at least two, and a 1/share of the smaller
+// article's names.
+func (p *articlePairs) sharing(share int) func(a, b int) bool {
 	return func(a, b int) bool {
 		if a == b {
 			return true
@@ -575,26 +683,8 @@ func relatedArticles(docNames [][]uint64, share int) func(a, b int) bool {
 		if a > b {
 			a, b = b, a
 		}
-		if v, ok := cache[[2]int{a, b}]; ok {
-			return v
-		}
-		x, y := docNames[a], docNames[b]
-		shared := 0
-		for i, j := 0, 0; i < len(x) && j < len(y); {
-			switch {
-			case x[i] == y[j]:
-				shared++
-				i++
-				j++
-			case x[i] < y[j]:
-				i++
-			default:
-				j++
-			}
-		}
-		v := shared >= 2 && shared*share >= min(len(x), len(y))
-		cache[[2]int{a, b}] = v
-		return v
+		shared := p.shared(a, b)
+		return shared >= 2 && shared*share >= min(len(p.docNames[a]), len(p.docNames[b]))
 	}
 }
 
@@ -986,20 +1076,8 @@ const (
 // are looked up by the report's heaviest words; it is merged into the most
 // alike of those telling its event (sameEvent), of a related article,
 // dated within attachDays before it (or inside its year).
-func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool) {
-	postings := make([][]*cluster, len(vec)) // by dense token index
-	for _, k := range clusters {
-		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
-			continue
-		}
-		for _, e := range k.exemplars {
-			for _, x := range e.ix {
-				if p := postings[x]; len(p) <= attachPosting && (len(p) == 0 || p[len(p)-1] != k) {
-					postings[x] = append(p, k)
-				}
-			}
-		}
-	}
+func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
+	postings := w.postings(clusters, len(vec))
 	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence {
@@ -1016,8 +1094,9 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		for _, m := range k.exemplars { // one of each wording
 			vec.load(m)
 			stamp++
-			for _, x := range heaviest(m, attachKeys) {
-				p := postings[x]
+			top, n := heaviest(m)
+			for _, x := range top[:n] {
+				p := postings.of(x)
 				if len(p) > attachPosting {
 					continue
 				}
@@ -1032,6 +1111,13 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						continue
 					}
 					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
+						continue
+					}
+					// A sentence's report and the event it reports are two.
+					// A report that may tell any earlier day is placed only
+					// within its story. (Tested once per event, before its
+					// wordings are compared.)
+					if o.hasSentence(m) || weak && !o.related(m, related) {
 						continue
 					}
 					for _, e := range o.exemplars {
@@ -1049,17 +1135,15 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						// introduced iPhone 4", "while introducing iPhone 4")
 						// done to someone both name; a year on a finer date
 						// also by a deed its words name ("since its launch").
-						same, named := eventMatch(m, e, sim, common)
+						var same, named bool
 						if weak {
-							// A report that may tell any earlier day is
-							// placed only within its story, by a verb of
-							// both or by most of what happened, told
-							// with another verb.
-							same = same && sharedVerb(m, e) || sameObject(m, e, sim, common)
-							named = named && o.related(m, related)
+							// By a verb of both or by most of what
+							// happened, told with another verb.
+							same = sharedVerb(m, e) && sameEvent(m, e, sim, common) || sameObject(m, e, sim, common)
+						} else {
+							same, named = eventMatch(m, e, sim, common)
 						}
-						// A sentence's report and the event it reports are two.
-						if same && (named || o.related(m, related)) && !o.hasSentence(m) {
+						if same && (weak || named || o.related(m, related)) {
 							best, bestSim = o, sim
 						}
 					}
@@ -1159,31 +1243,95 @@ func (k *cluster) pastOnly() bool {
 	return true
 }
 
-// heaviest returns the dense indices of c's n heaviest tokens.
-func heaviest(c *candidate, n int) []int32 {
-	// A selection of the n heaviest, ties to the earlier token: n is a
-	// handful, a sort of every token was most of a small merge.
-	top := make([]int, 0, n)
+// heaviest returns the dense indices of c's attachKeys heaviest tokens
+// (the first n of top).
+func heaviest(c *candidate) (top [attachKeys]int32, n int) {
+	// A selection of the heaviest, ties to the earlier token: attachKeys
+	// is a handful, a sort of every token was most of a small merge.
+	var at [attachKeys]int // indices into c.tokens, heaviest first
 	for i := range c.ix {
 		w := c.tokens[i].weight
-		at := len(top)
-		for at > 0 && c.tokens[top[at-1]].weight < w {
-			at--
+		k := n
+		for k > 0 && c.tokens[at[k-1]].weight < w {
+			k--
 		}
-		if at >= n {
+		if k >= attachKeys {
 			continue
 		}
-		if len(top) < n {
-			top = append(top, 0)
+		if n < attachKeys {
+			n++
 		}
-		copy(top[at+1:], top[at:len(top)-1])
-		top[at] = i
+		copy(at[k+1:n], at[k:n-1])
+		at[k] = i
 	}
-	out := make([]int32, len(top))
-	for k, i := range top {
-		out[k] = c.ix[i]
+	for k := range n {
+		top[k] = c.ix[at[k]]
 	}
-	return out
+	return top, n
+}
+
+// postingLists are the events that hold each word (by dense token index),
+// in one slice: lists[start[x]:start[x+1]].
+type postingLists struct {
+	start []int32
+	lists []*cluster
+}
+
+// of returns the events holding the word of dense index x.
+func (p postingLists) of(x int32) []*cluster { return p.lists[p.start[x]:p.start[x+1]] }
+
+// postings returns, for each of the ntok words, the events of clusters an
+// undated or coarse report may be placed on (occurrences dated to a day
+// or a few) whose wordings hold it, in order, each once; a list stops
+// growing at attachPosting+1, which marks a word too common to look up.
+// Counted, then filled: two passes over the wordings rather than a slice
+// per word that grows as it goes. The lists are w's, valid until it is
+// released.
+func (w *workspace) postings(clusters []*cluster, ntok int) postingLists {
+	w.eligible = w.eligible[:0]
+	for _, k := range clusters {
+		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
+			continue
+		}
+		w.eligible = append(w.eligible, k)
+	}
+	if cap(w.postStart) < 2*ntok+1 {
+		w.postStart = make([]int32, 2*ntok+1)
+	}
+	start, last := w.postStart[:ntok+1], w.postStart[ntok+1:2*ntok+1]
+	clear(start)
+	clear(last)
+	count := start[1:] // count[x]: the events holding word x, at most attachPosting+1
+	for i, k := range w.eligible {
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if count[x] <= attachPosting && last[x] != int32(i+1) {
+					count[x]++
+					last[x] = int32(i + 1)
+				}
+			}
+		}
+	}
+	for x := range count {
+		start[x+1] += start[x]
+	}
+	if total := int(start[ntok]); cap(w.postLists) < total {
+		w.postLists = make([]*cluster, total)
+	}
+	lists := w.postLists[:start[ntok]]
+	fill := last // fill[x]: the events of word x filed so far
+	clear(fill)
+	for _, k := range w.eligible {
+		for _, e := range k.exemplars {
+			for _, x := range e.ix {
+				if at := start[x] + fill[x]; at < start[x+1] && (fill[x] == 0 || lists[at-1] != k) {
+					lists[at] = k
+					fill[x]++
+				}
+			}
+		}
+	}
+	return postingLists{start: start, lists: lists}
 }
 
 // dated counts the members of k dated by an expression of their own.

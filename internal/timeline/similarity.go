@@ -7,8 +7,9 @@ type scatter []float32
 
 // load puts c's weights in place; unload must follow before another load.
 func (s scatter) load(c *candidate) {
+	wts := c.wts[:len(c.ix)]
 	for k, x := range c.ix {
-		s[x] = c.tokens[k].weight
+		s[x] = wts[k]
 	}
 }
 
@@ -26,8 +27,9 @@ func (s scatter) cosine(n float32, o *candidate) float32 {
 		return 0
 	}
 	var dot float32
+	wts := o.wts[:len(o.ix)]
 	for k, x := range o.ix {
-		dot += s[x] * o.tokens[k].weight
+		dot += s[x] * wts[k]
 	}
 	return dot / (n * o.norm)
 }

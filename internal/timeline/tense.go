@@ -90,7 +90,7 @@ func sentenceTense(s string) tense {
 			prevAny, prevPlan, prevGoing, prevDet = false, false, false, false
 			continue
 		}
-		fl := tenseFlags[string(w)]
+		fl := tenseFlags.get(w)
 		name := isASCIIUpper(raw[0]) && prevAny && string(w) != "i"
 		var t tense
 		switch {

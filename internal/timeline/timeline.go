@@ -295,23 +295,23 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 			shared, ntok = shared+len(an.cands), ntok+an.ntok
 		}
 	}
-	cands := make([]*candidate, 0, n)
+	w := workspaces.Get().(*workspace)
+	defer w.release()
 	// The events of analyses others hold are copied, with the tokens
 	// weigh changes; those Build made for this call are used in place.
-	copies := make([]candidate, 0, shared)
-	arena := make([]token, 0, ntok)
+	// The copies are the workspace's: they do not outlive the merge.
+	cands, copies, arena := w.events(n, shared, ntok)
 	docNames := make([][]uint64, len(ans))
 	for i, an := range ans {
 		cands, copies, arena = an.appendEvents(cands, copies, arena, i)
 		docNames[i] = an.names
 	}
+	w.cands, w.copies = cands, copies
 	if len(opts.Focus) > 0 {
 		cands = keepFocus(ans, cands, opts.Focus)
 	}
-	w := workspaces.Get().(*workspace)
-	defer w.release()
 	vec, spare := w.scatters(weigh(cands, w))
-	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare)
+	clusters, err := mergeEvents(ctx, cands, docNames, vec, spare, w)
 	if err != nil {
 		return nil, err
 	}
@@ -324,29 +324,68 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	if !opts.WindowEnd.IsZero() {
 		res.WindowEnd = opts.WindowEnd
 	}
+	// Each cluster's entry, in one slice; then the story's and the
+	// background's in order, sorted as indices (an Entry is large to
+	// move), and the slice permuted to that order in place.
+	all := make([]Entry, len(clusters))
+	in, bg := w.entryOrder[:0], w.bgOrder[:0]
 	for i, k := range clusters {
 		if i%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		e := k.entry(vec, &cits, opts.Focus, ans)
+		all[i] = k.entry(vec, &cits, opts.Focus, ans)
+		e := &all[i]
 		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
 		if inWindow && !k.captionOnly() {
-			res.Entries = append(res.Entries, e)
+			in = append(in, int32(i))
 		} else {
-			res.Background = append(res.Background, e)
+			bg = append(bg, int32(i))
 		}
 	}
-	sortEntries(res.Entries)
-	sortEntries(res.Background)
+	sortEntries(all, in)
+	sortEntries(all, bg)
+	ne := len(in)
+	w.entryOrder, w.bgOrder = append(in, bg...), bg
+	permute(all, w.entryOrder)
+	if ne > 0 {
+		res.Entries = all[:ne:ne]
+	}
+	if len(all) > ne {
+		res.Background = all[ne:]
+	}
 	return res, nil
 }
 
-// sortEntries orders entries by start date, coarser granularity first,
-// then summary.
-func sortEntries(es []Entry) {
-	slices.SortStableFunc(es, func(a, b Entry) int {
+// permute reorders es so that es[j] becomes the old es[order[j]], in
+// place, one cycle of the permutation at a time; it spends order.
+func permute(es []Entry, order []int32) {
+	for start := range order {
+		if order[start] < 0 {
+			continue
+		}
+		tmp := es[start]
+		j := start
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == start {
+				es[j] = tmp
+				break
+			}
+			es[j] = es[k]
+			j = k
+		}
+	}
+}
+
+// sortEntries orders the entries of es at the indices order by start
+// date, coarser granularity first, then summary: a stable sort of the
+// indices.
+func sortEntries(es []Entry, order []int32) {
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &es[i], &es[j]
 		if c := a.StartDate.Compare(b.StartDate); c != 0 {
 			return c
 		}

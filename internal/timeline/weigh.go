@@ -44,12 +44,15 @@ func weigh(cands []*candidate, w *workspace) int {
 		idf[f] = float32(math.Log(n / float64(max(f, 1))))
 	}
 	rare := int32(max(rareReports, len(cands)/50))
+	wts := w.floats(ntok)
 	for _, c := range cands {
+		c.wts, wts = wts[:len(c.tokens):len(c.tokens)], wts[len(c.tokens):]
 		var norm float64
 		for k := range c.tokens {
 			t := &c.tokens[k]
 			f := df[c.ix[k]]
 			t.weight *= idf[f]
+			c.wts[k] = t.weight
 			t.key = !t.name && f <= rare
 			norm += float64(t.weight) * float64(t.weight)
 		}
@@ -87,16 +90,41 @@ type workspace struct {
 	index tokenIndex
 	used  []uint64 // the slots of index in use
 	ixs   []int32
+	wts   []float32
 	df    []int32
 	vecs  scatter // the part of it a Build used; zero outside one
+	// Merge's events: pointers to them (cands), the copies of those of
+	// shared analyses and the copies of their tokens (arena).
+	cands  []*candidate
+	copies []candidate
+	arena  []token
+	// mergeEvents' order of the events, clusters, indices and pairs of
+	// articles.
+	order       []*candidate
+	orderKeys   []orderKey
+	clusters    []cluster
+	byDay       index[int]
+	byValue     index[string]
+	sameWording map[wordingKey]*cluster
+	pairs       articlePairs
+	// The order of Merge's entries, the story's and the background's.
+	entryOrder, bgOrder []int32
+	// attachReports' posting lists (see postings).
+	eligible  []*cluster
+	postStart []int32
+	postLists []*cluster
 }
 
 // workspaces pools workspaces, as fmt pools its printers.
-var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+var workspaces = sync.Pool{New: func() any { return &workspace{sameWording: map[wordingKey]*cluster{}} }}
 
 // maxPooledSlots bounds the token index a pooled workspace keeps, so that
 // one huge Build does not leave megabytes behind for small ones.
 const maxPooledSlots = 1 << 16
+
+// maxPooledEvents bounds the copied events a pooled workspace keeps room
+// for (about 600 bytes each).
+const maxPooledEvents = 1 << 14
 
 // tokenIndex returns w's empty token index, with room for n ids at most
 // half full.
@@ -107,12 +135,35 @@ func (w *workspace) tokenIndex(n int) tokenIndex {
 	return w.index
 }
 
+// floats returns n float32s of w's, any values.
+func (w *workspace) floats(n int) []float32 {
+	if cap(w.wts) < n {
+		w.wts = make([]float32, n)
+	}
+	return w.wts[:n]
+}
+
 // ints returns n int32s of w's, any values.
 func (w *workspace) ints(n int) []int32 {
 	if cap(w.ixs) < n {
 		w.ixs = make([]int32, n)
 	}
 	return w.ixs[:n]
+}
+
+// events returns w's room for n events of a merge, shared of them
+// copied, with ntok tokens: empty slices of that capacity at least.
+func (w *workspace) events(n, shared, ntok int) ([]*candidate, []candidate, []token) {
+	if cap(w.cands) < n {
+		w.cands = make([]*candidate, 0, n)
+	}
+	if cap(w.copies) < shared {
+		w.copies = make([]candidate, 0, shared)
+	}
+	if cap(w.arena) < ntok {
+		w.arena = make([]token, 0, ntok)
+	}
+	return w.cands[:0], w.copies[:0], w.arena[:0]
 }
 
 // scatters returns two zeroed scatters of n.
@@ -126,14 +177,28 @@ func (w *workspace) scatters(n int) (scatter, scatter) {
 
 // release empties w and returns it to workspaces.
 func (w *workspace) release() {
+	if len(w.index.ids) > maxPooledSlots || cap(w.cands) > maxPooledEvents || cap(w.order) > maxPooledEvents || cap(w.orderKeys) > maxPooledEvents ||
+		len(w.sameWording) > maxPooledEvents || cap(w.entryOrder) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
+		return // one huge Build does not leave megabytes behind for small ones
+	}
 	for _, i := range w.used {
 		w.index.ix[i] = 0
 	}
 	w.used = w.used[:0]
 	clear(w.vecs) // zero already, unless a Build panicked half way
-	if len(w.index.ids) > maxPooledSlots {
-		return
-	}
+	// No event or cluster (nor the analyses they point to) outlives its
+	// Build.
+	clear(w.cands)
+	clear(w.copies)
+	clear(w.order)
+	w.cands, w.copies, w.order = w.cands[:0], w.copies[:0], w.order[:0]
+	clear(w.clusters[:cap(w.clusters)])
+	w.byDay.reset()
+	w.byValue.reset()
+	clear(w.sameWording)
+	w.pairs.docNames = nil
+	clear(w.eligible[:cap(w.eligible)])
+	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
 }
 

@@ -252,14 +252,64 @@ type flagList[F ~uint8 | ~uint16] struct {
 }
 
 // flagTable returns the flags the lists give each word.
-func flagTable[F ~uint8 | ~uint16](lists ...flagList[F]) map[string]F {
+func flagTable[F ~uint8 | ~uint16](lists ...flagList[F]) *wordTable[F] {
 	m := map[string]F{}
 	for _, l := range lists {
 		for w := range l.words {
 			m[w] |= l.flag
 		}
 	}
-	return m
+	return newWordTable(m)
+}
+
+// wordTable is a read-only map of words to flags, looked up by the bytes
+// of a word: an open-addressed table under an FNV-1a hash, with none of a
+// Go map's generality. The frame and tense readers look up every word of
+// every sentence: through a Go map, that was a third of reading frames.
+type wordTable[F ~uint8 | ~uint16] struct {
+	keys []string // "" marks an empty slot
+	vals []F
+	mask uint32
+}
+
+// newWordTable returns the table of m, whose keys are not empty.
+func newWordTable[F ~uint8 | ~uint16](m map[string]F) *wordTable[F] {
+	size := 16
+	for size < 4*len(m) {
+		size *= 2
+	}
+	t := &wordTable[F]{keys: make([]string, size), vals: make([]F, size), mask: uint32(size - 1)}
+	for w, f := range m {
+		i := wordHash(w) & t.mask
+		for t.keys[i] != "" {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = w, f
+	}
+	return t
+}
+
+// get returns the flags of w, 0 for a word not in the table.
+func (t *wordTable[F]) get(w []byte) F {
+	for i := wordHash(w) & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == string(w) {
+			return t.vals[i]
+		}
+		if k == "" {
+			return 0
+		}
+	}
+}
+
+// wordHash is the 32-bit FNV-1a hash of w.
+func wordHash[S ~string | ~[]byte](w S) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // keys returns the set of m's keys.
