@@ -268,8 +268,9 @@ func (s *Server) Addr() net.Addr {
 }
 
 // Shutdown stops the server: health checks turn NOT_SERVING, the listener
-// stays open for Config.DrainGrace, streams end (story watches with OK,
-// others with UNAVAILABLE), new calls are refused and calls in flight may
+// stays open for Config.DrainGrace, streams end with UNAVAILABLE (story
+// watches included: their clients resume elsewhere from their last
+// version), new calls are refused and calls in flight may
 // finish until ctx ends, when the remaining ones are cut off (see
 // drain.go). It returns ctx.Err() when calls had to be cut off; a handler
 // that ignores its context may then still be running.
