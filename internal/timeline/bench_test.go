@@ -104,3 +104,49 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// storyArticles returns the n articles of a benchmark story as
+// bench/stories and internal/story make them: the TBAQ texts (or the
+// seeds) repeated, each copy with its own id, a closing sentence of its
+// own and its publication date moved a day per round, so that every copy
+// is dated anew and the story has many events a day, as a developing story
+// followed for months has.
+func storyArticles(b testing.TB, n int) []Article {
+	src := loadTBAQ(b)
+	if len(src) == 0 {
+		src = loadStory(b, "articles")
+	}
+	out := make([]Article, n)
+	for i := range out {
+		a := src[i%len(src)]
+		round := i / len(src)
+		a.ID = fmt.Sprintf("a%06d", i)
+		a.Text += fmt.Sprintf("\n\nThis is copy %d of the report.", round)
+		if !a.Published.IsZero() {
+			a.Published = a.Published.AddDays(round % 365)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// BenchmarkMergeStory builds a story's chronology from the analyses of
+// its articles, held in a Cache: what a story service does at every write.
+func BenchmarkMergeStory(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			as := storyArticles(b, n)
+			c := NewCache(1 << 62)
+			if _, err := Build(context.Background(), as, Options{Cache: c}); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Build(context.Background(), as, Options{Cache: c}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
