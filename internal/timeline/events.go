@@ -64,6 +64,9 @@ type candidate struct {
 	// lead says the sentence is the article's lead: the first, outside
 	// captions, that reports an occurrence. It tells the article's news.
 	lead bool
+	// twin says another event of the merge is told by the same sentence
+	// (set by merge; see markTwins).
+	twin bool
 }
 
 // hasPlanCue reports whether s holds a plan cue.

@@ -69,6 +69,7 @@ type cluster struct {
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
 	strong     bool         // a member is dated by an expression of its own
+	context    bool         // a member takes its date from the sentences around it
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -117,6 +118,7 @@ func dayNumber(d dates.Date) int {
 // clearly alike. vec and spare are zeroed scatters over the weighed
 // candidates' tokens; merge leaves them zeroed.
 func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter, w *workspace) ([]*cluster, error) {
+	markTwins(cands, w)
 	common := commonNames(docNames)
 	docNames = withoutNames(docNames, common)
 	pairs := w.articlePairs(docNames)
@@ -148,6 +150,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		// A wording told already that day by a related article (a wire
 		// story several outlets print) is that report's event: no need
 		// to compare it with every event of the day.
+		pairs.focus(c.article)
 		wkey := wordingKey{c.sig, c.start, c.end, c.kind}
 		if c.days == 0 && !c.refers && len(c.alts) == 0 {
 			if k := sameWording[wkey]; k != nil {
@@ -174,7 +177,11 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				// A coarse report and a finer event it may tell.
 				// Only on an event dated by an expression or its context:
 				// undated reports of a publication day are no finer date.
-				if p := k.placement(c, sameStory, common); p > 0 && (k.strong || k.contextDated()) {
+				// (Tested first: most events of a day are undated reports.)
+				if !k.strong && !k.contextDated() {
+					return
+				}
+				if p := k.placement(c, sameStory, common); p > 0 {
 					placements = append(placements, match{k, p, true})
 				}
 				return
@@ -323,6 +330,28 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		}
 	}
 	return live, nil
+}
+
+// markTwins sets the twin flag of the candidates whose sentence tells
+// another of cands too. The candidates of an article are consecutive.
+func markTwins(cands []*candidate, w *workspace) {
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].article == cands[i].article {
+			j++
+		}
+		run := w.twins[:0]
+		for _, c := range cands[i:j] {
+			run = append(run, c)
+		}
+		slices.SortFunc(run, func(a, b *candidate) int { return cmp.Compare(a.cit.Start, b.cit.Start) })
+		for k, c := range run {
+			c.twin = k > 0 && run[k-1].cit.Start == c.cit.Start || k+1 < len(run) && run[k+1].cit.Start == c.cit.Start
+		}
+		clear(run)
+		w.twins = run[:0]
+		i = j
+	}
 }
 
 // orderKey is where a candidate comes in mergeEvents' order: by days,
@@ -545,6 +574,7 @@ func (k *cluster) absorb(o *cluster) {
 		k.add(c)
 	}
 	o.members, o.exemplars, o.articles = nil, nil, nil
+	o.context = false
 	o.parent = k
 }
 
@@ -617,6 +647,15 @@ type articlePairs struct {
 	docNames [][]uint64
 	dense    []int32 // n*n: 1 + the names a pair shares; 0 not counted yet
 	sparse   map[[2]int32]int32
+	// Beside the map of a large collection, the pairs of one article (the
+	// one whose reports are being merged: see focus) in a row:
+	// rowVal[b] is 1 + the names it shares with b when rowGen[b] == gen.
+	// Most lookups are of that article's pairs, and a map of millions of
+	// pairs was a tenth of a large merge.
+	row    int
+	gen    uint32
+	rowGen []uint32
+	rowVal []int32
 }
 
 // maxDensePairs bounds the articles whose pairs articlePairs keeps in a
@@ -635,21 +674,62 @@ func (w *workspace) articlePairs(docNames [][]uint64) *articlePairs {
 		clear(p.dense)
 	} else {
 		p.dense, p.sparse = p.dense[:0], map[[2]int32]int32{}
+		if cap(p.rowGen) < n {
+			p.rowGen, p.rowVal = make([]uint32, n), make([]int32, n)
+		}
+		p.rowGen, p.rowVal = p.rowGen[:n], p.rowVal[:n]
+		clear(p.rowGen)
+		p.row, p.gen = -1, 1
 	}
 	return p
 }
 
+// focus says that most lookups to come are of article a's pairs.
+func (p *articlePairs) focus(a int) {
+	if p.sparse == nil || a == p.row {
+		return
+	}
+	p.row = a
+	p.gen++
+	if p.gen == 0 { // wrapped: every stamp is stale
+		clear(p.rowGen)
+		p.gen = 1
+	}
+}
+
 // shared returns how many names articles a < b share.
 func (p *articlePairs) shared(a, b int) int {
-	var slot *int32
 	if p.sparse == nil {
-		slot = &p.dense[a*len(p.docNames)+b]
-		if *slot > 0 {
-			return int(*slot - 1)
+		slot := &p.dense[a*len(p.docNames)+b]
+		if *slot == 0 {
+			*slot = int32(p.count(a, b) + 1)
 		}
-	} else if v, ok := p.sparse[[2]int32{int32(a), int32(b)}]; ok {
+		return int(*slot - 1)
+	}
+	if a == p.row || b == p.row {
+		other := a + b - p.row
+		if p.rowGen[other] != p.gen {
+			p.rowGen[other], p.rowVal[other] = p.gen, int32(p.count(a, b)+1)
+		}
+		return int(p.rowVal[other] - 1)
+	}
+	return p.lookup(a, b)
+}
+
+// lookup returns how many names articles a < b share, from the map of a
+// large collection.
+func (p *articlePairs) lookup(a, b int) int {
+	key := [2]int32{int32(a), int32(b)}
+	if v, ok := p.sparse[key]; ok {
 		return int(v)
 	}
+	n := p.count(a, b)
+	p.sparse[key] = int32(n)
+	return n
+}
+
+// count counts the names articles a and b share.
+func (p *articlePairs) count(a, b int) int {
 	x, y := p.docNames[a], p.docNames[b]
 	shared := 0
 	for i, j := 0, 0; i < len(x) && j < len(y); {
@@ -663,11 +743,6 @@ func (p *articlePairs) shared(a, b int) int {
 		default:
 			j++
 		}
-	}
-	if slot != nil {
-		*slot = int32(shared + 1)
-	} else {
-		p.sparse[[2]int32{int32(a), int32(b)}] = int32(shared)
 	}
 	return shared
 }
@@ -752,7 +827,12 @@ func (k *cluster) sameHead(c *candidate) bool {
 
 // hasSentence reports whether c's sentence already reports in k: two
 // dates of one sentence ("Greece in 1952, Germany in 1955") are two events.
+// c must not be a member of k: then only a sentence that tells another
+// event too (twin) can be in k.
 func (k *cluster) hasSentence(c *candidate) bool {
+	if !c.twin {
+		return false
+	}
 	for _, m := range k.members {
 		if m.article == c.article && m.cit.Start == c.cit.Start {
 			return true
@@ -825,6 +905,7 @@ func (k *cluster) similarities(c *candidate, s scatter, sims *[maxExemplars]floa
 func (k *cluster) add(c *candidate) {
 	k.members = append(k.members, c)
 	k.strong = k.strong || !c.weak
+	k.context = k.context || c.cit.Source == FromContext
 	if !slices.Contains(k.articles, c.article) {
 		k.articles = append(k.articles, c.article)
 	}
@@ -1077,7 +1158,7 @@ const (
 // alike of those telling its event (sameEvent), of a related article,
 // dated within attachDays before it (or inside its year).
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
-	postings := w.postings(clusters, len(vec))
+	postings := w.postings(clusters, len(vec.w))
 	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence {
@@ -1092,6 +1173,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		var best *cluster
 		var bestSim float32
 		for _, m := range k.exemplars { // one of each wording
+			w.pairs.focus(m.article)
 			vec.load(m)
 			stamp++
 			top, n := heaviest(m)
@@ -1117,7 +1199,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					// A report that may tell any earlier day is placed only
 					// within its story. (Tested once per event, before its
 					// wordings are compared.)
-					if o.hasSentence(m) || weak && !o.related(m, related) {
+					if weak && !o.related(m, related) || o.hasSentence(m) {
 						continue
 					}
 					for _, e := range o.exemplars {
@@ -1169,14 +1251,7 @@ func (k *cluster) dayDated() bool {
 
 // contextDated reports whether a member of k takes its date from the
 // sentences around it.
-func (k *cluster) contextDated() bool {
-	for _, c := range k.members {
-		if c.cit.Source == FromContext {
-			return true
-		}
-	}
-	return false
-}
+func (k *cluster) contextDated() bool { return k.context }
 
 // deedShare is the share of a report's words (not names) that another
 // report of its day must tell for the two to tell one deed, when they

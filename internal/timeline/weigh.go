@@ -92,7 +92,8 @@ type workspace struct {
 	ixs   []int32
 	wts   []float32
 	df    []int32
-	vecs  scatter // the part of it a Build used; zero outside one
+	vecs  []float32 // the scatters' weights; zero outside a Build
+	bits  []uint64  // and their bits
 	// Merge's events: pointers to them (cands), the copies of those of
 	// shared analyses and the copies of their tokens (arena).
 	cands  []*candidate
@@ -101,6 +102,7 @@ type workspace struct {
 	// mergeEvents' order of the events, clusters, indices and pairs of
 	// articles.
 	order       []*candidate
+	twins       []*candidate // markTwins' scratch
 	orderKeys   []orderKey
 	clusters    []cluster
 	byDay       index[int]
@@ -169,10 +171,15 @@ func (w *workspace) events(n, shared, ntok int) ([]*candidate, []candidate, []to
 // scatters returns two zeroed scatters of n.
 func (w *workspace) scatters(n int) (scatter, scatter) {
 	if cap(w.vecs) < 2*n {
-		w.vecs = make(scatter, 2*n)
+		w.vecs = make([]float32, 2*n)
 	}
 	w.vecs = w.vecs[:2*n]
-	return w.vecs[:n], w.vecs[n:]
+	words := (n + 63) / 64
+	if cap(w.bits) < 2*words {
+		w.bits = make([]uint64, 2*words)
+	}
+	w.bits = w.bits[:2*words]
+	return scatter{w.vecs[:n], w.bits[:words]}, scatter{w.vecs[n:], w.bits[words:]}
 }
 
 // release empties w and returns it to workspaces.
@@ -186,6 +193,7 @@ func (w *workspace) release() {
 	}
 	w.used = w.used[:0]
 	clear(w.vecs) // zero already, unless a Build panicked half way
+	clear(w.bits)
 	// No event or cluster (nor the analyses they point to) outlives its
 	// Build.
 	clear(w.cands)
