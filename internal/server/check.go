@@ -14,6 +14,7 @@ import (
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/errtext"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -138,7 +139,7 @@ func checkBuildTimelineRequest(req *timelinev1.BuildTimelineRequest, l Limits, d
 			continue
 		}
 		if j, dup := first[id]; dup {
-			v.add(path+".id", "duplicate of articles[%d].id %s", j, clip(id))
+			v.add(path+".id", "duplicate of articles[%d].id %s", j, errtext.Clip(id))
 			continue
 		}
 		first[id] = i
@@ -164,11 +165,11 @@ func checkFocus(v *violations, focus []string) []string {
 		path := fmt.Sprintf("focus[%d]", i)
 		checkString(v, path, "", name, true, timeline.MaxFocusBytes, "max focus name bytes")
 		if strings.TrimSpace(name) != "" && !strings.ContainsFunc(name, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			v.add(path, "%s names nothing: want a name with a letter or digit", clip(name))
+			v.add(path, "%s names nothing: want a name with a letter or digit", errtext.Clip(name))
 		}
 		key := strings.ToLower(strings.Join(strings.Fields(name), " "))
 		if j, dup := seen[key]; dup {
-			v.add(path, "%s repeats focus[%d]", clip(name), j)
+			v.add(path, "%s repeats focus[%d]", errtext.Clip(name), j)
 		}
 		seen[key] = i
 	}
@@ -189,7 +190,7 @@ func checkArticle(v *violations, path string, a *timelinev1.Article, l Limits, z
 	published := checkDate(v, path, ".published_date", a.GetPublishedDate())
 	if tz := a.GetTimeZone(); tz != "" {
 		if err := zones.check(tz); err != nil {
-			v.add(path+".time_zone", "%s is not an IANA time zone name (like \"Europe/Moscow\")", clip(tz))
+			v.add(path+".time_zone", "%s is not an IANA time zone name (like \"Europe/Moscow\")", errtext.Clip(tz))
 		}
 	}
 	checkString(v, path, ".url", a.GetUrl(), false, 0, "")
@@ -241,7 +242,7 @@ func checkDate(v *violations, path, sub, s string) dates.Date {
 	}
 	d, err := dates.ParseDate(s)
 	if err != nil {
-		v.add(path+sub, "%s is not a date: want YYYY-MM-DD, a real day in years %04d to %04d", clip(s), dates.MinYear, dates.MaxYear)
+		v.add(path+sub, "%s is not a date: want YYYY-MM-DD, a real day in years %04d to %04d", errtext.Clip(s), dates.MinYear, dates.MaxYear)
 		return dates.Date{}
 	}
 	return d
@@ -264,18 +265,4 @@ func (z zoneChecker) check(name string) error {
 	}
 	z[name] = err
 	return err
-}
-
-// clip quotes s for an error message, shortened so that a huge bad value
-// does not make a huge error.
-func clip(s string) string {
-	const maxBytes = 64
-	if len(s) <= maxBytes {
-		return fmt.Sprintf("%q", s)
-	}
-	cut := maxBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%q...", s[:cut])
 }

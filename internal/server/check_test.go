@@ -84,17 +84,6 @@ func TestViolationsAreBounded(t *testing.T) {
 	}
 }
 
-func TestClip(t *testing.T) {
-	long := strings.Repeat("é", 100)
-	got := clip(long)
-	if !strings.HasSuffix(got, `"...`) || !utf8.ValidString(got) || len(got) > 80 {
-		t.Errorf("clip(long) = %q", got)
-	}
-	if got := clip("x"); got != `"x"` {
-		t.Errorf(`clip("x") = %s`, got)
-	}
-}
-
 func TestRuneIndex(t *testing.T) {
 	texts := []string{
 		"",

@@ -15,6 +15,7 @@ import (
 
 	timelinev1 "github.com/timelined/timelined/gen/timeline/v1"
 	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/errtext"
 	"github.com/timelined/timelined/internal/story"
 	"github.com/timelined/timelined/internal/timeline"
 )
@@ -116,7 +117,7 @@ func checkName(v *violations, field, name string) string {
 	case name == "":
 		v.add(field, "required: a story name, stories/{story}")
 	case !ok || !story.ValidID(id):
-		v.add(field, "%s is not a story name: want stories/{story}, {story} %s", clip(name), story.IDRule)
+		v.add(field, "%s is not a story name: want stories/{story}, {story} %s", errtext.Clip(name), story.IDRule)
 	}
 	return id
 }
@@ -169,7 +170,7 @@ func (s *StoryService) CreateStory(ctx context.Context, req *timelinev1.CreateSt
 		field = "story.name"
 	}
 	if id != "" && !story.ValidID(id) && field == "story_id" {
-		v.add("story_id", "%s is not a story id: %s", clip(id), story.IDRule)
+		v.add("story_id", "%s is not a story id: %s", errtext.Clip(id), story.IDRule)
 	}
 	title, focus, ws, we := checkStoryFields(&v, "story", in)
 	noNUL(&v, "story.title", title)
@@ -220,7 +221,7 @@ func (s *StoryService) ListStories(ctx context.Context, req *timelinev1.ListStor
 		raw, err := base64.RawURLEncoding.DecodeString(tok)
 		a, ok := strings.CutPrefix(string(raw), pageTokenPrefix)
 		if err != nil || !ok || !story.ValidID(a) {
-			v.add("page_token", "%s is not a token this service gave (pass next_page_token unchanged)", clip(tok))
+			v.add("page_token", "%s is not a token this service gave (pass next_page_token unchanged)", errtext.Clip(tok))
 		}
 		after = a
 	}
@@ -287,7 +288,7 @@ func (s *StoryService) UpdateStory(ctx context.Context, req *timelinev1.UpdateSt
 		case "*":
 			u.Title, u.Focus, u.WindowStart, u.WindowEnd = &title, &focus, &ws, &we
 		default:
-			v.add(fmt.Sprintf("update_mask.paths[%d]", i), "%s is not a field UpdateStory changes: title, focus, window_start, window_end", clip(p))
+			v.add(fmt.Sprintf("update_mask.paths[%d]", i), "%s is not a field UpdateStory changes: title, focus, window_start, window_end", errtext.Clip(p))
 		}
 	}
 	if err := v.err("UpdateStoryRequest"); err != nil {

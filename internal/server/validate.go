@@ -13,6 +13,7 @@ import (
 	"google.golang.org/protobuf/reflect/protoreflect"
 
 	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/errtext"
 )
 
 // The request rules the contract can say are written on its fields as
@@ -84,7 +85,7 @@ func ruleDescription(rv *protovalidate.Violation) string {
 	case "string.max_bytes":
 		return fmt.Sprintf("%d bytes exceed the limit of %d bytes (max id bytes)", len(rv.FieldValue.String()), rv.RuleValue.Uint())
 	case "string.pattern":
-		return fmt.Sprintf("%s is not a date: want YYYY-MM-DD, a real day in years %04d to %04d", clip(rv.FieldValue.String()), dates.MinYear, dates.MaxYear)
+		return fmt.Sprintf("%s is not a date: want YYYY-MM-DD, a real day in years %04d to %04d", errtext.Clip(rv.FieldValue.String()), dates.MinYear, dates.MaxYear)
 	case "enum.defined_only":
 		return fmt.Sprintf("unknown value %d", rv.FieldValue.Enum())
 	case "repeated.min_items":

@@ -10,12 +10,13 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/errtext"
 	"github.com/timelined/timelined/internal/timeline"
 )
 
@@ -239,7 +240,7 @@ func (s *Service) CreateStory(ctx context.Context, st Story) (Story, error) {
 	if st.ID == "" {
 		st.ID = newID()
 	} else if !ValidID(st.ID) {
-		return Story{}, invalid("story_id", "%s is not a story id: %s", clip(st.ID), IDRule)
+		return Story{}, invalid("story_id", "%s is not a story id: %s", errtext.Clip(st.ID), IDRule)
 	}
 	if err := checkStory(&st); err != nil {
 		return Story{}, err
@@ -340,7 +341,7 @@ func (s *Service) UpdateStory(ctx context.Context, id string, u Update) (Story, 
 			return nil, err
 		}
 		e := &edit{story: next, setTitle: next.Title != d.story.Title}
-		e.rebuild = !equalStrings(next.Focus, d.story.Focus) || next.WindowStart != d.story.WindowStart || next.WindowEnd != d.story.WindowEnd
+		e.rebuild = !slices.Equal(next.Focus, d.story.Focus) || next.WindowStart != d.story.WindowStart || next.WindowEnd != d.story.WindowEnd
 		if !e.rebuild && !e.setTitle {
 			out = d.story
 			return nil, nil
@@ -372,7 +373,7 @@ func (s *Service) AddArticles(ctx context.Context, id string, in []Article) (Add
 	seen := make(map[string]int, len(in))
 	for i := range in {
 		if j, dup := seen[in[i].ID]; dup {
-			return AddResult{}, invalid(fmt.Sprintf("articles[%d].id", i), "duplicate of articles[%d].id %s", j, clip(in[i].ID))
+			return AddResult{}, invalid(fmt.Sprintf("articles[%d].id", i), "duplicate of articles[%d].id %s", j, errtext.Clip(in[i].ID))
 		}
 		seen[in[i].ID] = i
 		hashes[i] = contentHash(&in[i])
@@ -510,30 +511,4 @@ func analyse(ctx context.Context, as []timeline.Article) (map[string][]byte, err
 // here (Options.Focus = st.Focus) and the stories follow.
 func buildOptions(st *Story, c *timeline.Cache) timeline.Options {
 	return timeline.Options{WindowStart: st.WindowStart, WindowEnd: st.WindowEnd, Focus: st.Focus, Cache: c}
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// clip quotes s for an error message, shortened to 64 bytes at a
-// character boundary so that a huge bad value does not make a huge error.
-func clip(s string) string {
-	const maxBytes = 64
-	if len(s) <= maxBytes {
-		return fmt.Sprintf("%q", s)
-	}
-	cut := maxBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%q...", s[:cut])
 }
