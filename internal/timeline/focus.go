@@ -445,7 +445,9 @@ func personLike(ws []wordSpan, c chunk) bool {
 //     device's antenna" (not an event: "Jobs' resignation", "Apple
 //     Corps' latest suit");
 //   - it places a person: "manager of Apple Corps", "vice-president of
-//     marketing for the iPod".
+//     marketing for the iPod";
+//   - it is where the event happens: "sold via the online iTunes Music
+//     Store", "on the 30GB iPod".
 func inPassing(ws []wordSpan, from, to int, f *focusEntity) bool {
 	last := ws[to-1]
 	if last.possessive {
@@ -455,6 +457,9 @@ func inPassing(ws []wordSpan, from, to int, f *focusEntity) bool {
 		if w := ws[to].lower; peopleNoun(w) || rangeNouns[w] {
 			return true
 		}
+	}
+	if !personPronouns[ws[from].lower] && placeBefore(ws, from) {
+		return true
 	}
 	// "manager of", "vice-president of marketing for": a title at most
 	// three words before the preposition.
@@ -478,6 +483,35 @@ func inPassing(ws []wordSpan, from, to int, f *focusEntity) bool {
 		}
 	}
 	return false
+}
+
+// placeBefore reports whether the noun phrase ending before word from
+// (with its article and modifiers, "the online", "its United Kingdom")
+// follows a preposition of place or medium: "sold via the online iTunes
+// Store", "on the 30GB iPod". What stands there is where an event
+// happens, not who or what takes part.
+func placeBefore(ws []wordSpan, from int) bool {
+	k := from - 1
+	for n := 0; k >= 0 && n < 4 && !ws[k+1].breakBefore; n++ {
+		if placePrepositions[ws[k].lower] {
+			return true
+		}
+		if isStopWord([]byte(ws[k].lower)) && !determiners[ws[k].lower] || isDigits(ws[k].lower) {
+			return false // "In 1986 he bought"
+		}
+		k--
+	}
+	return false
+}
+
+// isDigits reports whether w is all digits.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // possessedHead returns the noun a possessive before word i owns: the

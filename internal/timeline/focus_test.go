@@ -104,6 +104,19 @@ func TestFocusMentions(t *testing.T) {
 			want:   []bool{true, false},
 		},
 		{
+			rule:   "a name after a preposition of place or medium is where the event happens",
+			entity: "Quix Store",
+			text: []string{"Acme opened the Quix Store on Monday.", "Films will be sold via the online Quix Store.",
+				"Songs are on the Quix Store.", "In 2004 the Quix Store sold a billion songs."},
+			want: []bool{true, false, false, true},
+		},
+		{
+			rule:   "a pronoun after a place's preposition and a year takes part",
+			entity: "Ada Vance",
+			text:   []string{"CEO Ada Vance founded Acme.", "In 1986 she bought Quix."},
+			want:   []bool{true, true},
+		},
+		{
 			rule:   "a pronoun is checked when the sentence names the entity only in passing",
 			entity: "Ada Vance",
 			text:   []string{"Ada Vance spoke on Monday.", "She left Bo Lind in charge during Ada Vance's absences."},

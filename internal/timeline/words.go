@@ -162,6 +162,9 @@ var (
 	// -ors and -ists: "iPhone 4 fans" take part, not the phone.
 	peopleNouns = wordSet(`fans staff employees workers clients residents students members people consumers
 		owners users`)
+	// placePrepositions put what follows them as the place or medium of
+	// an event: "sold via the store", "stored on the player".
+	placePrepositions = wordSet(`in on at via through alongside into onto inside within`)
 	// rangeNouns name the range a thing belongs to: "the iPod range" is
 	// not the iPod.
 	rangeNouns = wordSet(`range line lineup family series brand portfolio`)
