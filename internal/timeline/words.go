@@ -152,6 +152,22 @@ var (
 	thingNouns = wordSet(`device phone smartphone handset car vehicle model product gadget player computer laptop
 		tablet software system service store app application platform drug vaccine aircraft plane jet game
 		console film movie album book show ship rocket satellite`)
+	// eventNouns name events: what a possessive owns when the owner takes
+	// part ("Jobs' death"), besides nouns made from verbs ("resignation").
+	eventNouns = wordSet(`launch release debut death birth illness surgery transplant leave return exit
+		departure arrival closure failure suit lawsuit trial case deal merger takeover bid sale sales visit
+		win loss defeat victory recall absence email letter memo message statement speech keynote interview
+		remarks blog`)
+	// peopleNouns name people by what they do, besides the nouns in -ers,
+	// -ors and -ists: "iPhone 4 fans" take part, not the phone.
+	peopleNouns = wordSet(`fans staff employees workers clients residents students members people consumers
+		owners users`)
+	// placePrepositions put what follows them as the place or medium of
+	// an event: "sold via the store", "stored on the player".
+	placePrepositions = wordSet(`in on at via through alongside into onto inside within`)
+	// rangeNouns name the range a thing belongs to: "the iPod range" is
+	// not the iPod.
+	rangeNouns = wordSet(`range line lineup family series brand portfolio`)
 )
 
 // continuationWords open a sentence that goes on with the one before: it
