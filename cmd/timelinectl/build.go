@@ -21,6 +21,8 @@ func buildFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string
 	windowStart := fs.String("window-start", "", "first day `YYYY-MM-DD` of the story window (default: derived from the articles)")
 	windowEnd := fs.String("window-end", "", "last day `YYYY-MM-DD` of the story window (default: derived from the articles)")
 	noDates := fs.Bool("no-dates", false, "leave the publication dates out, so that the service infers them from the text")
+	var focus stringsFlag
+	fs.Var(&focus, "focus", "keep only the events in which the entity `NAME` takes part (a company, a product, a person; repeatable)")
 	return fs, func(ctx context.Context, paths []string) error {
 		write, ok := map[string]func(io.Writer, *buildOutput) error{
 			"table":    writeBuildTable,
@@ -36,7 +38,7 @@ func buildFlags(stdout io.Writer) (*flag.FlagSet, func(context.Context, []string
 		if err != nil {
 			return err
 		}
-		req := &timelinev1.BuildTimelineRequest{WindowStart: *windowStart, WindowEnd: *windowEnd}
+		req := &timelinev1.BuildTimelineRequest{WindowStart: *windowStart, WindowEnd: *windowEnd, Focus: focus}
 		for _, in := range inputs {
 			if *noDates {
 				in.article.PublishedDate = ""
@@ -62,6 +64,9 @@ type buildOutput struct {
 	// to as i+1 in the table.
 	articles []outputArticle
 	label    map[string]string
+	// focus says the request named focus entities: each entry's summary
+	// then says which of them it involves.
+	focus bool
 }
 
 type outputArticle struct {
@@ -74,7 +79,7 @@ func newBuildOutput(req *timelinev1.BuildTimelineRequest, resp *timelinev1.Build
 	for _, p := range resp.GetArticles() {
 		pubs[p.GetArticleId()] = p
 	}
-	out := &buildOutput{resp: resp, label: make(map[string]string)}
+	out := &buildOutput{resp: resp, label: make(map[string]string), focus: len(req.GetFocus()) > 0}
 	for i, a := range req.GetArticles() {
 		out.label[a.GetId()] = strconv.Itoa(i + 1)
 		out.articles = append(out.articles, outputArticle{a.GetId(), a.GetTitle(), pubs[a.GetId()]})
@@ -115,6 +120,15 @@ func summary(e *timelinev1.TimelineEntry) string {
 		s = "(planned) " + s
 	}
 	return s
+}
+
+// summary is summary(e), led by the focus entities e involves when the
+// request named some: "[Putin] Putin proposed a call ...".
+func (o *buildOutput) summary(e *timelinev1.TimelineEntry) string {
+	if !o.focus {
+		return summary(e)
+	}
+	return "[" + strings.Join(e.GetFocus(), ", ") + "] " + summary(e)
 }
 
 // maxSourcesWidth bounds the SOURCES column, so that a story told by dozens
@@ -162,7 +176,7 @@ func writeBuildTable(w io.Writer, o *buildOutput) error {
 		o.entryTable(&b, bg)
 	}
 	o.conflicts(&b, "\n* Sources disagree on the date:\n\n", func(e *timelinev1.TimelineEntry, c *timelinev1.Conflict) {
-		fmt.Fprintf(&b, "  %s  %s\n      %s\n", e.GetDate(), truncate(summary(e), lineWidth-len(e.GetDate())-4),
+		fmt.Fprintf(&b, "  %s  %s\n      %s\n", e.GetDate(), truncate(o.summary(e), lineWidth-len(e.GetDate())-4),
 			o.conflictLine(e, c))
 	})
 	b.WriteString("\nArticles (SOURCES above refer to these numbers)\n\n")
@@ -204,7 +218,7 @@ func (o *buildOutput) entryTable(b *strings.Builder, entries []*timelinev1.Timel
 		if len(e.GetConflicts()) > 0 {
 			date += "*"
 		}
-		rows[i] = row{date, summary(e), strconv.Itoa(len(ids)), o.labels(ids, maxSourcesWidth)}
+		rows[i] = row{date, o.summary(e), strconv.Itoa(len(ids)), o.labels(ids, maxSourcesWidth)}
 		dateW, nW, srcW = max(dateW, len(rows[i].date)), max(nW, len(rows[i].n)), max(srcW, len(rows[i].srcs))
 	}
 	sumW := max(lineWidth-dateW-nW-srcW-3*2, 30)
@@ -270,7 +284,7 @@ func writeBuildMarkdown(w io.Writer, o *buildOutput) error {
 		if note == "" {
 			note = o.conflictLine(e, c)
 		}
-		fmt.Fprintf(&b, "- **%s** %s: %s\n", e.GetDate(), summary(e), note)
+		fmt.Fprintf(&b, "- **%s** %s: %s\n", e.GetDate(), o.summary(e), note)
 	})
 	b.WriteString("\n## Articles\n\n| # | Article | Title | Published | Basis |\n| --- | --- | --- | --- | --- |\n")
 	for i, a := range o.articles {
@@ -297,7 +311,7 @@ func (o *buildOutput) entryMarkdown(b *strings.Builder, entries []*timelinev1.Ti
 		if len(e.GetConflicts()) > 0 {
 			date += "\\*"
 		}
-		fmt.Fprintf(b, "| %s | %s | %d | %s |\n", escapeCell(date), escapeCell(summary(e)), len(ids),
+		fmt.Fprintf(b, "| %s | %s | %d | %s |\n", escapeCell(date), escapeCell(o.summary(e)), len(ids),
 			escapeCell(strings.Join(ids, ", ")))
 	}
 }

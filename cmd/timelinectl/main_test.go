@@ -156,6 +156,41 @@ func TestBuildNoDates(t *testing.T) {
 	}
 }
 
+// TestBuildFocus: --focus (repeatable) reaches the request, every entry
+// involves one of the names, and the table leads each summary with them.
+func TestBuildFocus(t *testing.T) {
+	out := mustRun(t, "build", "--focus", "Putin", "--focus", "Navalny", "--format", "json", seeds)
+	var got timelinev1.BuildTimelineResponse
+	if err := protojson.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.GetEntries()) == 0 {
+		t.Fatal("no entries with --focus Putin")
+	}
+	for _, e := range append(got.GetEntries(), got.GetBackground()...) {
+		if len(e.GetFocus()) == 0 {
+			t.Errorf("entry %s %q involves no focus entity", e.GetDate(), e.GetSummary())
+		}
+		for _, f := range e.GetFocus() {
+			if f != "Putin" && f != "Navalny" {
+				t.Errorf("entry %s: focus %q is not a name given", e.GetDate(), f)
+			}
+		}
+	}
+	all := mustRun(t, "build", "--format", "json", seeds)
+	var whole timelinev1.BuildTimelineResponse
+	if err := protojson.Unmarshal([]byte(all), &whole); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.GetEntries()) >= len(whole.GetEntries()) {
+		t.Errorf("--focus kept %d of %d entries: it should leave some out", len(got.GetEntries()), len(whole.GetEntries()))
+	}
+	table := mustRun(t, "build", "--focus", "Putin", seeds)
+	if !strings.Contains(table, "[Putin] ") {
+		t.Errorf("table does not say which focus entity an entry involves:\n%s", table)
+	}
+}
+
 func TestResolve(t *testing.T) {
 	as, err := timeline.LoadArticles(seedFile)
 	if err != nil {
