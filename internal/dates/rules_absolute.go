@@ -272,6 +272,9 @@ var absoluteRules = []rule{
 			{"The summit is planned for June.", "June", "2021-06"},
 			{"The report was released in April.", "April", "2020-04"},
 			{"Sales rose 5% in April.", "April", "2020-04"},
+			// "to" before a month is a preposition, not an infinitive.
+			{"Figures for the year to March showed growth.", "March", "2021-03"},
+			{"Exports for the six months to September showed a gain.", "September", "2020-09"},
 			{"Saudi Arabia told oil companies of a cutback in its oil supply in April.", "April", "2021-04"},
 			{"Dealers placed orders to start the first trading day for April transactions.", "April", "2021-04"},
 			{"Officials told of the attack in May.", "May", "2020-05"},

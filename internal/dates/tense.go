@@ -202,7 +202,9 @@ func (r *run) governed(k int, t Tense) Tense {
 	}
 	for b := k - 1; b >= 0 && b >= k-3; b-- {
 		x := &r.toks[b]
-		if x.kind != kWord {
+		// A name between "to" and the verb ends the look back: in "the
+		// three months to March showed growth" "to" is a preposition.
+		if x.kind != kWord || x.flags&fCap != 0 && b > 0 {
 			break
 		}
 		if b == k-1 && t == TensePast && x.tense == TensePresent {
