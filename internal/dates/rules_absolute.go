@@ -401,7 +401,10 @@ var absoluteRules = []rule{
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
 		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"},
-			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"}}},
+			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"},
+			// The apostrophe spelling of a decade, after a word that leads one.
+			{"In the late 1980's Apple added audio recording", "the late 1980's", "198"}, {"Rents doubled in the 1970’s.", "the 1970’s", "197"},
+			{"The mid-1960's saw", "The mid-1960's", "196"}, {"In 1990's budget, taxes rose.", "1990", "1990"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
 			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {
@@ -419,7 +422,7 @@ var absoluteRules = []rule{
 				expl: explain("'%s' -> the most recent such decade by %s", m.text(), as)})
 		},
 		examples: []example{{"in the nineties", "the nineties", "199"}, {"since the early '80s", "the early '80s", "198"}, {"in the '90s", "the '90s", "199"},
-			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}}},
+			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}, {"since the early '80's", "the early '80's", "198"}}},
 	{name: "half of a decade", src: "the? first|second|last half of the '? DECADE|DECADEW",
 		build: func(r *run, m *match) bool {
 			t := m.tok(6)
