@@ -138,7 +138,9 @@ var namedRules = []rule{
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
-			{"protesters prayed as Easter week began", "Easter week", "2020-W15"}}},
+			{"protesters prayed as Easter week began", "Easter week", "2020-W15"},
+			{"Black Friday sales rose 5 percent.", "Black Friday", "2020-11-27"}, {"Online sales jumped 20% on Cyber Monday.", "Cyber Monday", "2020-11-30"},
+			{"Retailers hope Black Friday will be strong.", "Black Friday", "2021-11-26"}}},
 }
 
 // season resolves a season word st with its modifier t0 ("last", "next",
