@@ -316,6 +316,11 @@ func (z *tokenizer) number(t *token, i int) {
 	}
 	if nd <= 2 && v >= 1 && v <= 31 {
 		t.class |= cDayNum
+		// "9/11" alone is a named day, as a holiday's name is (the rule
+		// "9/11" reads it): the class lets the matcher look there.
+		if nd == 1 && v == 9 && strings.HasPrefix(s[j:], "/11") && (j+3 == len(s) || !isDigit(s[j+3]) && s[j+3] != '/') && (i == 0 || s[i-1] != '/') {
+			t.class |= cHoliday
+		}
 	}
 	if nd == 4 && v >= 1000 && v <= 2099 {
 		t.class |= cYearNum
