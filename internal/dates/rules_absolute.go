@@ -47,6 +47,8 @@ var absoluteRules = []rule{
 			{"May 5th was sunny", "May 5th", "2020-05-05"},
 			{"Net fell in the quarter ended March 31.", "March 31", "2020-03-31"},
 			{"Net fell in the quarter ended March 3.", "March 3", "2021-03-03"},
+			// "takes effect", "goes into effect": a coming date.
+			{"The tax cut takes effect Jan. 1.", "Jan. 1", "2022-01-01"}, {"The tax cut took effect Jan. 1.", "Jan. 1", "2021-01-01"},
 			// Month names in any case; "may" and "march" only next to a day.
 			{"the show will be on november 3rd", "november 3rd", "2021-11-03"}, {"see you may 5", "may 5", "2021-05-05"},
 			{"you may go", "", ""}, {"the march was long", "", ""},
@@ -275,6 +277,7 @@ var absoluteRules = []rule{
 			// "to" before a month is a preposition, not an infinitive.
 			{"Figures for the year to March showed growth.", "March", "2021-03"},
 			{"Exports for the six months to September showed a gain.", "September", "2020-09"},
+			{"The museum, closed since 2019, reopens in February.", "February", "2022-02"},
 			{"Saudi Arabia told oil companies of a cutback in its oil supply in April.", "April", "2021-04"},
 			{"Dealers placed orders to start the first trading day for April transactions.", "April", "2021-04"},
 			{"Officials told of the attack in May.", "May", "2020-05"},

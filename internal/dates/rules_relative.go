@@ -161,6 +161,12 @@ var relativeRules = []rule{
 			{"Officials postponed until Tuesday any action on the permit.", "Tuesday", "2021-03-23"},
 			{"Officials said they did not plan to remove him on Thursday.", "Thursday", "2021-03-25"},
 			{"On Friday, her vacation plans for the trip fell through.", "Friday", "2021-03-19"},
+			// The present of a scheduled start is a coming day.
+			{"The trial begins Thursday in Boston.", "Thursday", "2021-03-25"},
+			{"The trial, which began Monday, resumes Thursday.", "Thursday", "2021-03-25"},
+			{"On Saturday, the festival opens to the public.", "Saturday", "2021-03-27"},
+			{"The new rules go into effect on Friday.", "Friday", "2021-03-26"},
+			{"The new rules went into effect on Friday.", "Friday", "2021-03-19"},
 		}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
