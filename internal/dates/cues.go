@@ -137,6 +137,10 @@ func (r *run) yearShape(m *match, t *token) bool {
 			if w == "percent" || w == "per" {
 				return false
 			}
+			// "(1850 GMT)", "at 2000 UTC": a 24-hour clock time.
+			if n.class&cZone != 0 && t.val%100 < 60 && t.val < 2400 {
+				return false
+			}
 			// "1500 troops" is a count; "its 2006 highs", "the 1777
 			// campaigns", "of 1913 levels" are years used as modifiers:
 			// a count of a thousand or more is written with a comma.

@@ -356,6 +356,8 @@ var absoluteRules = []rule{
 			{"paid $2019 in", "", ""},
 			{"crowds of 2,000 people", "", ""},
 			{"won 2000-1998", "", ""},
+			// A 24-hour clock time with its zone: "(1850 GMT)".
+			{"The blast came at 2:50 p.m. (1850 GMT).", "2:50 p.m.", "2021-03-22T14:50"}, {"Trading closed at 2000 UTC.", "", ""},
 		}},
 	{name: "pre/post year", src: "pre|post ~- ~YEAR",
 		build: func(r *run, m *match) bool {
