@@ -182,6 +182,10 @@ func (r *run) monthContext(m *match) bool {
 	if r.wordIs(p, monthOpeners...) {
 		return true
 	}
+	// "January-March": the end of a range of months.
+	if p != nil && (p.kind == kPunct && p.punct == '-' || p.kind == kOther) && m.before(2) != nil && m.before(2).class&cMonth != 0 {
+		return true
+	}
 	t, n := m.tok(0), m.after(1)
 	return t.flags&fCap != 0 && r.wordIs(p, determiners...) && n != nil && n.kind == kWord && n.flags&fCap == 0 && n.class&(cTenseMark|cOf|cOr) == 0 &&
 		!r.wordIs(n, nameFollowers...)

@@ -290,6 +290,7 @@ var absoluteRules = []rule{
 			{"In May, it announced plans to buy a fruit business.", "May", "2020-05"},
 			{"In May, a week after the anniversary of Roe vs. Wade, a bomb in Birmingham, Ala., killed a guard.", "May", "2020-05"},
 			{"He may go.", "", ""},
+			{"Exports rose 4% in January-March.", "March", "2021-03"}, {"Sales fell in the Feb.–May period.", "May", "2020-05"},
 			{"March organizers said", "", ""},
 			{"the march on Washington", "", ""},
 		}},
