@@ -140,8 +140,22 @@ var absoluteRules = []rule{
 			n := int(m.tok(1).val)
 			kind := strings.ToLower(m.word(m.tok(0)))
 			if kind == "fy" {
-				if m.tok(3) != nil || m.tok(1).class&cYearNum == 0 {
+				if m.tok(3) != nil {
 					return false
+				}
+				if t := m.tok(1); t.class&cYearNum == 0 {
+					// "FY13": the century nearest the reference (or 20xx).
+					if t.end-t.start != 2 {
+						return false
+					}
+					c := 2000
+					if a, _ := r.anchor(); !a.IsZero() {
+						c = a.Year / 100 * 100
+						if c+n > a.Year+20 {
+							c -= 100
+						}
+					}
+					n += c
 				}
 				return r.whole(m, TypeDate, yearValue(n), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
 			}
@@ -167,7 +181,7 @@ var absoluteRules = []rule{
 			}
 			return r.whole(m, TypeDate, yearValue(y)+"-"+code, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
 		},
-		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"},
+		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"}, {"Revenue in FY13 rose.", "FY13", "2013"}, {"the FY99 budget", "FY99", "1999"},
 			{"Q4 revenue fell", "Q4", "2020-Q4"}}},
 	{name: "month year", src: "MONTH ,? YEAR",
 		build: func(r *run, m *match) bool {
