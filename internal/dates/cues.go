@@ -137,6 +137,10 @@ func (r *run) yearShape(m *match, t *token) bool {
 			if w == "percent" || w == "per" {
 				return false
 			}
+			// "(1850 GMT)", "at 2000 UTC": a 24-hour clock time.
+			if n.class&cZone != 0 && t.val%100 < 60 && t.val < 2400 {
+				return false
+			}
 			// "1500 troops" is a count; "its 2006 highs", "the 1777
 			// campaigns", "of 1913 levels" are years used as modifiers:
 			// a count of a thousand or more is written with a comma.
@@ -176,6 +180,10 @@ func (r *run) ambiguousMonth(t *token) bool {
 func (r *run) monthContext(m *match) bool {
 	p := m.before(1)
 	if r.wordIs(p, monthOpeners...) {
+		return true
+	}
+	// "January-March": the end of a range of months.
+	if p != nil && (p.kind == kPunct && p.punct == '-' || p.kind == kOther) && m.before(2) != nil && m.before(2).class&cMonth != 0 {
 		return true
 	}
 	t, n := m.tok(0), m.after(1)

@@ -42,6 +42,10 @@ var holidays = []holiday{
 	{names: []string{"easter sunday", "easter day", "easter"}, name: "Easter Sunday", date: easter},
 	{names: []string{"easter monday"}, name: "Easter Monday", date: func(y int) Date { return easter(y).AddDays(1) }},
 	{names: []string{"thanksgiving day", "thanksgiving"}, name: "Thanksgiving (US)", date: func(y int) Date { return nthWeekday(y, 11, 4, 4) }},
+	// The shopping days after Thanksgiving; in lower case they are a
+	// Friday and a Monday like any other ("a black friday for the market").
+	{names: []string{"black friday"}, name: "Black Friday (US)", date: func(y int) Date { return nthWeekday(y, 11, 4, 4).AddDays(1) }, common: true, capital: true},
+	{names: []string{"cyber monday"}, name: "Cyber Monday (US)", date: func(y int) Date { return nthWeekday(y, 11, 4, 4).AddDays(4) }, common: true, capital: true},
 	{names: []string{"halloween"}, name: "Halloween", date: fixedDay(10, 31)},
 	{names: []string{"valentine ' s day", "valentines day", "valentine day", "st. valentine ' s day", "saint valentine ' s day"}, name: "Valentine's Day", date: fixedDay(2, 14), common: true},
 	{names: []string{"st. patrick ' s day", "saint patrick ' s day", "st patrick ' s day"}, name: "St. Patrick's Day", date: fixedDay(3, 17), common: true},

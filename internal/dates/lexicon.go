@@ -358,7 +358,9 @@ func buildLexicon() map[string]entry {
 		"anticipate", "anticipates", "would")
 	// Words just before a date that make it a coming date: "payable Dec. 7",
 	// "effective Feb. 1", "expires Nov. 21", "until March 6".
-	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "through", "due", "record", "starting")
+	// "takes effect Jan. 1", "goes into effect Monday" ("took effect
+	// Monday": the past verb beside the date wins).
+	add(cForward, 0, "payable", "effective", "expire", "expires", "until", "till", "through", "due", "record", "starting", "effect")
 	setTense(TensePresent, "is", "are", "am", "says", "isn", "aren")
 	// Not "just": it says only or merely ("just a few minutes", "just a
 	// decade ago"), not that the length is approximate.

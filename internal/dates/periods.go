@@ -70,6 +70,14 @@ func (r *run) periodEndAt(from, to int) (Date, bool) {
 	case t.class&cDeictic != 0 && t.val != dTonight:
 		d := a.AddDays(int(t.val) - dToday)
 		return d, d.Year >= MinYear && d.Year <= MaxYear
+	case t.class&cWeekday != 0:
+		// "the week ended Friday": the last such day; "ending Friday" by
+		// the clause.
+		dir := -1
+		if !r.wordIs(e, "ended") && r.tense(from, to) == TenseFuture {
+			dir = 1
+		}
+		return weekdayFrom(a, int(t.val), dir, false), true
 	case t.class&cMonth == 0:
 		return Date{}, false
 	}

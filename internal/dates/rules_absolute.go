@@ -47,6 +47,8 @@ var absoluteRules = []rule{
 			{"May 5th was sunny", "May 5th", "2020-05-05"},
 			{"Net fell in the quarter ended March 31.", "March 31", "2020-03-31"},
 			{"Net fell in the quarter ended March 3.", "March 3", "2021-03-03"},
+			// "takes effect", "goes into effect": a coming date.
+			{"The tax cut takes effect Jan. 1.", "Jan. 1", "2022-01-01"}, {"The tax cut took effect Jan. 1.", "Jan. 1", "2021-01-01"},
 			// Month names in any case; "may" and "march" only next to a day.
 			{"the show will be on november 3rd", "november 3rd", "2021-11-03"}, {"see you may 5", "may 5", "2021-05-05"},
 			{"you may go", "", ""}, {"the march was long", "", ""},
@@ -138,8 +140,22 @@ var absoluteRules = []rule{
 			n := int(m.tok(1).val)
 			kind := strings.ToLower(m.word(m.tok(0)))
 			if kind == "fy" {
-				if m.tok(3) != nil || m.tok(1).class&cYearNum == 0 {
+				if m.tok(3) != nil {
 					return false
+				}
+				if t := m.tok(1); t.class&cYearNum == 0 {
+					// "FY13": the century nearest the reference (or 20xx).
+					if t.end-t.start != 2 {
+						return false
+					}
+					c := 2000
+					if a, _ := r.anchor(); !a.IsZero() {
+						c = a.Year / 100 * 100
+						if c+n > a.Year+20 {
+							c -= 100
+						}
+					}
+					n += c
 				}
 				return r.whole(m, TypeDate, yearValue(n), "", TenseUnknown, explain("'%s' is a fiscal year", m.text()))
 			}
@@ -165,7 +181,7 @@ var absoluteRules = []rule{
 			}
 			return r.whole(m, TypeDate, yearValue(y)+"-"+code, "", t, explain("'%s' -> the most recent such period by %s", m.text(), as))
 		},
-		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"},
+		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"}, {"Revenue in FY13 rose.", "FY13", "2013"}, {"the FY99 budget", "FY99", "1999"},
 			{"Q4 revenue fell", "Q4", "2020-Q4"}}},
 	{name: "month year", src: "MONTH ,? YEAR",
 		build: func(r *run, m *match) bool {
@@ -272,6 +288,10 @@ var absoluteRules = []rule{
 			{"The summit is planned for June.", "June", "2021-06"},
 			{"The report was released in April.", "April", "2020-04"},
 			{"Sales rose 5% in April.", "April", "2020-04"},
+			// "to" before a month is a preposition, not an infinitive.
+			{"Figures for the year to March showed growth.", "March", "2021-03"},
+			{"Exports for the six months to September showed a gain.", "September", "2020-09"},
+			{"The museum, closed since 2019, reopens in February.", "February", "2022-02"},
 			{"Saudi Arabia told oil companies of a cutback in its oil supply in April.", "April", "2021-04"},
 			{"Dealers placed orders to start the first trading day for April transactions.", "April", "2021-04"},
 			{"Officials told of the attack in May.", "May", "2020-05"},
@@ -284,6 +304,7 @@ var absoluteRules = []rule{
 			{"In May, it announced plans to buy a fruit business.", "May", "2020-05"},
 			{"In May, a week after the anniversary of Roe vs. Wade, a bomb in Birmingham, Ala., killed a guard.", "May", "2020-05"},
 			{"He may go.", "", ""},
+			{"Exports rose 4% in January-March.", "March", "2021-03"}, {"Sales fell in the Feb.–May period.", "May", "2020-05"},
 			{"March organizers said", "", ""},
 			{"the march on Washington", "", ""},
 		}},
@@ -350,6 +371,8 @@ var absoluteRules = []rule{
 			{"paid $2019 in", "", ""},
 			{"crowds of 2,000 people", "", ""},
 			{"won 2000-1998", "", ""},
+			// A 24-hour clock time with its zone: "(1850 GMT)".
+			{"The blast came at 2:50 p.m. (1850 GMT).", "2:50 p.m.", "2021-03-22T14:50"}, {"Trading closed at 2000 UTC.", "", ""},
 		}},
 	{name: "pre/post year", src: "pre|post ~- ~YEAR",
 		build: func(r *run, m *match) bool {
@@ -398,7 +421,10 @@ var absoluteRules = []rule{
 			return r.whole(m, TypeDate, v, mod, TenseUnknown, explain("'%s' is a decade", m.text()))
 		},
 		examples: []example{{"in the 1990s the", "the 1990s", "199"}, {"by the mid-1980s", "the mid-1980s", "198"}, {"in early 1990s", "early 1990s", "199"},
-			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"}}},
+			{"In the 470s BC Athens rose", "the 470s BC", "BC047"}, {"in the 980s the kingdom", "the 980s", "098"},
+			// The apostrophe spelling of a decade, after a word that leads one.
+			{"In the late 1980's Apple added audio recording", "the late 1980's", "198"}, {"Rents doubled in the 1970’s.", "the 1970’s", "197"},
+			{"The mid-1960's saw", "The mid-1960's", "196"}, {"In 1990's budget, taxes rose.", "1990", "1990"}}},
 	{name: "decade word", src: "the? EARLY? -? '? DECADEW",
 		build: func(r *run, m *match) bool {
 			if m.tok(3) == nil && m.tok(0) == nil && m.tok(1) == nil {
@@ -416,7 +442,7 @@ var absoluteRules = []rule{
 				expl: explain("'%s' -> the most recent such decade by %s", m.text(), as)})
 		},
 		examples: []example{{"in the nineties", "the nineties", "199"}, {"since the early '80s", "the early '80s", "198"}, {"in the '90s", "the '90s", "199"},
-			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}}},
+			{"in the 2020s", "the 2020s", "202"}, {"he is in his nineties", "", ""}, {"since the early '80's", "the early '80's", "198"}}},
 	{name: "half of a decade", src: "the? first|second|last half of the '? DECADE|DECADEW",
 		build: func(r *run, m *match) bool {
 			t := m.tok(6)

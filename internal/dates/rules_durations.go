@@ -72,6 +72,12 @@ var durationRules = []rule{
 				if b := m.after(2); r.wordIs(b, "old", "earlier", "ago") {
 					return false
 				}
+				// "on a year-on-year basis", "a day-to-day struggle": a
+				// comparison or a manner, not a length.
+				if b, c, d := m.after(2), m.after(3), m.after(4); r.wordIs(b, "on", "over", "to", "by", "for") && b.flags&fSpace == 0 &&
+					c != nil && c.kind == kPunct && c.punct == '-' && c.flags&fSpace == 0 && d != nil && d.class&cUnit != 0 && d.flags&fSpace == 0 {
+					return false
+				}
 			}
 			if m.tok(1).class&cIndef != 0 && m.tok(0) != nil {
 				return false
@@ -143,6 +149,8 @@ var durationRules = []rule{
 			// Short forms of units, glued to the number or not.
 			{"waited 2hrs for it", "2hrs", "PT2H"}, {"Survived 7Days in Thailand", "7Days", "P7D"}, {"only 10 mins more", "10 mins", "PT10M"}, {"2.5 HRS of fun", "2.5 HRS", "PT2.5H"},
 			{"in 3 yrs", "3 yrs", "P3Y"},
+			// A compound of comparison or manner is no length.
+			{"Exports rose on a year-on-year basis.", "", ""}, {"It was a day-to-day struggle.", "", ""}, {"a week-by-week count", "", ""},
 			// A length given as a choice is one approximate length.
 			{"You may, in a year or two, save lives.", "a year or two", "P1Y"},
 			{"He died within weeks or months of his capture.", "weeks or months", "PXW"},

@@ -55,6 +55,18 @@ var namedRules = []rule{
 			{"shoes in Spring colors", "Spring", "2021-SP"}, {"in spring of 1920", "spring of 1920", "1920-SP"},
 			{"prices fall sharply", "", ""}, {"they will spring into action", "", ""}}},
 
+	// "9/11" written alone names the day of the 2001 attacks ("since 9/11",
+	// "the 9/11 attacks", "post-9/11"), not September 11 of the year in
+	// view; a full date ("9/11/2012", "12/9/11") is the numeric dates'.
+	{name: "9/11", src: "HOLIDAY ~/ ~DAY",
+		build: func(r *run, m *match) bool {
+			if m.text() != "9/11" {
+				return false
+			}
+			return r.whole(m, TypeDate, "2001-09-11", "", TenseUnknown, explain("'%s' names the day of the September 11, 2001 attacks", m.text()))
+		},
+		examples: []example{{"Security has tightened since 9/11.", "9/11", "2001-09-11"}, {"the 9/11 attacks killed nearly 3,000 people", "9/11", "2001-09-11"},
+			{"a post-9/11 law", "9/11", "2001-09-11"}, {"on 9/11/2012 the embassy", "9/11/2012", "2012-09-11"}, {"dated 12/9/11 and", "", ""}, {"he went 9/12 from the line", "", ""}}},
 	{name: "holiday", src: "LAST|NEXT|THIS? HOLIDAY",
 		build: func(r *run, m *match) bool {
 			var rel class
@@ -138,7 +150,9 @@ var namedRules = []rule{
 			{"they met on Christmas Eve", "Christmas Eve", "2020-12-24"}, {"the vote on Election Day", "Election Day", "2021-11-02"},
 			{"the election results", "", ""}, {"found last Thanksgiving", "last Thanksgiving", "2020-11-26"},
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
-			{"protesters prayed as Easter week began", "Easter week", "2020-W15"}}},
+			{"protesters prayed as Easter week began", "Easter week", "2020-W15"},
+			{"Black Friday sales rose 5 percent.", "Black Friday", "2020-11-27"}, {"Online sales jumped 20% on Cyber Monday.", "Cyber Monday", "2020-11-30"},
+			{"Retailers hope Black Friday will be strong.", "Black Friday", "2021-11-26"}}},
 }
 
 // season resolves a season word st with its modifier t0 ("last", "next",

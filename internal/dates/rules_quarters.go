@@ -61,11 +61,17 @@ var quarterRules = []rule{
 				return recent()
 			}
 			rel, u := m.after(2), m.after(3)
-			if !r.wordIs(u, "year") || rel.class&(cThis|cLast|cNext) == 0 && !r.wordIs(rel, "the") {
+			// "the first quarter of the fiscal year", "of its financial
+			// year": a fiscal quarter.
+			k := 3
+			if !half && r.wordIs(u, "fiscal", "financial") {
+				fiscal, u, k = true, m.after(4), 4
+			}
+			if !r.wordIs(u, "year") || rel.class&(cThis|cLast|cNext) == 0 && !r.wordIs(rel, "the") && !(k == 4 && r.wordIs(rel, "its", "their")) {
 				return false
 			}
-			m.end += 3
-			if r.wordIs(rel, "the") {
+			m.end += k
+			if r.wordIs(rel, "the", "its", "their") {
 				return recent() // "the fourth quarter of the year": the year in view
 			}
 			y, as, ok := r.relativeYear(rel)
@@ -84,6 +90,9 @@ var quarterRules = []rule{
 			{"He scored in the first half of the game.", "the first half", ""},
 			{"It grew in the second half of the decade.", "the second half", ""},
 			{"Profit fell in the first quarter of the year.", "the first quarter of the year", "2021-Q1"},
+			{"During the first quarter of the financial year Apple sold 21 million iPods.", "the first quarter of the financial year", "2021-QX"},
+			{"Its profit doubled in the third quarter of its fiscal year.", "the third quarter of its fiscal year", "2021-QX"},
+			{"Sales will rise in the second quarter of next fiscal year.", "the second quarter of next fiscal year", "2022-QX"},
 			{"net income for the third quarter of $226.3 million", "the third quarter", "2020-Q3"},
 			// A quarter with its own end is the calendar quarter that ends
 			// there, whatever its number.

@@ -161,6 +161,12 @@ var relativeRules = []rule{
 			{"Officials postponed until Tuesday any action on the permit.", "Tuesday", "2021-03-23"},
 			{"Officials said they did not plan to remove him on Thursday.", "Thursday", "2021-03-25"},
 			{"On Friday, her vacation plans for the trip fell through.", "Friday", "2021-03-19"},
+			// The present of a scheduled start is a coming day.
+			{"The trial begins Thursday in Boston.", "Thursday", "2021-03-25"},
+			{"The trial, which began Monday, resumes Thursday.", "Thursday", "2021-03-25"},
+			{"On Saturday, the festival opens to the public.", "Saturday", "2021-03-27"},
+			{"The new rules go into effect on Friday.", "Friday", "2021-03-26"},
+			{"The new rules went into effect on Friday.", "Friday", "2021-03-19"},
 		}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
@@ -611,6 +617,18 @@ var relativeRules = []rule{
 				}
 				return r.whole(m, TypeDate, unitValue(shift(a, uQuarter, -1), uQuarter), "", TenseUnknown, explain("'%s' -> the last full quarter before %s", m.text(), as))
 			}
+			if u == uWeek || u == uMonth {
+				// "the week ended May 10", "the month ending Friday": the
+				// week (month) that holds most of its days, whatever the
+				// publication date's.
+				if end, ok := r.periodEnd(m); ok {
+					d, span := end.AddDays(-3), "week"
+					if u == uMonth {
+						d, span = end.AddDays(-14), "month"
+					}
+					return r.whole(m, TypeDate, unitValue(d, u), "", TenseUnknown, explain("'%s' ends %s: the calendar %s holding most of its days", m.text(), end, span))
+				}
+			}
 			if n := m.after(1); n != nil && (r.wordIs(n, afterUnitCues...) || n.kind == kNum) {
 				// "a high for the year of $42.875": "of" brings an amount.
 				if a := m.after(2); !r.wordIs(n, "of") || a == nil || a.kind != kNum && !(a.kind == kPunct && a.punct == '$') {
@@ -636,7 +654,10 @@ var relativeRules = []rule{
 			{"Net rose for the quarter ended yesterday.", "the quarter", "2021-Q1"},
 			{"Profit fell for the quarter ended March 31, 2019.", "the quarter", "2019-Q1"},
 			{"Third-quarter net rose. Fourth-quarter sales fell. Net for the quarter ended Sept. 30 rose.", "the quarter", "2020-Q3"},
-			{"Sun earned $5 million in the fiscal first quarter. It had sales of $538 million for the quarter ended Sept. 29.", "the quarter", "2020-Q3"}}},
+			{"Sun earned $5 million in the fiscal first quarter. It had sales of $538 million for the quarter ended Sept. 29.", "the quarter", "2020-Q3"},
+			{"Jobless claims fell in the week ended March 13.", "the week", "2021-W10"},
+			{"Mortgage rates rose for the week ending Thursday.", "the week", "2021-W11"},
+			{"Retail sales rose 2% in the month ended Feb. 28.", "the month", "2021-02"}}},
 
 	{name: "day after tomorrow", src: "the day after|before tomorrow|yesterday",
 		build: func(r *run, m *match) bool {

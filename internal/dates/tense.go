@@ -68,10 +68,21 @@ func (r *run) tense(i, j int) Tense {
 		if r.toks[f].class&cForward == 0 {
 			f--
 		}
-		if !(left == TensePast && ld <= 3 || right == TensePast && rd <= 3 || r.pastPerfectBefore(i) ||
+		// "went into effect Monday": the verb before "effect" is beside it.
+		near := 3
+		if r.wordIs(&r.toks[f], "effect") {
+			near += i - f
+		}
+		if !(left == TensePast && ld <= near || right == TensePast && rd <= 3 || r.pastPerfectBefore(i) ||
 			r.wordIs(&r.toks[f], "through") && f > 0 && len(r.out) > 0 && r.out[len(r.out)-1].End == r.toks[f-1].end) {
 			return TenseFuture
 		}
+	}
+	// "the trial begins Monday", "on Monday, the trial begins": the present
+	// of a scheduled start tells a coming day, when the day is a definite
+	// one ("school starts on a Friday" says which weekday, not which day).
+	if d := r.scheduledNear(i, j); d < ld && d < rd && !(i > 0 && r.toks[i-1].class&cIndef != 0) {
+		return TenseFuture
 	}
 	// "as soon as Tuesday", "as early as next week".
 	if i > 1 && r.wordIs(&r.toks[i-1], "as") && r.wordIs(&r.toks[i-2], "soon", "early") {
@@ -202,7 +213,9 @@ func (r *run) governed(k int, t Tense) Tense {
 	}
 	for b := k - 1; b >= 0 && b >= k-3; b-- {
 		x := &r.toks[b]
-		if x.kind != kWord {
+		// A name between "to" and the verb ends the look back: in "the
+		// three months to March showed growth" "to" is a preposition.
+		if x.kind != kWord || x.flags&fCap != 0 && b > 0 {
 			break
 		}
 		if b == k-1 && t == TensePast && x.tense == TensePresent {
@@ -225,4 +238,39 @@ func tenseWord(t Tense) string {
 		return "a present-tense clause"
 	}
 	return "a clause of unknown tense"
+}
+
+// scheduleVerbs are present forms that, told of a definite day, schedule a
+// start or an opening.
+var scheduleVerbs = []string{"begins", "starts", "opens", "reopens", "resumes", "convenes", "premieres", "debuts"}
+
+// scheduledNear returns how far (in tokens, as tense counts) a schedule
+// verb stands from tokens [i, j), within four words and with no
+// punctuation but a comma right after the date between; 1<<30 when none
+// does.
+func (r *run) scheduledNear(i, j int) int {
+	d := 1 << 30
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		t := &r.toks[k]
+		if t.kind != kWord {
+			break
+		}
+		if r.wordIs(t, scheduleVerbs...) {
+			d = i - k
+			break
+		}
+	}
+	for k := j; k < len(r.toks) && k < j+5 && k-j+1 < d; k++ {
+		t := &r.toks[k]
+		if t.kind == kPunct && t.punct == ',' && k == j {
+			continue
+		}
+		if t.kind != kWord {
+			break
+		}
+		if r.wordIs(t, scheduleVerbs...) {
+			return k - j + 1
+		}
+	}
+	return d
 }

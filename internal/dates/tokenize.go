@@ -268,6 +268,20 @@ func (z *tokenizer) number(t *token, i int) {
 			return
 		}
 	}
+	// "the 1980's", "the late 1970's", "the '90's": a decade written with
+	// an apostrophe, after a word that leads a period ("the", "early",
+	// "mid-"); elsewhere "1990's" may be the year's possessive ("in 1990's
+	// budget").
+	if a := apostropheAt(s, j); a > 0 && t.flags&fMoney == 0 && v%10 == 0 && (nd == 4 || nd == 2 && v >= 20) &&
+		j+a < len(s) && s[j+a]|0x20 == 's' && (j+a+1 == len(s) || !isLetter(s[j+a+1]) && !isDigit(s[j+a+1])) && decadeLead(s, i) {
+		t.class = cDecadeNum
+		if nd == 2 {
+			t.class = cDecadeWord
+		}
+		t.val = int32(v / 10)
+		t.end = j + a + 1
+		return
+	}
 	// Suffixes glued to the digits.
 	k := j
 	for k < len(s) && isLetter(s[k]) {
@@ -302,6 +316,11 @@ func (z *tokenizer) number(t *token, i int) {
 	}
 	if nd <= 2 && v >= 1 && v <= 31 {
 		t.class |= cDayNum
+		// "9/11" alone is a named day, as a holiday's name is (the rule
+		// "9/11" reads it): the class lets the matcher look there.
+		if nd == 1 && v == 9 && strings.HasPrefix(s[j:], "/11") && (j+3 == len(s) || !isDigit(s[j+3]) && s[j+3] != '/') && (i == 0 || s[i-1] != '/') {
+			t.class |= cHoliday
+		}
 	}
 	if nd == 4 && v >= 1000 && v <= 2099 {
 		t.class |= cYearNum
@@ -345,4 +364,30 @@ func ordinalSuffixOK(v int, suf string) bool {
 		}
 	}
 	return suf == want
+}
+
+// decadeLead reports whether the word before the number at i leads a
+// decade: "the 1980's", "late 1970's", "mid-1960's", "the '90's".
+func decadeLead(s string, i int) bool {
+	e := i
+	if e > 0 && (s[e-1] == '\'' || s[e-1] == '-') {
+		e--
+	} else if e >= 3 && s[e-3] == 0xE2 && s[e-2] == 0x80 && s[e-1] == 0x99 {
+		e -= 3
+	}
+	for e > 0 && s[e-1] == ' ' {
+		e--
+	}
+	b := e
+	for b > 0 && isLetter(s[b-1]) {
+		b--
+	}
+	if b == e || e-b > 6 {
+		return false
+	}
+	switch strings.ToLower(s[b:e]) {
+	case "the", "early", "mid", "late":
+		return true
+	}
+	return false
 }
