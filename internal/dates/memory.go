@@ -146,12 +146,9 @@ func (r *memory) recentDay(sentences int) (Date, string, bool) {
 // "In September 1940 ... in June" goes back to 1940-06). ok is false
 // outside narrative text or before any date at least a year fine is told.
 func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) {
-	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
+	last, lastGran, lastVal, ok := r.storyDate(mon)
+	if !ok {
 		return 0, "", false
-	}
-	last, lastGran, lastVal := r.last, r.lastGran, r.lastVal
-	if r.aside && r.lineGran >= gMonth && r.sent-r.lineSent <= lineSentences && mon == r.line.Month {
-		last, lastGran, lastVal = r.line, r.lineGran, r.lineVal
 	}
 	y = last.Year
 	why = "the year of the last date told, " + lastVal
@@ -176,6 +173,45 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 		return y + 1, "the year after the last date told, " + lastVal + ": the story moves on to the next " + mon.String(), true
 	}
 	return y, why, true
+}
+
+// storyDate is the date a month mon told without a year is placed from in
+// narrative text, with its granularity and value: the last date told, or
+// the story line's date when that was told in passing (memory.aside). ok is
+// false outside narrative text or before any date at least a year fine is
+// told.
+func (r *memory) storyDate(mon time.Month) (d Date, g gran, val string, ok bool) {
+	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
+		return Date{}, gNone, "", false
+	}
+	if r.aside && r.lineGran >= gMonth && r.sent-r.lineSent <= lineSentences && mon == r.line.Month {
+		return r.line, r.lineGran, r.lineVal, true
+	}
+	return r.last, r.lastGran, r.lastVal, true
+}
+
+// toldRange is, in narrative text, the year of the first end of a range of
+// two months written without a year whose second month comes earlier in
+// the calendar than the first ("from October to March"): the range runs
+// over a new year, so its second end lies in the year after. A story tells
+// such a range around the date it stands in when one of its placements
+// holds that date ("Manila fell in March 1945 ... from October to March"
+// is October 1944 to March 1945); else the first month takes the year
+// toldYear gives it. ok is false where toldYear has no year.
+func (r *memory) toldRange(m1, m2 time.Month) (y int, why string, ok bool) {
+	d, g, val, ok := r.storyDate(m1)
+	if !ok {
+		return 0, "", false
+	}
+	if g > gYear {
+		switch {
+		case d.Month <= m2:
+			return d.Year - 1, "the range runs over a new year and holds the last date told, " + val, true
+		case d.Month >= m1:
+			return d.Year, "the range runs over a new year and holds the last date told, " + val, true
+		}
+	}
+	return r.toldYear(m1, 0)
 }
 
 // tell records an anchored mention starting on s at granularity g as the

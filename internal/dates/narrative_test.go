@@ -17,6 +17,11 @@ var narrativeCases = []struct {
 	// one well behind it goes back within the year.
 	{"Japan attacked on December 7, 1941. In January the Allies met.", "January", "1942-01"},
 	{"In September 1940 the invasion was cancelled. The siege of Malta had begun in June.", "June", "1940-06"},
+	// A range of months over a new year is told around the story's date
+	// when it holds it, else it goes on from there.
+	{"Manila fell in January 1945. The Japanese were beaten in Burma from October to March, then Rangoon fell by May 3.", "May 3", "1945-05-03"},
+	{"In March 1945 Manila fell. The line held from November to February.", "November", "1945-11"},
+	{"In March 1945 Manila fell. The line held from November to February.", "February", "1946-02"},
 	// A year told again does not lose the finer date of it.
 	{"The embargo of 1941 failed. On December 7 (December 8 in Asian time zones), 1941, Japan attacked. In January the Allies met.", "January", "1942-01"},
 	// Seasons, likewise.
