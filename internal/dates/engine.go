@@ -693,6 +693,25 @@ func (r *run) looksBack(from, to int) bool {
 	return false
 }
 
+// inParens reports whether token i stands inside parentheses opened
+// earlier in its sentence.
+func (r *run) inParens(i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		if t := &r.toks[k]; t.kind == kPunct {
+			switch t.punct {
+			case '(':
+				depth++
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+			}
+		}
+	}
+	return depth > 0
+}
+
 // record appends p as a Mention and updates the memory: the last date
 // told, the story's day (not a report's), the quarter in force.
 func (r *run) record(p piece, pv parsed) {
@@ -705,7 +724,13 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		if !(r.docType == Narrative && s.Before(r.last) && r.looksBack(p.from, p.to)) {
+		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from)) {
+			// A glance back, or a date in parentheses ("the Civil
+			// Constitution of the Clergy (1790)", "(as of December 5,
+			// 2006)"), is told in passing: the story goes on from where
+			// it stood.
+			r.pass(p.value)
+		} else {
 			r.tell(s, pv.gran, p.value, r.opensSentence(p.from))
 		}
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {

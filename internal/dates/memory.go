@@ -39,6 +39,10 @@ type memory struct {
 	lineVal  string
 	lineSent int
 	aside    bool
+	// passed is the value of the last date told in passing since last
+	// (written in parentheses, or a glance back: run.record), which the
+	// story does not take up, or "".
+	passed string
 	// day is the last day (or time on a day) told that is not the day of
 	// a report ("the bomb went off Saturday, police said Monday": the
 	// story's day is Saturday), and daySent and dayPara the sentence and
@@ -99,7 +103,7 @@ func (r *memory) relativeYear(t *token) (year int, anchor string, ok bool) {
 func (r *memory) anchorAt(g gran) (Date, string) {
 	if r.docType == Narrative && !r.last.IsZero() {
 		if r.lastGran >= g {
-			return r.last, "the last date mentioned, " + r.last.String()
+			return r.last, r.lastMentioned()
 		}
 		if r.lineGran >= g && !r.line.IsZero() && r.lastGran < gYear {
 			// "Hitler's 1930s aggressions ... twenty years earlier": a
@@ -116,7 +120,7 @@ func (r *memory) anchorAt(g gran) (Date, string) {
 // mentioned when it is at least that fine, else the anchor.
 func (r *memory) eventAnchor(g gran) (Date, string) {
 	if !r.last.IsZero() && r.lastGran >= g {
-		return r.last, "the last date mentioned, " + r.last.String()
+		return r.last, r.lastMentioned()
 	}
 	return r.anchorAt(g)
 }
@@ -151,7 +155,7 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 		return 0, "", false
 	}
 	y = last.Year
-	why = "the year of the last date told, " + lastVal
+	why = "the year of the last date told, " + lastVal + r.passing()
 	if last != r.last {
 		why = "the year of the story's last date, " + lastVal + " (" + r.lastVal + " was told in passing)"
 	}
@@ -223,6 +227,7 @@ func (r *memory) toldRange(m1, m2 time.Month) (y int, why string, ok bool) {
 // sentence after a finer date is an aside from the story line (memory.line).
 func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	r.lastSent = r.sent
+	r.passed = ""
 	if g <= gYear && g != gNone && r.lastGran > g && !r.last.IsZero() && containsDay(s, g, r.last) {
 		return
 	}
@@ -233,6 +238,28 @@ func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	case g != gNone:
 		r.aside = !topic && !r.line.IsZero()
 	}
+}
+
+// pass records a date told in passing (value v): the story does not take
+// it up, but an explanation that counts from the last date told says so.
+func (r *memory) pass(v string) { r.passed = v }
+
+// passing is what an explanation adds after the last date told when a
+// date was told in passing since: " (V was told in passing)", or "".
+func (r *memory) passing() string {
+	if r.passed == "" {
+		return ""
+	}
+	return " (" + r.passed + " was told in passing)"
+}
+
+// lastMentioned describes last as an anchor: the last date mentioned, or
+// the last date told with the date told in passing since.
+func (r *memory) lastMentioned() string {
+	if r.passed == "" {
+		return "the last date mentioned, " + r.last.String()
+	}
+	return "the last date told, " + r.last.String() + r.passing()
 }
 
 // containsDay reports whether the period of granularity g (a year or

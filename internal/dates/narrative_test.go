@@ -1,6 +1,9 @@
 package dates
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // narrativeCases are texts read in narrative mode (the reference is far
 // from the story, as a Wikipedia history's retrieval date is) and a
@@ -43,6 +46,11 @@ var narrativeCases = []struct {
 	// move the story.
 	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
 	{"The King called the Estates in 1788, which had not met since 1614. He agreed on 27 December.", "27 December", "1788-12-27"},
+	// A date in parentheses is told in passing: a work's year, a count's
+	// date, an aside's; the story goes on from where it stood.
+	{"The fleet sailed on 2 May 1805. Its admiral, author of a treatise (1798), feared storms. On 17 August it reached Cadiz.", "17 August", "1805-08-17"},
+	{"The truce held from March 1951. Losses (as of December 5, 1953) were heavy. In late November the lines moved.", "late November", "1951-11"},
+	{"The king fled in June 1791. The reforms of the clergy (1790-1791) split the country. By September the Assembly had finished.", "September", "1791-09"},
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
@@ -93,4 +101,20 @@ func TestNarrativeAnchoring(t *testing.T) {
 			t.Errorf("%q: no %q in %s", c.text, c.span, dump(ms))
 		}
 	}
+}
+
+// TestPassingExplained checks that a resolution counted from the story's
+// date names the date told in passing after it, so a reader can see why
+// that one was not taken.
+func TestPassingExplained(t *testing.T) {
+	text := "The fleet sailed on 2 May 1805. Its admiral, author of a treatise (1798), feared storms. On 17 August it reached Cadiz."
+	for _, m := range Resolve(text, Options{Reference: testRef, DocType: Narrative}) {
+		if m.Text == "17 August" {
+			if want := "the year of the last date told, 1805-05-02 (1798 was told in passing)"; !strings.Contains(m.Explanation, want) {
+				t.Errorf("%q: explanation %q does not say %q", m.Text, m.Explanation, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no '17 August' in %q", text)
 }
