@@ -107,6 +107,7 @@ func (r *run) sentence() {
 	r.lastEnd = 0
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
+		r.paraSent = r.sent
 	}
 	r.mergeNumbers()
 	r.settleAmbiguous()
@@ -693,6 +694,20 @@ func (r *run) looksBack(from, to int) bool {
 	return false
 }
 
+// recalls reports whether a date starting on s, at token i, recalls the
+// year before the story's date from inside a sentence ("On 28 March 1918
+// ... The Council had been created on 5 November 1917", "surpassing the May
+// 2007 high"): the story stands on a date finer than a year, and the date
+// neither opens its sentence nor the paragraph, which is where a story
+// steps back to take up another thread ("In Asia, the war was stalemated by
+// 1940. In August of that year ..."). A date further back is the story
+// going back, mostly from a glance ahead ("Italy joined in May 1915.
+// Fifteen months later ... (1916) ... The attack began in 1915").
+func (r *run) recalls(s Date, i int) bool {
+	return r.lastGran > gYear && !r.last.IsZero() && s.Year == r.last.Year-1 &&
+		r.sent != r.paraSent && !r.opensSentence(i)
+}
+
 // inParens reports whether token i stands inside parentheses opened
 // earlier in its sentence.
 func (r *run) inParens(i int) bool {
@@ -724,11 +739,11 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from)) {
-			// A glance back, or a date in parentheses ("the Civil
+		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from)) {
+			// A glance back, a date in parentheses ("the Civil
 			// Constitution of the Clergy (1790)", "(as of December 5,
-			// 2006)"), is told in passing: the story goes on from where
-			// it stood.
+			// 2006)") or one recalled from the year before is told in
+			// passing: the story goes on from where it stood.
 			r.pass(p.value)
 		} else {
 			r.tell(s, pv.gran, p.value, r.opensSentence(p.from))

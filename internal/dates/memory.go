@@ -50,8 +50,9 @@ type memory struct {
 	// own takes that day only when it is that close (recentDay).
 	day              Date
 	daySent, dayPara int
-	// sent and para count the sentences and paragraphs begun.
-	sent, para int
+	// sent and para count the sentences and paragraphs begun; paraSent is
+	// the sentence the paragraph began with.
+	sent, para, paraSent int
 	// quarter is the last quarter named in the text ("the third quarter"):
 	// financial news compares with it ("a year earlier", "the quarter").
 	quarter string

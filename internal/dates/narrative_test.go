@@ -51,6 +51,15 @@ var narrativeCases = []struct {
 	{"The fleet sailed on 2 May 1805. Its admiral, author of a treatise (1798), feared storms. On 17 August it reached Cadiz.", "17 August", "1805-08-17"},
 	{"The truce held from March 1951. Losses (as of December 5, 1953) were heavy. In late November the lines moved.", "late November", "1951-11"},
 	{"The king fled in June 1791. The reforms of the clergy (1790-1791) split the country. By September the Assembly had finished.", "September", "1791-09"},
+	// A date of the year before the story's, recalled inside a sentence, is
+	// told in passing; one that opens its sentence or paragraph, or lies
+	// further back, takes the story back.
+	{"The offensive opened on 21 March 1918. A council, set up on 5 November 1917, gave Foch command. The Marne attack began on 15 July.", "15 July", "1918-07-15"},
+	{"The government took office on May 20, 2006. This followed the election in December 2005. On November 23, a bomb killed 215.", "November 23", "2006-11-23"},
+	{"Losses fell to 100 in spring 2008, from a high of 300 in summer 2007. A March operation began it.", "March", "2008-03"},
+	{"The raids ended on 11 May 1941.\n\nIn Asia, the front had frozen in December 1940. In August the communists attacked.", "August", "1940-08"},
+	{"The raids ended on 11 May 1941. In December 1940, the front had frozen. In August the communists attacked.", "August", "1940-08"},
+	{"The armistice came in November 1918. The army had first attacked in March 1916. In June it took the fort.", "June", "1916-06"},
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
