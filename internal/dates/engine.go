@@ -708,6 +708,34 @@ func (r *run) recalls(s Date, i int) bool {
 		r.sent != r.paraSent && !r.opensSentence(i)
 }
 
+// limits reports whether a date starting on s, at token i, is the limit of
+// a stretch the sentence tells ("the siege lasted until the fall of
+// Budapest in February 1945", "went on until March 1921"): it lies after
+// the story's date and "until" or "till" governs it from inside the
+// sentence. The story does not jump to the limit; it goes on from where it
+// stood. ("by" is not a limit: "by the middle of summer the Red Army was
+// larger" is the story's own time; measured on WikiWars train, as many
+// dates lost as won.)
+func (r *run) limits(s Date, i int) bool {
+	if r.last.IsZero() || !r.last.Before(s) || r.opensSentence(i) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-limitWords; k-- {
+		t := &r.toks[k]
+		if t.kind == kPunct {
+			return false
+		}
+		if r.wordIs(t, "until", "till") {
+			return true
+		}
+	}
+	return false
+}
+
+// limitWords is how many words before a date limits looks for its
+// "until": "until the fall of the city of Budapest in".
+const limitWords = 8
+
 // inParens reports whether token i stands inside parentheses opened
 // earlier in its sentence.
 func (r *run) inParens(i int) bool {
@@ -739,7 +767,7 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from)) {
+		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from) || r.limits(s, p.from)) {
 			// A glance back, a date in parentheses ("the Civil
 			// Constitution of the Clergy (1790)", "(as of December 5,
 			// 2006)") or one recalled from the year before is told in

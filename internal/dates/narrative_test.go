@@ -60,6 +60,11 @@ var narrativeCases = []struct {
 	{"The raids ended on 11 May 1941.\n\nIn Asia, the front had frozen in December 1940. In August the communists attacked.", "August", "1940-08"},
 	{"The raids ended on 11 May 1941. In December 1940, the front had frozen. In August the communists attacked.", "August", "1940-08"},
 	{"The armistice came in November 1918. The army had first attacked in March 1916. In June it took the fort.", "June", "1916-06"},
+	// The limit of a stretch ("until") is told in passing: the story does
+	// not jump to it.
+	{"The siege began on 20 October 1944 and lasted until the fall of the city in February 1945. By the start of July the army had crossed the river.", "the start of July", "1944-07"},
+	{"Talks began in May 1920 and went on until March 1921. In August the treaty was signed.", "August", "1920-08"},
+	{"Talks began in May 1920. Until March 1921 nothing moved. In August the treaty was signed.", "August", "1921-08"},
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
