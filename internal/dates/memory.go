@@ -150,7 +150,12 @@ func (r *memory) recentDay(sentences int) (Date, string, bool) {
 // nearer ahead than behind ("December 7, 1941 ... In January" is 1942-01,
 // "In September 1940 ... in June" goes back to 1940-06). ok is false
 // outside narrative text or before any date at least a year fine is told.
-func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) {
+//
+// back reports a clause in the past perfect ("Yudenich, who had spent the
+// spring and summer organizing an army", told after December 1919): it
+// looks back from the story, so a month before the story's does not move on
+// into the next year (run.looksBackTo).
+func (r *memory) toldYear(mon time.Month, day int, back bool) (y int, why string, ok bool) {
 	last, lastGran, lastVal, ok := r.storyDate(mon)
 	if !ok {
 		return 0, "", false
@@ -170,11 +175,14 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 	if mon > lm || mon == lm && (day == 0 || ld == 0 || day >= ld) {
 		return y, why, true
 	}
-	back := int(lm - mon)
-	if back == 0 {
-		back = 1 // an earlier day of the same month
+	behind := int(lm - mon)
+	if behind == 0 {
+		behind = 1 // an earlier day of the same month
 	}
-	if 12-back < back {
+	if 12-behind < behind {
+		if back {
+			return y, why + ": a clause in the past perfect looks back", true
+		}
 		return y + 1, "the year after the last date told, " + lastVal + ": the story moves on to the next " + mon.String(), true
 	}
 	return y, why, true
@@ -216,7 +224,7 @@ func (r *memory) toldRange(m1, m2 time.Month) (y int, why string, ok bool) {
 			return d.Year, "the range runs over a new year and holds the last date told, " + val, true
 		}
 	}
-	return r.toldYear(m1, 0)
+	return r.toldYear(m1, 0, false)
 }
 
 // tell records an anchored mention starting on s at granularity g as the
@@ -283,8 +291,8 @@ func containsDay(s Date, g gran, d Date) bool {
 // (TimeML's corpora: the winter of 1777-78 is 1778-WI): the one that
 // follows the story's date, or the one it stands in during January or
 // February.
-func (r *memory) toldSeasonYear(season int) (int, string, bool) {
-	y, why, ok := r.toldYear(time.Month(3*season), 0)
+func (r *memory) toldSeasonYear(season int, back bool) (int, string, bool) {
+	y, why, ok := r.toldYear(time.Month(3*season), 0, back)
 	if ok && season == 4 && !(r.lastGran > gYear && r.last.Month <= time.February && y == r.last.Year) {
 		y++ // the winter that begins in December y is named for its January
 	}

@@ -25,6 +25,11 @@ var narrativeCases = []struct {
 	{"Manila fell in January 1945. The Japanese were beaten in Burma from October to March, then Rangoon fell by May 3.", "May 3", "1945-05-03"},
 	{"In March 1945 Manila fell. The line held from November to February.", "November", "1945-11"},
 	{"In March 1945 Manila fell. The line held from November to February.", "February", "1946-02"},
+	// A clause in the past perfect looks back: its month does not move on
+	// into the next year, unless "by" makes it a deadline the story reaches.
+	{"Kiev fell on 17 December 1919. Yudenich, who had spent the spring and summer raising an army, attacked.", "the spring", "1919-SP"},
+	{"The city fell on 20 November 1942. The Germans had crossed the river in February.", "February", "1942-02"},
+	{"The city fell on 20 November 1942. The offensive had been repulsed by January.", "January", "1943-01"},
 	// A year told again does not lose the finer date of it.
 	{"The embargo of 1941 failed. On December 7 (December 8 in Asian time zones), 1941, Japan attacked. In January the Allies met.", "January", "1942-01"},
 	// Seasons, likewise.
