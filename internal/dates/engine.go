@@ -708,17 +708,22 @@ func (r *run) recalls(s Date, i int) bool {
 		r.sent != r.paraSent && !r.opensSentence(i)
 }
 
-// limits reports whether a date starting on s, at token i, is the limit of
-// a stretch the sentence tells ("the siege lasted until the fall of
-// Budapest in February 1945", "went on until March 1921"): it lies after
-// the story's date and "until" or "till" governs it from inside the
-// sentence. The story does not jump to the limit; it goes on from where it
-// stood. ("by" is not a limit: "by the middle of summer the Red Army was
-// larger" is the story's own time; measured on WikiWars train, as many
-// dates lost as won.)
-func (r *run) limits(s Date, i int) bool {
+// limits reports whether a date starting on s, of granularity g, at token
+// i, is the limit of a stretch the sentence tells ("the siege lasted until
+// the fall of Budapest in February 1945", "went on until March 1921") or a
+// year it sums up by ("most powder was imported by the end of 1776", "by
+// 1945 the island was a base"): it lies after the story's date, and
+// "until" or "till" governs it from inside the sentence, or "by" right
+// before a year. The story does not jump to the limit; it goes on from
+// where it stood. ("by" before a finer date is not a limit: "by the middle
+// of summer the Red Army was larger" is the story's own time; measured on
+// WikiWars train, as many dates lost as won.)
+func (r *run) limits(s Date, g gran, i int) bool {
 	if r.last.IsZero() || !r.last.Before(s) || r.opensSentence(i) {
 		return false
+	}
+	if g <= gYear && i > 0 && r.wordIs(&r.toks[i-1], "by") {
+		return true
 	}
 	for k := i - 1; k >= 0 && k >= i-limitWords; k-- {
 		t := &r.toks[k]
@@ -767,7 +772,7 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from) || r.limits(s, p.from)) {
+		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from) || r.limits(s, pv.gran, p.from)) {
 			// A glance back, a date in parentheses ("the Civil
 			// Constitution of the Clergy (1790)", "(as of December 5,
 			// 2006)") or one recalled from the year before is told in

@@ -70,6 +70,11 @@ var narrativeCases = []struct {
 	{"The siege began on 20 October 1944 and lasted until the fall of the city in February 1945. By the start of July the army had crossed the river.", "the start of July", "1944-07"},
 	{"Talks began in May 1920 and went on until March 1921. In August the treaty was signed.", "August", "1920-08"},
 	{"Talks began in May 1920. Until March 1921 nothing moved. In August the treaty was signed.", "August", "1921-08"},
+	// So is a later year a sentence sums up by; a year that opens the
+	// sentence moves the story.
+	{"Washington took command in July 1775. Powder was scarce, and most was imported by the end of 1776. The standoff went on through the fall.", "the fall", "1775-FA"},
+	{"The army landed in June 1943, and by 1945 the island was a base. In August the army crossed to the mainland.", "August", "1943-08"},
+	{"The army landed in June 1943. By 1944 the island was a base. In August the army crossed to the mainland.", "August", "1944-08"},
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
