@@ -107,6 +107,7 @@ func (r *run) sentence() {
 	r.lastEnd = 0
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
+		r.paraSent = r.sent
 	}
 	r.mergeNumbers()
 	r.settleAmbiguous()
@@ -693,6 +694,72 @@ func (r *run) looksBack(from, to int) bool {
 	return false
 }
 
+// recalls reports whether a date starting on s, at token i, recalls the
+// year before the story's date from inside a sentence ("On 28 March 1918
+// ... The Council had been created on 5 November 1917", "surpassing the May
+// 2007 high"): the story stands on a date finer than a year, and the date
+// neither opens its sentence nor the paragraph, which is where a story
+// steps back to take up another thread ("In Asia, the war was stalemated by
+// 1940. In August of that year ..."). A date further back is the story
+// going back, mostly from a glance ahead ("Italy joined in May 1915.
+// Fifteen months later ... (1916) ... The attack began in 1915").
+func (r *run) recalls(s Date, i int) bool {
+	return r.lastGran > gYear && !r.last.IsZero() && s.Year == r.last.Year-1 &&
+		r.sent != r.paraSent && !r.opensSentence(i)
+}
+
+// limits reports whether a date starting on s, of granularity g, at token
+// i, is the limit of a stretch the sentence tells ("the siege lasted until
+// the fall of Budapest in February 1945", "went on until March 1921") or a
+// year it sums up by ("most powder was imported by the end of 1776", "by
+// 1945 the island was a base"): it lies after the story's date, and
+// "until" or "till" governs it from inside the sentence, or "by" right
+// before a year. The story does not jump to the limit; it goes on from
+// where it stood. ("by" before a finer date is not a limit: "by the middle
+// of summer the Red Army was larger" is the story's own time; measured on
+// WikiWars train, as many dates lost as won.)
+func (r *run) limits(s Date, g gran, i int) bool {
+	if r.last.IsZero() || !r.last.Before(s) || r.opensSentence(i) {
+		return false
+	}
+	if g <= gYear && i > 0 && r.wordIs(&r.toks[i-1], "by") {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-limitWords; k-- {
+		t := &r.toks[k]
+		if t.kind == kPunct {
+			return false
+		}
+		if r.wordIs(t, "until", "till") {
+			return true
+		}
+	}
+	return false
+}
+
+// limitWords is how many words before a date limits looks for its
+// "until": "until the fall of the city of Budapest in".
+const limitWords = 8
+
+// inParens reports whether token i stands inside parentheses opened
+// earlier in its sentence.
+func (r *run) inParens(i int) bool {
+	depth := 0
+	for k := 0; k < i; k++ {
+		if t := &r.toks[k]; t.kind == kPunct {
+			switch t.punct {
+			case '(':
+				depth++
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+			}
+		}
+	}
+	return depth > 0
+}
+
 // record appends p as a Mention and updates the memory: the last date
 // told, the story's day (not a report's), the quarter in force.
 func (r *run) record(p piece, pv parsed) {
@@ -705,7 +772,13 @@ func (r *run) record(p piece, pv parsed) {
 		if !pv.bc {
 			ms.StartDate, ms.EndDate = s, e
 		}
-		if !(r.docType == Narrative && s.Before(r.last) && r.looksBack(p.from, p.to)) {
+		if r.docType == Narrative && (s.Before(r.last) && r.looksBack(p.from, p.to) || r.inParens(p.from) || r.recalls(s, p.from) || r.limits(s, pv.gran, p.from)) {
+			// A glance back, a date in parentheses ("the Civil
+			// Constitution of the Clergy (1790)", "(as of December 5,
+			// 2006)") or one recalled from the year before is told in
+			// passing: the story goes on from where it stood.
+			r.pass(p.value)
+		} else {
 			r.tell(s, pv.gran, p.value, r.opensSentence(p.from))
 		}
 		if pv.gran >= gDay && !r.reportDay(p.from, p.to) {

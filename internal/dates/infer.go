@@ -21,7 +21,7 @@ func (r *run) dayOf(m *match, from, to int, mon time.Month, day, year int) bool 
 		return r.emit(piece{from: from, to: to, typ: TypeDate, value: dayValue(Date{year, mon, day}),
 			expl: explain("'%s' is a full calendar date", q)})
 	}
-	if y, why, ok := r.toldYear(mon, day); ok && day <= daysIn(y, mon) {
+	if y, why, ok := r.toldYear(mon, day, r.looksBackTo(from)); ok && day <= daysIn(y, mon) {
 		return r.emit(piece{from: from, to: to, typ: TypeDate, value: dayValue(Date{y, mon, day}),
 			expl: explain("'%s' has no year: %s", q, why)})
 	}
@@ -84,7 +84,7 @@ const yearWindow = 31
 func (r *run) yearOf(m *match, year *token, mon time.Month, day int) (y int, ok bool) {
 	if year != nil {
 		y = int(year.val)
-	} else if ty, _, ok := r.toldYear(mon, day); ok {
+	} else if ty, _, ok := r.toldYear(mon, day, r.looksBackTo(m.start)); ok {
 		y = ty
 	} else {
 		a, as := r.anchor()
@@ -165,7 +165,7 @@ func (r *run) monthOf(m *match, mon time.Month, year int, mod string) bool {
 	if year != 0 {
 		return r.whole(m, TypeDate, monthValue(year, mon), mod, TenseUnknown, explain("'%s' names a month of %s", q, yearName(year)))
 	}
-	if y, why, ok := r.toldYear(mon, 0); ok {
+	if y, why, ok := r.toldYear(mon, 0, r.looksBackTo(m.start)); ok {
 		return r.whole(m, TypeDate, monthValue(y, mon), mod, TenseUnknown, explain("'%s' has no year: %s", q, why))
 	}
 	a, as := r.anchor()

@@ -39,6 +39,10 @@ type memory struct {
 	lineVal  string
 	lineSent int
 	aside    bool
+	// passed is the value of the last date told in passing since last
+	// (written in parentheses, or a glance back: run.record), which the
+	// story does not take up, or "".
+	passed string
 	// day is the last day (or time on a day) told that is not the day of
 	// a report ("the bomb went off Saturday, police said Monday": the
 	// story's day is Saturday), and daySent and dayPara the sentence and
@@ -46,8 +50,9 @@ type memory struct {
 	// own takes that day only when it is that close (recentDay).
 	day              Date
 	daySent, dayPara int
-	// sent and para count the sentences and paragraphs begun.
-	sent, para int
+	// sent and para count the sentences and paragraphs begun; paraSent is
+	// the sentence the paragraph began with.
+	sent, para, paraSent int
 	// quarter is the last quarter named in the text ("the third quarter"):
 	// financial news compares with it ("a year earlier", "the quarter").
 	quarter string
@@ -99,7 +104,7 @@ func (r *memory) relativeYear(t *token) (year int, anchor string, ok bool) {
 func (r *memory) anchorAt(g gran) (Date, string) {
 	if r.docType == Narrative && !r.last.IsZero() {
 		if r.lastGran >= g {
-			return r.last, "the last date mentioned, " + r.last.String()
+			return r.last, r.lastMentioned()
 		}
 		if r.lineGran >= g && !r.line.IsZero() && r.lastGran < gYear {
 			// "Hitler's 1930s aggressions ... twenty years earlier": a
@@ -116,7 +121,7 @@ func (r *memory) anchorAt(g gran) (Date, string) {
 // mentioned when it is at least that fine, else the anchor.
 func (r *memory) eventAnchor(g gran) (Date, string) {
 	if !r.last.IsZero() && r.lastGran >= g {
-		return r.last, "the last date mentioned, " + r.last.String()
+		return r.last, r.lastMentioned()
 	}
 	return r.anchorAt(g)
 }
@@ -145,16 +150,18 @@ func (r *memory) recentDay(sentences int) (Date, string, bool) {
 // nearer ahead than behind ("December 7, 1941 ... In January" is 1942-01,
 // "In September 1940 ... in June" goes back to 1940-06). ok is false
 // outside narrative text or before any date at least a year fine is told.
-func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) {
-	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
+//
+// back reports a clause in the past perfect ("Yudenich, who had spent the
+// spring and summer organizing an army", told after December 1919): it
+// looks back from the story, so a month before the story's does not move on
+// into the next year (run.looksBackTo).
+func (r *memory) toldYear(mon time.Month, day int, back bool) (y int, why string, ok bool) {
+	last, lastGran, lastVal, ok := r.storyDate(mon)
+	if !ok {
 		return 0, "", false
 	}
-	last, lastGran, lastVal := r.last, r.lastGran, r.lastVal
-	if r.aside && r.lineGran >= gMonth && r.sent-r.lineSent <= lineSentences && mon == r.line.Month {
-		last, lastGran, lastVal = r.line, r.lineGran, r.lineVal
-	}
 	y = last.Year
-	why = "the year of the last date told, " + lastVal
+	why = "the year of the last date told, " + lastVal + r.passing()
 	if last != r.last {
 		why = "the year of the story's last date, " + lastVal + " (" + r.lastVal + " was told in passing)"
 	}
@@ -168,14 +175,56 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 	if mon > lm || mon == lm && (day == 0 || ld == 0 || day >= ld) {
 		return y, why, true
 	}
-	back := int(lm - mon)
-	if back == 0 {
-		back = 1 // an earlier day of the same month
+	behind := int(lm - mon)
+	if behind == 0 {
+		behind = 1 // an earlier day of the same month
 	}
-	if 12-back < back {
+	if 12-behind < behind {
+		if back {
+			return y, why + ": a clause in the past perfect looks back", true
+		}
 		return y + 1, "the year after the last date told, " + lastVal + ": the story moves on to the next " + mon.String(), true
 	}
 	return y, why, true
+}
+
+// storyDate is the date a month mon told without a year is placed from in
+// narrative text, with its granularity and value: the last date told, or
+// the story line's date when that was told in passing (memory.aside). ok is
+// false outside narrative text or before any date at least a year fine is
+// told.
+func (r *memory) storyDate(mon time.Month) (d Date, g gran, val string, ok bool) {
+	if r.docType != Narrative || r.last.IsZero() || r.lastGran < gYear {
+		return Date{}, gNone, "", false
+	}
+	if r.aside && r.lineGran >= gMonth && r.sent-r.lineSent <= lineSentences && mon == r.line.Month {
+		return r.line, r.lineGran, r.lineVal, true
+	}
+	return r.last, r.lastGran, r.lastVal, true
+}
+
+// toldRange is, in narrative text, the year of the first end of a range of
+// two months written without a year whose second month comes earlier in
+// the calendar than the first ("from October to March"): the range runs
+// over a new year, so its second end lies in the year after. A story tells
+// such a range around the date it stands in when one of its placements
+// holds that date ("Manila fell in March 1945 ... from October to March"
+// is October 1944 to March 1945); else the first month takes the year
+// toldYear gives it. ok is false where toldYear has no year.
+func (r *memory) toldRange(m1, m2 time.Month) (y int, why string, ok bool) {
+	d, g, val, ok := r.storyDate(m1)
+	if !ok {
+		return 0, "", false
+	}
+	if g > gYear {
+		switch {
+		case d.Month <= m2:
+			return d.Year - 1, "the range runs over a new year and holds the last date told, " + val, true
+		case d.Month >= m1:
+			return d.Year, "the range runs over a new year and holds the last date told, " + val, true
+		}
+	}
+	return r.toldYear(m1, 0, false)
 }
 
 // tell records an anchored mention starting on s at granularity g as the
@@ -187,6 +236,7 @@ func (r *memory) toldYear(mon time.Month, day int) (y int, why string, ok bool) 
 // sentence after a finer date is an aside from the story line (memory.line).
 func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	r.lastSent = r.sent
+	r.passed = ""
 	if g <= gYear && g != gNone && r.lastGran > g && !r.last.IsZero() && containsDay(s, g, r.last) {
 		return
 	}
@@ -197,6 +247,28 @@ func (r *memory) tell(s Date, g gran, value string, topic bool) {
 	case g != gNone:
 		r.aside = !topic && !r.line.IsZero()
 	}
+}
+
+// pass records a date told in passing (value v): the story does not take
+// it up, but an explanation that counts from the last date told says so.
+func (r *memory) pass(v string) { r.passed = v }
+
+// passing is what an explanation adds after the last date told when a
+// date was told in passing since: " (V was told in passing)", or "".
+func (r *memory) passing() string {
+	if r.passed == "" {
+		return ""
+	}
+	return " (" + r.passed + " was told in passing)"
+}
+
+// lastMentioned describes last as an anchor: the last date mentioned, or
+// the last date told with the date told in passing since.
+func (r *memory) lastMentioned() string {
+	if r.passed == "" {
+		return "the last date mentioned, " + r.last.String()
+	}
+	return "the last date told, " + r.last.String() + r.passing()
 }
 
 // containsDay reports whether the period of granularity g (a year or
@@ -219,8 +291,8 @@ func containsDay(s Date, g gran, d Date) bool {
 // (TimeML's corpora: the winter of 1777-78 is 1778-WI): the one that
 // follows the story's date, or the one it stands in during January or
 // February.
-func (r *memory) toldSeasonYear(season int) (int, string, bool) {
-	y, why, ok := r.toldYear(time.Month(3*season), 0)
+func (r *memory) toldSeasonYear(season int, back bool) (int, string, bool) {
+	y, why, ok := r.toldYear(time.Month(3*season), 0, back)
 	if ok && season == 4 && !(r.lastGran > gYear && r.last.Month <= time.February && y == r.last.Year) {
 		y++ // the winter that begins in December y is named for its January
 	}

@@ -1,6 +1,9 @@
 package dates
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // narrativeCases are texts read in narrative mode (the reference is far
 // from the story, as a Wikipedia history's retrieval date is) and a
@@ -17,6 +20,16 @@ var narrativeCases = []struct {
 	// one well behind it goes back within the year.
 	{"Japan attacked on December 7, 1941. In January the Allies met.", "January", "1942-01"},
 	{"In September 1940 the invasion was cancelled. The siege of Malta had begun in June.", "June", "1940-06"},
+	// A range of months over a new year is told around the story's date
+	// when it holds it, else it goes on from there.
+	{"Manila fell in January 1945. The Japanese were beaten in Burma from October to March, then Rangoon fell by May 3.", "May 3", "1945-05-03"},
+	{"In March 1945 Manila fell. The line held from November to February.", "November", "1945-11"},
+	{"In March 1945 Manila fell. The line held from November to February.", "February", "1946-02"},
+	// A clause in the past perfect looks back: its month does not move on
+	// into the next year, unless "by" makes it a deadline the story reaches.
+	{"Kiev fell on 17 December 1919. Yudenich, who had spent the spring and summer raising an army, attacked.", "the spring", "1919-SP"},
+	{"The city fell on 20 November 1942. The Germans had crossed the river in February.", "February", "1942-02"},
+	{"The city fell on 20 November 1942. The offensive had been repulsed by January.", "January", "1943-01"},
 	// A year told again does not lose the finer date of it.
 	{"The embargo of 1941 failed. On December 7 (December 8 in Asian time zones), 1941, Japan attacked. In January the Allies met.", "January", "1942-01"},
 	// Seasons, likewise.
@@ -38,6 +51,30 @@ var narrativeCases = []struct {
 	// move the story.
 	{"Japan won at Changsha in early January 1942, keeping the gains of the previous year. In January, the Germans attacked.", "January", "1942-01"},
 	{"The King called the Estates in 1788, which had not met since 1614. He agreed on 27 December.", "27 December", "1788-12-27"},
+	// A date in parentheses is told in passing: a work's year, a count's
+	// date, an aside's; the story goes on from where it stood.
+	{"The fleet sailed on 2 May 1805. Its admiral, author of a treatise (1798), feared storms. On 17 August it reached Cadiz.", "17 August", "1805-08-17"},
+	{"The truce held from March 1951. Losses (as of December 5, 1953) were heavy. In late November the lines moved.", "late November", "1951-11"},
+	{"The king fled in June 1791. The reforms of the clergy (1790-1791) split the country. By September the Assembly had finished.", "September", "1791-09"},
+	// A date of the year before the story's, recalled inside a sentence, is
+	// told in passing; one that opens its sentence or paragraph, or lies
+	// further back, takes the story back.
+	{"The offensive opened on 21 March 1918. A council, set up on 5 November 1917, gave Foch command. The Marne attack began on 15 July.", "15 July", "1918-07-15"},
+	{"The government took office on May 20, 2006. This followed the election in December 2005. On November 23, a bomb killed 215.", "November 23", "2006-11-23"},
+	{"Losses fell to 100 in spring 2008, from a high of 300 in summer 2007. A March operation began it.", "March", "2008-03"},
+	{"The raids ended on 11 May 1941.\n\nIn Asia, the front had frozen in December 1940. In August the communists attacked.", "August", "1940-08"},
+	{"The raids ended on 11 May 1941. In December 1940, the front had frozen. In August the communists attacked.", "August", "1940-08"},
+	{"The armistice came in November 1918. The army had first attacked in March 1916. In June it took the fort.", "June", "1916-06"},
+	// The limit of a stretch ("until") is told in passing: the story does
+	// not jump to it.
+	{"The siege began on 20 October 1944 and lasted until the fall of the city in February 1945. By the start of July the army had crossed the river.", "the start of July", "1944-07"},
+	{"Talks began in May 1920 and went on until March 1921. In August the treaty was signed.", "August", "1920-08"},
+	{"Talks began in May 1920. Until March 1921 nothing moved. In August the treaty was signed.", "August", "1921-08"},
+	// So is a later year a sentence sums up by; a year that opens the
+	// sentence moves the story.
+	{"Washington took command in July 1775. Powder was scarce, and most was imported by the end of 1776. The standoff went on through the fall.", "the fall", "1775-FA"},
+	{"The army landed in June 1943, and by 1945 the island was a base. In August the army crossed to the mainland.", "August", "1943-08"},
+	{"The army landed in June 1943. By 1944 the island was a base. In August the army crossed to the mainland.", "August", "1944-08"},
 	// A season with no year takes one written just after it in the sentence.
 	{"By April 1943 the front was quiet. The Germans spent the spring and early summer of 1942 preparing.", "the spring", "1942-SP"},
 	{"In 1943 the Allies landed. The Germans launched their main summer offensive in June 1942.", "summer", "1942-SU"},
@@ -88,4 +125,20 @@ func TestNarrativeAnchoring(t *testing.T) {
 			t.Errorf("%q: no %q in %s", c.text, c.span, dump(ms))
 		}
 	}
+}
+
+// TestPassingExplained checks that a resolution counted from the story's
+// date names the date told in passing after it, so a reader can see why
+// that one was not taken.
+func TestPassingExplained(t *testing.T) {
+	text := "The fleet sailed on 2 May 1805. Its admiral, author of a treatise (1798), feared storms. On 17 August it reached Cadiz."
+	for _, m := range Resolve(text, Options{Reference: testRef, DocType: Narrative}) {
+		if m.Text == "17 August" {
+			if want := "the year of the last date told, 1805-05-02 (1798 was told in passing)"; !strings.Contains(m.Explanation, want) {
+				t.Errorf("%q: explanation %q does not say %q", m.Text, m.Explanation, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no '17 August' in %q", text)
 }

@@ -175,7 +175,7 @@ func (r *run) season(m *match, t0, st, yt *token) bool {
 	if rel == 0 {
 		y, why, ok := r.yearAhead(m.end)
 		if !ok {
-			y, why, ok = r.toldSeasonYear(s)
+			y, why, ok = r.toldSeasonYear(s, r.looksBackTo(m.start))
 		}
 		if ok {
 			if t0 != nil && t0.class&cEarlyLate != 0 {

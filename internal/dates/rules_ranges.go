@@ -129,6 +129,31 @@ var rangeRules = []rule{
 			{"at Tannenberg in August and September 1914. Russia", "September 1914", "1914-09"},
 			{"casualties between March and April 1918 were", "March", "1918-03"},
 		}},
+	{name: "month to month over a new year", src: "^MONTH to|through|until|till|- ^MONTH",
+		build: func(r *run, m *match) bool {
+			if m.tok(1).kind == kPunct && !r.rangeDash(m) {
+				return false
+			}
+			m1, m2 := time.Month(m.tok(0).val), time.Month(m.tok(2).val)
+			if n := m.after(1); m1 <= m2 || n != nil && n.class&(cYearNum|cDayNum) != 0 {
+				return false // a range within a year, or a second end with its own day or year
+			}
+			y, why, ok := r.toldRange(m1, m2)
+			if !ok {
+				return false
+			}
+			return r.emit(piece{from: m.start, to: m.start + 1, typ: TypeDate, value: monthValue(y, m1),
+				expl: explain("'%s' has no year: %s", m.word(m.tok(0)), why)}) &&
+				r.emit(piece{from: m.at[2], to: m.end, typ: TypeDate, value: monthValue(y+1, m2),
+					expl: explain("'%s' ends the range %s, in the year after its start", m.word(m.tok(2)), m.text())})
+		},
+		docType: Narrative,
+		examples: []example{
+			{"Manila fell in March 1945. The Japanese were beaten in Burma from October to March.", "October", "1944-10"},
+			{"Manila fell in March 1945. The Japanese were beaten in Burma from October to March.", "March", "1945-03"},
+			{"The siege began in June 1916; from November to February the lines held.", "November", "1916-11"},
+			{"The siege began in June 1916; from November to February the lines held.", "February", "1917-02"},
+		}},
 }
 
 // rangeDash reports whether the match's dash (its first '-' token) joins

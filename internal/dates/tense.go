@@ -111,6 +111,15 @@ func (r *run) pastPerfectBefore(i int) bool {
 	return false
 }
 
+// looksBackTo reports whether the month or season at token i stands in a
+// clause in the past perfect that looks back from the story's time ("who
+// had spent the spring and summer organizing"): "had" among the words
+// before it, and no "by" right before it, which makes the date a deadline
+// the story reaches ("the offensive had been repulsed by January").
+func (r *run) looksBackTo(i int) bool {
+	return r.pastPerfectBefore(i) && !(i > 0 && r.wordIs(&r.toks[i-1], "by"))
+}
+
 // notVerb reports whether the tense word at k is not a verb here: "plans"
 // without an infinitive is a noun ("set aside vacation plans for the
 // trip"; "plans to meet" is a verb or a plan, future either way), and an

@@ -30,9 +30,12 @@ import (
 // a unit alone no longer stands for a phrase the other rules passed over
 // ("the first day" read as "day", "7Days" as "Days"), which overlapped
 // twelve gold spans with the wrong value; value F1 rose.
+// WikiWars value floor raised to 88.2 by the narrative story-line changes
+// (value 88.63: ranges over a new year, dates told in passing, past-perfect
+// look-backs); the other WikiWars figures moved by less than the margin.
 var devFloors = map[string]struct{ strict, relaxed, recall, value, typ float64 }{
 	"tbaq":           {strict: 89.85, relaxed: 94.75, recall: 96.4, value: 82.95, typ: 90.6},
-	"wikiwars-train": {strict: 86.9, relaxed: 92.8, recall: 87.1, value: 87.01, typ: 84.0},
+	"wikiwars-train": {strict: 86.9, relaxed: 92.8, recall: 87.1, value: 88.2, typ: 84.0},
 	"tweets-train":   {strict: 84.35, relaxed: 92.65, recall: 91.4, value: 81.75, typ: 88.2},
 }
 
