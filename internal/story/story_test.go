@@ -173,6 +173,53 @@ func TestGrowsLikeBuild(t *testing.T) {
 // TestWatchResumes: a watcher from 0 gets the whole chronology, then one
 // batch per version; one that comes back with its last version gets the
 // batches it missed; applying the batches gives the chronology.
+// TestFocus: a story's focus shapes its chronology as BuildTimeline's
+// focus does, and a new focus (or none) rebuilds it at a new version.
+func TestFocus(t *testing.T) {
+	ctx := ctxT(t)
+	svc := newService(t, storetest.Open(t, storetest.Kinds()[0].Location(t)), story.Limits{})
+	as := seeds(t)
+	if _, err := svc.CreateStory(ctx, story.Story{ID: "putin", Focus: []string{"Putin"}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddArticles(ctx, "putin", wrap(as)); err != nil {
+		t.Fatal(err)
+	}
+	same := func(step string, focus []string) int64 {
+		t.Helper()
+		_, chron, err := svc.Timeline(ctx, "putin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		built, err := timeline.Build(ctx, as, timeline.Options{Focus: focus})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(strip(chron), built) {
+			t.Fatalf("%s: the chronology differs from Build with focus %q", step, focus)
+		}
+		return chron.Version
+	}
+	v := same("focus Putin", []string{"Putin"})
+	_, focused, _ := svc.Timeline(ctx, "putin")
+	for _, e := range focused.Entries {
+		if !slices.Equal(e.Focus, []string{"Putin"}) {
+			t.Errorf("entry %s %q: focus %q, want [Putin]", e.Value, e.Summary, e.Focus)
+		}
+	}
+	none := []string{}
+	if _, err := svc.UpdateStory(ctx, "putin", story.Update{Focus: &none}); err != nil {
+		t.Fatal(err)
+	}
+	if w := same("no focus", nil); w != v+1 {
+		t.Errorf("version %d after the focus was dropped, want %d", w, v+1)
+	}
+	_, whole, _ := svc.Timeline(ctx, "putin")
+	if len(whole.Entries) <= len(focused.Entries) {
+		t.Errorf("%d entries without focus, %d with: the focus should leave some out", len(whole.Entries), len(focused.Entries))
+	}
+}
+
 func TestWatchResumes(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, k storetest.Kind) {
 		ctx := ctxT(t)
