@@ -62,6 +62,9 @@ func (v Value) Month() time.Month { return time.Month(v.p.month) }
 // Day is the value's day of the month, -1 when written XX, 0 when absent.
 func (v Value) Day() int { return v.p.day }
 
+// BC reports a year before the common era ("BC0479").
+func (v Value) BC() bool { return v.p.bc }
+
 // Unknown reports an X somewhere in the calendar part ("XXXX-03-17").
 func (v Value) Unknown() bool { return v.p.unknown }
 

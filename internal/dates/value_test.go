@@ -208,4 +208,10 @@ func TestParseValue(t *testing.T) {
 	if _, ok := ParseValue("2021-13"); ok {
 		t.Error("2021-13 parsed")
 	}
+	if v, ok := ParseValue("BC0479-06"); !ok || !v.BC() || v.Year() != 479 {
+		t.Errorf("BC0479-06: BC %v, year %d", v.BC(), v.Year())
+	}
+	if v, _ := ParseValue("0479-06"); v.BC() {
+		t.Error("0479-06 is BC")
+	}
 }

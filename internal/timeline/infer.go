@@ -51,10 +51,8 @@ var (
 	// headerLine matches a "date YYYY-MM-DD" header line, as some scrapers
 	// write it (" date 2021-03-22 ."); LoadArticles reads it off a file's
 	// top, and inference finds it in a text.
-	headerLine  = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
-	fullValue   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
-	monthDayVal = regexp.MustCompile(`^XXXX-(\d{2})-(\d{2})`)
-	yearInText  = regexp.MustCompile(`\b\d{4}\b`)
+	headerLine = regexp.MustCompile(`(?m)^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\.?\s*$`)
+	yearInText = regexp.MustCompile(`\b\d{4}\b`)
 	// verbBefore and verbAfter find a reporting verb right before a weekday
 	// ("said Monday", "told reporters on Friday") or right after it
 	// ("Monday expressed", "Saturday strongly condemned").
@@ -107,18 +105,16 @@ func gatherEvidence(text string, ms []dates.Mention) evidence {
 		if y, ok := writtenYear(m); ok && !planned && y > ev.latestYear {
 			ev.latestYear = y
 		}
-		switch v := fullValue.FindStringSubmatch(m.Value); {
-		case v != nil && yearInText.MatchString(m.Text):
-			y, _ := strconv.Atoi(v[1])
-			mo, _ := strconv.Atoi(v[2])
-			d, _ := strconv.Atoi(v[3])
-			ev.explicit = append(ev.explicit, datedText{dates.NewDate(y, time.Month(mo), d), m.Text, planned})
+		// A day with its year written ("March 17, 2021"), or a month and
+		// day with none ("XXXX-03-17").
+		v, ok := dates.ParseValue(m.Value)
+		day := ok && !v.Duration() && !v.Reference() && !v.BC() && v.Month() > 0 && v.Day() > 0
+		if day && v.Year() > 0 && yearInText.MatchString(m.Text) {
+			ev.explicit = append(ev.explicit, datedText{dates.NewDate(v.Year(), v.Month(), v.Day()), m.Text, planned})
 			continue
 		}
-		if v := monthDayVal.FindStringSubmatch(m.Value); v != nil {
-			mo, _ := strconv.Atoi(v[1])
-			d, _ := strconv.Atoi(v[2])
-			ev.monthDays = append(ev.monthDays, monthDay{time.Month(mo), d, wd, m.Text})
+		if day && v.Year() < 0 {
+			ev.monthDays = append(ev.monthDays, monthDay{v.Month(), v.Day(), wd, m.Text})
 			continue
 		}
 		// A bare weekday dating a reporting verb: "said Monday",
