@@ -233,3 +233,9 @@ var nounMarkers = []string{"of", "more", "many", "few", "several", "some", "two"
 // pluralPronouns are subject pronouns a base form agrees with ("they meet
 // Monday").
 var pluralPronouns = []string{"they", "we", "you", "i"}
+
+// seasonNouns are the nouns of a period that straddles two calendar years,
+// after which "2011-12" is one period ("the 2011-12 season", "the 2012-13
+// budget", "the 2011-12 school year"): seasonNounAfter.
+var seasonNouns = []string{"season", "seasons", "budget", "budgets", "fiscal", "financial", "academic", "school", "campaign",
+	"term", "session", "crop", "harvest", "winter", "tax", "marketing"}
