@@ -239,3 +239,7 @@ var pluralPronouns = []string{"they", "we", "you", "i"}
 // budget", "the 2011-12 school year"): seasonNounAfter.
 var seasonNouns = []string{"season", "seasons", "budget", "budgets", "fiscal", "financial", "academic", "school", "campaign",
 	"term", "session", "crop", "harvest", "winter", "tax", "marketing"}
+
+// datePrepositions are the prepositions before which a bare day ("on the
+// 15th") or a month and day with a slash ("on 5/20") is a date.
+var datePrepositions = []string{"on", "by", "until", "till", "since", "from", "before", "after"}
