@@ -293,8 +293,16 @@ func (r *run) scheduledVerb(k int) bool {
 	if t.kind != kWord || t.end-t.start > maxWord {
 		return false
 	}
-	w := strings.ToLower(r.text[t.start:t.end])
-	third, base := scheduledPresent[w], scheduledBase[w]
+	var buf [maxWord]byte
+	w := buf[:0]
+	for i := t.start; i < t.end; i++ {
+		c := r.text[i]
+		if isUpper(c) {
+			c |= 0x20
+		}
+		w = append(w, c)
+	}
+	third, base := scheduledPresent[string(w)], scheduledBase[string(w)] // no allocation: a map index by a converted []byte
 	if !third && !base || k == 0 {
 		return false
 	}
@@ -303,14 +311,14 @@ func (r *run) scheduledVerb(k int) bool {
 		return false
 	}
 	if base {
-		pw := strings.ToLower(r.text[p.start:p.end])
+		pw := r.text[p.start:p.end]
 		// After a comma the subject is further back ("the Jets, who lost
 		// Sunday, play Thursday").
 		if p.kind == kPunct && p.punct == ',' {
 			return true
 		}
 		if p.kind != kWord || p.flags&fCap == 0 && !strings.HasSuffix(pw, "s") && !r.wordIs(p, pluralPronouns...) ||
-			strings.HasSuffix(pw, "ss") || r.wordIs(p, seasonVerbCues...) || r.wordIs(p, modals...) {
+			strings.HasSuffix(strings.ToLower(pw), "ss") || r.wordIs(p, seasonVerbCues...) || r.wordIs(p, modals...) {
 			return false
 		}
 	}
