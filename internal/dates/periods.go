@@ -176,6 +176,23 @@ func (r *run) quarterBefore(m *match) bool {
 	return r.derive(m, quarterValue(pv.year-1, pv.quarter), explain("'%s' -> the quarter last named (%s), a year before", m.text(), r.quarter))
 }
 
+// yearBefore emits the match as the year before the one in view when no
+// quarter is ("the same period last year", "the same period a year ago"):
+// the year before the anchor, or with told (the "previous" or "prior"
+// year) the year before the year last told in this or the previous
+// sentence ("exports in 2019 rose from the same period of the previous
+// year").
+func (r *run) yearBefore(m *match, told bool) bool {
+	if told && !r.last.IsZero() && r.lastGran >= gYear && r.sent-r.lastSent <= 1 {
+		return r.whole(m, TypeDate, yearValue(r.last.Year-1), "", TenseUnknown, explain("'%s' -> the year before the last date told, %s", m.text(), r.lastVal))
+	}
+	a, as := r.anchor()
+	if a.IsZero() {
+		return false
+	}
+	return r.whole(m, TypeDate, yearValue(a.Year-1), "", TenseUnknown, explain("'%s' -> the year before %s", m.text(), as))
+}
+
 // num returns the number a token stands for ("a" is 1), or -1.
 func num(t *token) int {
 	if t == nil {

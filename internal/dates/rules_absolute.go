@@ -183,6 +183,105 @@ var absoluteRules = []rule{
 		},
 		examples: []example{{"results for Q3 2020 were", "Q3 2020", "2020-Q3"}, {"in H1 2021,", "H1 2021", "2021-H1"}, {"in FY2020 sales", "FY2020", "2020"}, {"Revenue in FY13 rose.", "FY13", "2013"}, {"the FY99 budget", "FY99", "1999"},
 			{"Q4 revenue fell", "Q4", "2020-Q4"}}},
+	// "May '12", "Sept. '08": a year's last two digits after an
+	// apostrophe, in the century that puts it nearest the reference.
+	{name: "month apostrophe year", src: "MONTH DAY|ORDNUM? ,? ' ~DIGITS",
+		build: func(r *run, m *match) bool {
+			t := m.tok(4)
+			if t.end-t.start != 2 || t.flags&(fGrouped|fDecimal|fMoney) != 0 {
+				return false
+			}
+			if n := m.after(1); n != nil && n.flags&fSpace == 0 && (n.kind == kWord || n.kind == kNum) {
+				return false // "May '12s"
+			}
+			y := shortYear(r, int(t.val))
+			if d := m.tok(1); d != nil {
+				return r.dayOf(m, m.start, m.end, time.Month(m.tok(0).val), int(d.val), y)
+			}
+			return r.monthOf(m, time.Month(m.tok(0).val), y, "")
+		},
+		examples: []example{{"The company went public in May '12.", "May '12", "2012-05"}, {"Prices peaked in Sept. '08.", "Sept. '08", "2008-09"},
+			{"Prices peaked in Sept. ’08.", "Sept. ’08", "2008-09"}, {"a show on June 5, '99 in Boston", "June 5, '99", "1999-06-05"}}},
+	// "5/20", "20/5": a month and a day with a slash, where a preposition
+	// of dates leads them ("on 5/20", "by 5/20"); a fraction ("3/4 of
+	// the votes"), a score or "24/7" is none.
+	{name: "slashed month day", src: "DAY ~/ ~DAY",
+		build: func(r *run, m *match) bool {
+			a, b := m.tok(0), m.tok(2)
+			if !r.wordIs(m.before(1), datePrepositions...) || m.text() == "9/11" {
+				return false // "9/11" is the attacks' day (rules_named.go)
+			}
+			if a.flags&(fGrouped|fDecimal|fMoney) != 0 || b.flags&(fGrouped|fDecimal|fMoney) != 0 || a.end-a.start > 2 || b.end-b.start > 2 {
+				return false
+			}
+			if n := m.after(1); n != nil && (n.flags&fSpace == 0 && n.kind != kPunct || n.kind == kPunct && (n.punct == '/' || n.punct == '-') ||
+				n.class&(cUnit|cUnits) != 0 || r.wordIs(n, "of", "percent", "inch", "inches", "mile", "miles", "cup", "cups", "pound", "pounds")) {
+				return false // "5/20/2012" is the full date's; "3/4 of", "3/4 inch", "1/2 day" are fractions
+			}
+			mo, d := int(a.val), int(b.val)
+			if mo > 12 {
+				mo, d = d, mo // 20/5 can only be day first
+			}
+			if mo < 1 || mo > 12 || d < 1 || d > 31 || d > daysIn(2000, time.Month(mo)) {
+				return false
+			}
+			return r.dayOf(m, m.start, m.end, time.Month(mo), d, 0)
+		},
+		examples: []example{{"The vote on 5/20 was close.", "5/20", "2020-05-20"}, {"The vote on 20/5 was close.", "20/5", "2020-05-20"},
+			{"The vote on 5/20/2012 was close.", "5/20/2012", "2012-05-20"},
+			{"He won on 3/4 of the votes.", "", ""}, {"The store is open 24/7.", "", ""}, {"The score was 3/4.", "", ""},
+			{"He went 9/12 from the line on 3/4 shooting", "", ""},
+			{"He was on 1/2 day leave.", "1/2", ""}}},
+	// "on the 15th": a day of the month told in the sentence or the one
+	// before, else of the reference's month (moved a month by the
+	// clause's tense, as a month name is by a year).
+	{name: "the ordinal day", src: "the ORDNUM",
+		build: func(r *run, m *match) bool {
+			if !r.wordIs(m.before(1), datePrepositions...) {
+				return false
+			}
+			d := int(m.tok(1).val)
+			if d < 1 || d > 31 {
+				return false
+			}
+			if n := m.after(1); n != nil && n.kind == kWord && !r.wordIs(n, "and", "or", "but", "at", "in", "when", "to", "of", "as", "after", "before", "so", "because", "while") ||
+				n != nil && n.kind == kNum || r.wordIs(n, "of") && m.after(2) != nil && m.after(2).class&cMonth != 0 {
+				return false // "the 15th floor", "the 15th century"; "the 15th of May" is the month's rule
+			}
+			for k := 1; k <= 6; k++ {
+				if n := m.after(k); n == nil || n.kind == kPunct && n.punct == '.' {
+					break
+				} else if n.class&cMonth != 0 {
+					return false // "from the 13th to the 19th of October": the range's
+				}
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return r.whole(m, TypeDate, "XXXX-XX-"+string(pad(nil, d, 2)), "", TenseUnknown, explain("'%s' is a day of an unknown month", m.text()))
+			}
+			if mon, y, ok := r.toldMonth(); ok && d <= daysIn(y, mon) {
+				return r.whole(m, TypeDate, dayValue(Date{y, mon, d}), "", TenseUnknown, explain("'%s' -> that day of the month last told, %s", m.text(), r.lastVal))
+			}
+			day := Date{a.Year, a.Month, d}
+			t := r.tense(m.start, m.end)
+			why := "that day of the month of " + as
+			switch {
+			case t == TenseFuture && d < a.Day:
+				day = addMonth(a, 1, d)
+				why = "that day of the month after " + as + " (" + tenseWord(t) + ")"
+			case t == TensePast && d > a.Day:
+				day = addMonth(a, -1, d)
+				why = "that day of the month before " + as + " (" + tenseWord(t) + ")"
+			}
+			if d > daysIn(day.Year, day.Month) {
+				return false
+			}
+			return r.whole(m, TypeDate, dayValue(day), "", t, explain("'%s' -> %s", m.text(), why))
+		},
+		examples: []example{{"Payment is due on the 15th.", "the 15th", "2021-04-15"}, {"He was arrested on the 15th.", "the 15th", "2021-03-15"},
+			{"He was arrested on the 25th.", "the 25th", "2021-02-25"}, {"The vote will be held on the 25th.", "the 25th", "2021-03-25"},
+			{"Talks opened on May 3, and ended on the 15th.", "the 15th", "2020-05-15"},
+			{"He lives on the 15th floor.", "", ""}, {"He was there from the 13th to the 19th of October 1950.", "the 13th", ""}, {"It was built before the 15th century.", "the 15th", ""}}},
 	{name: "month year", src: "MONTH ,? YEAR",
 		build: func(r *run, m *match) bool {
 			return r.monthOf(m, time.Month(m.tok(0).val), int(m.tok(2).val), "")
@@ -509,4 +608,37 @@ var absoluteRules = []rule{
 			return r.whole(m, TypeDate, yearValue(int(y)), "", TenseUnknown, explain("'%s' names a year", m.text()))
 		},
 		examples: []example{{"the approach of the year two thousand has", "the year two thousand", "2000"}}},
+}
+
+// shortYear reads a year written with two digits ("'12", "FY13") in the
+// century that puts it at most 20 years after the reference (20xx without
+// one).
+func shortYear(r *run, n int) int {
+	c := 2000
+	if a, _ := r.anchor(); !a.IsZero() {
+		c = a.Year / 100 * 100
+		if c+n > a.Year+20 {
+			c -= 100
+		}
+	}
+	return c + n
+}
+
+// addMonth is day d of the month n months from a's.
+func addMonth(a Date, n, d int) Date {
+	m := int(a.Month) - 1 + n
+	y := a.Year + m/12
+	if m%12 < 0 {
+		y--
+	}
+	return Date{y, time.Month((m%12+12)%12 + 1), d}
+}
+
+// toldMonth is the month of the date last told, when it was told at a
+// month's granularity or finer in this sentence or the one before.
+func (r *run) toldMonth() (time.Month, int, bool) {
+	if r.last.IsZero() || r.lastGran < gMonth || r.sent-r.lastSent > 1 {
+		return 0, 0, false
+	}
+	return r.last.Month, r.last.Year, true
 }

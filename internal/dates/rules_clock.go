@@ -61,6 +61,8 @@ var clockRules = []rule{
 			{"He was killed on March 3.\n\nHe was shot at 10 p.m. as he stood in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
 			{"The trial opens on March 30. He was shot at 10 p.m. in his kitchen.", "10 p.m.", "2021-03-22T22:00"},
 			{"He was killed on March 3. Police will hold a briefing at 10 a.m.", "10 a.m.", "2021-03-22T10:00"},
+			{"The deadline is midnight Friday.", "midnight Friday", "2021-03-26T24:00"},
+			{"The deadline was midnight Friday.", "midnight Friday", "2021-03-19T24:00"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",

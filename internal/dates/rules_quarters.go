@@ -202,16 +202,23 @@ var quarterRules = []rule{
 			{"Third-quarter net rose. After a flat second quarter, sales grew. Charges in the year-earlier period hurt.", "the year-earlier period", "2019-Q3"},
 			{"Net rose 5%. The year-ago results included a charge.", "year-ago", "2020"},
 			{"Third-quarter net rose. In the comparable year-ago quarter, it lost money.", "the comparable year-ago quarter", "2019-Q3"}}},
-	{name: "the quarter a year ago", src: "the quarter|period a year ago|earlier",
+	{name: "the quarter a year ago", src: "the corresponding|comparable|same? quarter|period a year ago|earlier",
 		build: func(r *run, m *match) bool {
-			return r.quarterBefore(m)
+			return r.quarterBefore(m) || m.tok(1) != nil && r.yearBefore(m, false)
 		},
-		examples: []example{{"A third-quarter loss. For the quarter a year ago, it earned $5 million.", "the quarter a year ago", "2019-Q3"}}},
-	{name: "the same period last year", src: "the corresponding|comparable|same period|quarter last year",
+		examples: []example{{"A third-quarter loss. For the quarter a year ago, it earned $5 million.", "the quarter a year ago", "2019-Q3"},
+			// One expression: the period, a year before the one in view.
+			{"Net profit in the first quarter rose 5% from the same quarter a year earlier.", "the same quarter a year earlier", "2020-Q1"},
+			{"Sales rose 5% from the same period a year ago.", "the same period a year ago", "2020"}}},
+	{name: "the same period last year", src: "the corresponding|comparable|same period|quarter of? the? LAST year",
 		build: func(r *run, m *match) bool {
-			return r.quarterBefore(m)
+			return r.quarterBefore(m) || r.yearBefore(m, !m.is(5, "last") && !m.is(5, "past"))
 		},
-		examples: []example{{"Third-quarter net fell from $1.8 million for the corresponding period last year.", "the corresponding period last year", "2019-Q3"}}},
+		examples: []example{{"Third-quarter net fell from $1.8 million for the corresponding period last year.", "the corresponding period last year", "2019-Q3"},
+			{"Net profit in the first quarter rose 5% from the same period of the last year.", "the same period of the last year", "2020-Q1"},
+			{"Exports rose 5% from the same period of last year.", "the same period of last year", "2020"},
+			{"Exports in 2019 rose 5% from the same period of the previous year.", "the same period of the previous year", "2018"},
+			{"Exports in 2019 rose 5% from the same period of last year.", "the same period of last year", "2020"}}},
 	{name: "last year's quarter", src: "last year ~' ~s period|quarter",
 		build: func(r *run, m *match) bool {
 			return r.quarterBefore(m)

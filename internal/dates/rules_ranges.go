@@ -8,6 +8,46 @@ import "time"
 // as its own expression; the end that leaves out the month or the year
 // takes it from the other.
 var rangeRules = []rule{
+	// "the 2011-12 season", "fiscal 2011-12", "the 2012-13 budget": a year
+	// and the next one's last two digits joined by a dash or a slash
+	// before a season's or a budget's noun, or after "fiscal", name one
+	// period that straddles them, not a range of two years: one DATE,
+	// valued (TimeML has no value for a year that does not start in
+	// January) as the year it starts in. Written out in full ("the
+	// 1975-1976 dry season") the years stay two, as WikiWars annotates
+	// them and as "year range" reads any other range.
+	{name: "season span", src: "FISCAL? YEAR -|/ DIGITS",
+		build: func(r *run, m *match) bool {
+			a, b := m.tok(1), m.tok(3)
+			if b.end-b.start != 2 || b.flags&(fGrouped|fDecimal|fMoney) != 0 {
+				return false
+			}
+			y1 := int(a.val)
+			y2 := y1/100*100 + int(b.val)
+			if y2 <= y1 {
+				y2 += 100
+			}
+			if y2 != y1+1 || a.flags&fEra != 0 || !r.rangeDash(m) || m.tok(0) == nil && !r.seasonNounAfter(m.end) {
+				return false
+			}
+			what := "a season"
+			if m.tok(0) != nil {
+				what = "a fiscal year"
+			}
+			return r.whole(m, TypeDate, yearValue(y1), "", TenseUnknown, explain("'%s' is %s from %d into %d, one period: the year it starts in", m.text(), what, y1, y2))
+		},
+		examples: []example{
+			{"The 2011-12 season ended in June.", "2011-12", "2011"},
+			{"He scored 30 goals in the 2011-12 Premier League season.", "2011-12", "2011"},
+			{"the 1975-1976 dry season", "1976", "1976"},
+			{"Parliament passed the 2012-13 budget.", "2012-13", "2012"},
+			{"Sales rose 8% in fiscal 2011-12.", "fiscal 2011-12", "2011"},
+			{"the 1999-00 season", "1999-00", "1999"},
+			{"the 2011/12 academic year", "2011/12", "2011"},
+			// Other years in a row are a range of two.
+			{"The war lasted 2011-12 in the north.", "12", "2012"},
+			{"the 2010-12 season", "12", "2012"},
+		}},
 	{name: "year range", src: "YEAR - YEAR|DIGITS",
 		build: func(r *run, m *match) bool {
 			a, b := m.tok(0), m.tok(2)
@@ -45,7 +85,7 @@ var rangeRules = []rule{
 			{"the war of 1939-45 ended", "45", "1945"},
 			{"the war of 1939–1945 ended", "1945", "1945"},
 			{"the Siege of Kut (1915-16)", "16", "1916"},
-			{"the 1999-00 season", "00", "2000"},
+			{"the floods of 1999-00", "00", "2000"},
 			{"in the years 1955 - 1957", "1957", "1957"},
 			{"won 2000-1998", "", ""},
 		}},
@@ -167,6 +207,22 @@ func (r *run) rangeDash(m *match) bool {
 		}
 	}
 	return true
+}
+
+// seasonNounAfter reports whether a noun of a season or a budget year
+// follows token k, at most two words on ("season", "NBA season", "budget",
+// "school year", "fiscal year").
+func (r *run) seasonNounAfter(k int) bool {
+	for j := k; j < len(r.toks) && j < k+3; j++ {
+		t := &r.toks[j]
+		if t.kind != kWord {
+			return false
+		}
+		if r.wordIs(t, seasonNouns...) {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeEnds emits the two ends of a day range: tokens [f1, t1) naming day

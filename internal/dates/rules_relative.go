@@ -167,6 +167,19 @@ var relativeRules = []rule{
 			{"On Saturday, the festival opens to the public.", "Saturday", "2021-03-27"},
 			{"The new rules go into effect on Friday.", "Friday", "2021-03-26"},
 			{"The new rules went into effect on Friday.", "Friday", "2021-03-19"},
+			// So is the present of any scheduled event, and a day that
+			// "is" when a thing takes place; a past or a present perfect
+			// points back.
+			{"The team plays Saturday against Leeds.", "Saturday", "2021-03-27"},
+			{"The team played Saturday against Leeds.", "Saturday", "2021-03-20"},
+			{"The team has played well since Saturday.", "Saturday", "2021-03-20"},
+			{"The vote is Tuesday.", "Tuesday", "2021-03-23"}, {"The vote was Tuesday.", "Tuesday", "2021-03-16"},
+			{"The Jets, who lost Sunday, play Thursday in Miami.", "Thursday", "2021-03-25"},
+			{"The Senate votes Tuesday on the bill.", "Tuesday", "2021-03-23"},
+			{"He did not play Saturday.", "Saturday", "2021-03-20"},
+			{"She filed tax returns Friday.", "Friday", "2021-03-19"},
+			{"In a close vote Tuesday, the Senate passed the bill.", "Tuesday", "2021-03-16"},
+			{"The company began raising its stake on Friday, and holds 14.6%.", "Friday", "2021-03-19"},
 		}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {

@@ -81,7 +81,9 @@ func (r *run) tense(i, j int) Tense {
 	// "the trial begins Monday", "on Monday, the trial begins": the present
 	// of a scheduled start tells a coming day, when the day is a definite
 	// one ("school starts on a Friday" says which weekday, not which day).
-	if d := r.scheduledNear(i, j); d < ld && d < rd && !(i > 0 && r.toks[i-1].class&cIndef != 0) {
+	// "the vote is Tuesday": the copula is both the tense word and the
+	// schedule.
+	if d := r.scheduledNear(i, j); (d < ld || d == ld && d <= i && r.wordIs(&r.toks[i-d], "is", "are")) && d < rd && !(i > 0 && r.toks[i-1].class&cIndef != 0) {
 		return TenseFuture
 	}
 	// "as soon as Tuesday", "as early as next week".
@@ -256,7 +258,9 @@ var scheduleVerbs = []string{"begins", "starts", "opens", "reopens", "resumes", 
 // scheduledNear returns how far (in tokens, as tense counts) a schedule
 // verb stands from tokens [i, j), within four words and with no
 // punctuation but a comma right after the date between; 1<<30 when none
-// does.
+// does. A schedule verb is one of scheduleVerbs, a present verb of a
+// scheduled event (scheduledVerb), or "is"/"are" with the date as what
+// they say ("the vote is Tuesday", "the deadline is midnight Friday").
 func (r *run) scheduledNear(i, j int) int {
 	d := 1 << 30
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
@@ -264,7 +268,7 @@ func (r *run) scheduledNear(i, j int) int {
 		if t.kind != kWord {
 			break
 		}
-		if r.wordIs(t, scheduleVerbs...) {
+		if r.wordIs(t, scheduleVerbs...) || r.scheduledVerb(k) || r.scheduleCopula(k, i) {
 			d = i - k
 			break
 		}
@@ -274,12 +278,86 @@ func (r *run) scheduledNear(i, j int) int {
 		if t.kind == kPunct && t.punct == ',' && k == j {
 			continue
 		}
-		if t.kind != kWord {
+		// "began raising its stake in July, and holds 14.6%": a verb
+		// after a conjunction heads a clause of its own.
+		if t.kind != kWord || r.wordIs(t, "and", "but", "or") {
 			break
 		}
-		if r.wordIs(t, scheduleVerbs...) {
+		if r.wordIs(t, scheduleVerbs...) || r.scheduledVerb(k) {
 			return k - j + 1
 		}
 	}
 	return d
+}
+
+// scheduledVerb reports whether the word at k is a present verb of a
+// scheduled event: a third-person form ("the team plays Saturday", "the
+// court hears arguments Monday") not after a determiner or a number (where
+// it is a noun: "the plays", "two visits"), or a base form after a plural
+// subject, a name, a pronoun or a comma ("the Jets play Sunday", "Arafat and
+// Netanyahu meet Monday", "the Jets, who lost Sunday, play Thursday"), in both cases with no past word governing it ("did not
+// play Saturday", "filed tax returns Monday").
+func (r *run) scheduledVerb(k int) bool {
+	t := &r.toks[k]
+	if t.kind != kWord || t.end-t.start > maxWord {
+		return false
+	}
+	var buf [maxWord]byte
+	w := buf[:0]
+	for i := t.start; i < t.end; i++ {
+		c := r.text[i]
+		if isUpper(c) {
+			c |= 0x20
+		}
+		w = append(w, c)
+	}
+	third, base := scheduledPresent[string(w)], scheduledBase[string(w)] // no allocation: a map index by a converted []byte
+	if !third && !base || k == 0 {
+		return false
+	}
+	p := &r.toks[k-1]
+	if p.kind == kNum || r.wordIs(p, determiners...) || r.wordIs(p, nounMarkers...) {
+		return false
+	}
+	if base {
+		pw := r.text[p.start:p.end]
+		// After a comma the subject is further back ("the Jets, who lost
+		// Sunday, play Thursday").
+		if p.kind == kPunct && p.punct == ',' {
+			return true
+		}
+		if p.kind != kWord || p.flags&fCap == 0 && !strings.HasSuffix(pw, "s") && !r.wordIs(p, pluralPronouns...) ||
+			strings.HasSuffix(strings.ToLower(pw), "ss") || r.wordIs(p, seasonVerbCues...) || r.wordIs(p, modals...) {
+			return false
+		}
+	}
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		x := &r.toks[b]
+		if x.kind == kPunct && x.punct != '\'' {
+			break
+		}
+		if x.tense == TensePast && x.class&cTenseMark != 0 && !r.wordIs(x, reportingVerbs...) && !r.notVerb(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// scheduleCopula reports whether "is" or "are" at k says the date at i is
+// when a thing takes place: right before it, or with only "on", "at", "set
+// for" or "slated for" between ("the vote is Tuesday", "the game is on
+// Saturday", "the hearing is set for Monday").
+func (r *run) scheduleCopula(k, i int) bool {
+	if !r.wordIs(&r.toks[k], "is", "are") {
+		return false
+	}
+	switch i - k {
+	case 1:
+		return true
+	case 2:
+		return r.wordIs(&r.toks[k+1], "on", "at")
+	case 3:
+		return r.wordIs(&r.toks[k+1], "set", "slated") && r.wordIs(&r.toks[k+2], "for")
+	}
+	return false
 }

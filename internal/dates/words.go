@@ -199,3 +199,47 @@ var intentWords = map[string]bool{
 	// Thursday morning".
 	"plan": true, "intend": true, "agree": true, "decide": true, "promise": true, "vow": true,
 }
+
+// scheduledPresent are third-person present verbs of events that are
+// scheduled: told of a definite day ("the team plays Saturday", "the
+// Senate votes Tuesday"), the day is a coming one (tense.go,
+// scheduledVerb). Nouns of the same spelling that often stand right
+// before a date ("reports", "rules", "talks", "results") are left out, and
+// so are verbs of a state ("holds 14.6%").
+var scheduledPresent = map[string]bool{
+	"plays": true, "meets": true, "faces": true, "hosts": true, "visits": true, "travels": true, "arrives": true,
+	"departs": true, "leaves": true, "closes": true, "ends": true, "concludes": true, "votes": true,
+	"hears": true, "testifies": true, "appears": true, "launches": true, "goes": true, "heads": true,
+	"returns": true, "unveils": true, "competes": true, "races": true, "sits": true, "gathers": true,
+	"lands": true, "flies": true, "takes": true, "kicks": true, "tips": true, "wraps": true, "finishes": true,
+	"decides": true, "celebrates": true, "releases": true, "welcomes": true, "graduates": true, "performs": true,
+	"speaks": true,
+}
+
+// scheduledBase are the base forms of scheduledPresent told of a plural
+// subject ("the Jets play Sunday", "voters go to the polls Tuesday").
+var scheduledBase = map[string]bool{
+	"play": true, "meet": true, "face": true, "host": true, "visit": true, "travel": true, "arrive": true,
+	"depart": true, "leave": true, "vote": true, "hear": true, "testify": true, "appear": true,
+	"go": true, "head": true, "return": true, "compete": true, "race": true, "sit": true, "gather": true,
+	"begin": true, "start": true, "open": true, "reopen": true, "resume": true, "convene": true, "fly": true,
+	"take": true, "perform": true, "speak": true, "celebrate": true, "decide": true,
+}
+
+// nounMarkers are words after which a verb-like word is a noun ("of
+// visits", "more votes").
+var nounMarkers = []string{"of", "more", "many", "few", "several", "some", "two", "three", "four", "her", "my", "your", "this", "that", "these", "those", "new", "final"}
+
+// pluralPronouns are subject pronouns a base form agrees with ("they meet
+// Monday").
+var pluralPronouns = []string{"they", "we", "you", "i"}
+
+// seasonNouns are the nouns of a period that straddles two calendar years,
+// after which "2011-12" is one period ("the 2011-12 season", "the 2012-13
+// budget", "the 2011-12 school year"): seasonNounAfter.
+var seasonNouns = []string{"season", "seasons", "budget", "budgets", "fiscal", "financial", "academic", "school", "campaign",
+	"term", "session", "crop", "harvest", "winter", "tax", "marketing"}
+
+// datePrepositions are the prepositions before which a bare day ("on the
+// 15th") or a month and day with a slash ("on 5/20") is a date.
+var datePrepositions = []string{"on", "by", "until", "till", "since", "from", "before", "after"}
