@@ -164,6 +164,7 @@ func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText,
 	c := newCandidate(idx, a, s, st, si, -1, -1, m, Occurrence)
 	c.cit.Expression, c.cit.Source, c.cit.Explanation = "", src, *expl
 	c.weak, c.past = true, t == tensePast
+	c.back = c.past && looksBack(st.text)
 	return c, true
 }
 
@@ -293,6 +294,30 @@ func stative(s string) bool {
 		}
 		n := string(next)
 		return !isPastEd(n) && !irregularPast[n] && !strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "en") && n != "not"
+	}
+	return false
+}
+
+// backWords look back from the time of writing to an earlier event:
+// "when Jobs first introduced iPhone 4", "had undergone a transplant",
+// "previously", "years ago".
+var backWords = wordSet(`when first earlier previously originally initially once ago formerly had before`)
+
+// looksBack reports whether the sentence text holds a word of backWords.
+func looksBack(text string) bool {
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		for i < len(text) && !isASCIILetter(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		if j > i && j-i <= len(buf) && backWords[string(lowerASCII(buf[:0], text[i:j]))] {
+			return true
+		}
+		i = j
 	}
 	return false
 }

@@ -120,6 +120,7 @@ func (an *Analysis) MarshalBinary() ([]byte, error) {
 		e.ids(c.frame.ids)
 		e.buf = append(e.buf, c.frame.n[:]...)
 		e.bool(c.lead)
+		e.bool(c.back)
 	}
 	return e.buf, nil
 }
@@ -406,6 +407,7 @@ func (d *decoder) analysis() *Analysis {
 				c.frame.n = [3]uint8{b[0], b[1], b[2]}
 			}
 			c.lead = d.bool()
+			c.back = d.bool()
 			an.ntok += len(c.tokens) + len(c.core)
 		}
 	}

@@ -41,6 +41,11 @@ type candidate struct {
 	// past says a weak date is a past report on or before it, which may
 	// tell an event dated earlier by another article.
 	past bool
+	// back says such a past report looks back ("when Jobs first
+	// introduced", "had undergone", "earlier"): it may tell an event of
+	// weeks or years before. A past report without such a word tells the
+	// article's own news (see recentDays).
+	back bool
 	// focus has bit i set when the sentence involves the Build's focus
 	// entity i (see focus.go).
 	focus uint64
@@ -67,6 +72,9 @@ type candidate struct {
 	// twin says another event of the merge is told by the same sentence
 	// (set by merge; see markTwins).
 	twin bool
+	// pronoun says the sentence names its actor "he" or "she" (see
+	// resolvePronouns; read during analysis only).
+	pronoun bool
 }
 
 // hasPlanCue reports whether s holds a plan cue.
@@ -227,6 +235,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		}
 	}
 	markLead(out)
+	resolvePronouns(out)
 	setRuneOffsets(a.Text, out)
 	slices.Sort(all)
 	return out, slices.Compact(all)
@@ -377,6 +386,7 @@ func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int
 		start: m.StartDate, end: m.EndDate, days: days,
 		kind: kind, sum: summarySpec{ms: int32(cgs), me: int32(cge), plan: kind == Planned}, tokens: toks, sig: signature(toks),
 		leadOrder: si, subject: subject, names: st.names, frame: frameOf(st.frameWords(), cs, ce),
+		pronoun: pronounSubject(st.frameWords()),
 	}
 }
 

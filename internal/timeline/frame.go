@@ -74,6 +74,8 @@ type frameWord struct {
 	adverb bool   // a stop word that is an adverb ("also", "still")
 	det    bool   // "the", "a" or "an"
 	punct  bool   // punctuation stands between it and the word before
+	pron   bool   // "he" or "she": a person told of before
+	place  bool   // a preposition of place or medium ("in", "at"): a place follows
 }
 
 // readFrameWords reads the words of a sentence's clean text for frames.
@@ -166,13 +168,15 @@ func readFrameWords(dst []frameWord, text string) []frameWord {
 			// event told.
 			fw.verb = fw.verb && !relative
 		}
+		fw.place = fl&flagPlace != 0
+		fw.pron = fl&flagSubject != 0 && (string(w) == "he" || string(w) == "she")
 		prevTo, prevDet = len(w) == 2 && w[0] == 't' && w[1] == 'o', fl&flagDeterminer != 0
 		prevSubject = fl&flagSubject != 0
 		if !fw.stop {
 			if !fw.name && upper && first && !fw.verb && !fw.report {
 				fw.name = !hasSuffix(w, "ly") // "Apple launched", not "Recently"
 			}
-			fw.id = stemHash(w)
+			fw.id = phrasalID(stemHash(w), text[i:]) // "stepped down"
 		}
 		prevSubject = prevSubject || fw.name && !possessive
 		out = append(out, fw)
@@ -187,11 +191,13 @@ func frameOf(ws []frameWord, a, b int) frame {
 	var buf [4][16]uint64
 	actions, speakers, infinitives, agents := buf[0][:0], buf[1][:0], buf[2][:0], buf[3][:0]
 	acted := false
+	placed := false // after a preposition of place: "leaders in Buffalo" did not act
 	for k, w := range ws {
 		if w.start < a || w.start >= b {
 			continue
 		}
-		if w.name && !acted {
+		placed = placed && !w.punct || w.place
+		if w.name && !acted && !placed {
 			agents = append(agents, w.id)
 		}
 		acted = acted || w.verb || w.report
@@ -470,7 +476,7 @@ func eventMatch(a, b *candidate, sim float32, common map[uint64]bool) (same, dis
 		// verb by chance, not an event, unless they tell it alike.
 		return false, false
 	}
-	if disjoint(a.frame.agents(), b.frame.agents()) && sim < otherSpeakerSimilarity {
+	if disjointNamed(a.frame.agents(), b.frame.agents(), common) && sim < otherSpeakerSimilarity {
 		// Different actors ("five political parties issued statements",
 		// "the ambassadors issued a joint statement"): other events.
 		return false, false
@@ -487,6 +493,26 @@ func eventMatch(a, b *candidate, sim float32, common map[uint64]bool) (same, dis
 		return true, true
 	}
 	return false, false
+}
+
+// disjointNamed reports whether the sorted lists a and b both hold names
+// the collection does not name widely (not in common) and share none:
+// "Apple", named by every article of its collection, does not tell who
+// acted, "Cook" and "Papermaster" do.
+func disjointNamed(a, b []uint64, common map[uint64]bool) bool {
+	if len(common) == 0 {
+		return disjoint(a, b)
+	}
+	rare := func(x uint64) bool { return !common[x] }
+	if !slices.ContainsFunc(a, rare) || !slices.ContainsFunc(b, rare) {
+		return false
+	}
+	for _, x := range a {
+		if !common[x] && sortedHas(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // disjoint reports whether the sorted lists a and b both hold names and
@@ -550,4 +576,60 @@ func (k *cluster) frameMatch(c *candidate, sims *[maxExemplars]float32, common m
 		}
 	}
 	return false
+}
+
+// pronounSubject reports whether the sentence whose words are ws names
+// its actor by "he" or "she" before its first verb, and by no name there:
+// "He had previously held a senior position with IBM".
+func pronounSubject(ws []frameWord) bool {
+	pron := false
+	for _, w := range ws {
+		switch {
+		case w.verb || w.report:
+			return pron
+		case w.name:
+			return false
+		case w.pron:
+			pron = true
+		}
+	}
+	return false
+}
+
+// withAgents returns f with agents as its agents, when it has none.
+func (f frame) withAgents(agents []uint64) frame {
+	if len(f.agents()) > 0 || len(agents) == 0 {
+		return f
+	}
+	return newFrame(slices.Clone(f.actions()), slices.Clone(f.speakers()), slices.Clone(f.infinitives()), agents)
+}
+
+// resolvePronouns gives the candidates of an article (in sentence order)
+// whose sentence names its actor "he" or "she" the agents of the latest
+// sentence before that named its actor: the person told of before. Two
+// reports of one day then tell who acted, for frames to compare ("He held
+// a position with IBM" after "Papermaster joined Apple" is not "Cook held
+// positions at IBM").
+func resolvePronouns(cands []candidate) {
+	var antecedent []uint64
+	for i := 0; i < len(cands); {
+		j := i + 1
+		for j < len(cands) && cands[j].leadOrder == cands[i].leadOrder {
+			j++
+		}
+		var own []uint64
+		for k := i; k < j; k++ {
+			c := &cands[k]
+			if c.pronoun {
+				c.frame = c.frame.withAgents(antecedent)
+				c.pronoun = false // read: the analysis keeps no such field
+			} else if own == nil && len(c.frame.agents()) > 0 {
+				own = c.frame.agents()
+			}
+		}
+		if own != nil {
+			antecedent = own
+		}
+		i = j
+	}
 }

@@ -1,8 +1,12 @@
 package timeline
 
 // stemHash returns the FNV-1a hash of stemBytes(w) for a lower-case word,
-// stemming it in place.
-func stemHash(w []byte) uint64 {
+// stemming it in place; a word of a synonym class (see synonyms.go) gets
+// its class's hash.
+func stemHash(w []byte) uint64 { return synonyms.get(rawStemHash(w)) }
+
+// rawStemHash is stemHash without synonym classes.
+func rawStemHash(w []byte) uint64 {
 	h := uint64(fnvOffset)
 	for _, b := range stemBytes(w) {
 		h ^= uint64(b)

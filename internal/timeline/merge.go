@@ -1138,6 +1138,12 @@ const (
 	// attachDays bounds how long before its date an undated report may
 	// tell an event: four years.
 	attachDays = 4 * 366
+	// recentDays is how long before its date an undated report that does
+	// not look back (candidate.back) may tell an event: a report in the
+	// simple past of a news article tells its own news, of its day or
+	// just before ("Jobs introduced the next generation of software" at
+	// this year's conference is not last year's introduction).
+	recentDays = 7
 	// attachKeys is how many of a report's heaviest words look events up,
 	// and attachPosting the most events one word may name and still be
 	// looked up: a word in many events singles none out.
@@ -1189,7 +1195,8 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						continue
 					}
 					o.seenBy = stamp
-					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays) {
+					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays ||
+						!m.back && dayNumber(m.start)-dayNumber(o.start) > recentDays) {
 						continue
 					}
 					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
@@ -1197,9 +1204,14 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					}
 					// A sentence's report and the event it reports are two.
 					// A report that may tell any earlier day is placed only
-					// within its story. (Tested once per event, before its
+					// within its story, unless it looks back and names
+					// someone or something the event names that the
+					// collection does not name widely ("When Jobs first
+					// introduced iPhone 4", in a story about an engineer
+					// leaving). (Tested once per event, before its
 					// wordings are compared.)
-					if weak && !o.related(m, related) || o.hasSentence(m) {
+					inStory := !weak || o.related(m, related)
+					if !inStory && !m.back || o.hasSentence(m) {
 						continue
 					}
 					for _, e := range o.exemplars {
@@ -1221,7 +1233,18 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						if weak {
 							// By a verb of both or by most of what
 							// happened, told with another verb.
-							same = sharedVerb(m, e) && sameEvent(m, e, sim, common) || sameObject(m, e, sim, common)
+							same, named = eventMatch(m, e, sim, common)
+							same = sharedVerb(m, e) && same || inStory && sameObject(m, e, sim, common)
+							// Other actors named ("Cook held positions at
+							// IBM", "[Papermaster] had previously held a
+							// position with IBM"; "Religious leaders
+							// condemned", "Men ... said they denounced"):
+							// other deeds. (Who reports what another did
+							// is no actor of the deed: "a spokesman said
+							// Iran condemns".)
+							otherActors := disjointNamed(m.frame.agents(), e.frame.agents(), common) &&
+								(len(m.frame.speakers()) == 0 || !namesAny(m.names, e.frame.agents(), m.frame.speakers(), common))
+							same = same && (inStory || named) && !otherActors
 						} else {
 							same, named = eventMatch(m, e, sim, common)
 						}
@@ -1418,4 +1441,16 @@ func (k *cluster) dated() int {
 		}
 	}
 	return n
+}
+
+// namesAny reports whether names holds one of agents that is not one of
+// speakers nor common to the collection: a report of speech that names
+// who did the deed ("a spokesman said Iran condemns", of "Iran condemned").
+func namesAny(names, agents, speakers []uint64, common map[uint64]bool) bool {
+	for _, x := range agents {
+		if !common[x] && !sortedHas(speakers, x) && slices.Contains(names, x) {
+			return true
+		}
+	}
+	return false
 }

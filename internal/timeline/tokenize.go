@@ -119,7 +119,11 @@ func eachToken(s string, f func(id uint64, name bool, start, end int)) {
 				if name && e == j && len(w) <= cap(prev) {
 					prev, prevEnd = append(prev[:0], w...), j
 				}
-				f(stemHash(w), name, i, j)
+				id := stemHash(w)
+				if e == j && !name {
+					id = phrasalID(id, s[j:]) // "step down"
+				}
+				f(id, name, i, j)
 			}
 			k = e + 1
 		}

@@ -249,6 +249,7 @@ const (
 	flagNonParticiple
 	flagIrregular
 	flagStop
+	flagPlace
 )
 
 // frameFlags holds the flags of every listed word.
@@ -258,7 +259,7 @@ var frameFlags = flagTable(
 	flagList[wordFlag]{determiners, flagDeterminer}, flagList[wordFlag]{wordSet("the a an"), flagArticle},
 	flagList[wordFlag]{relativeWords, flagRelative}, flagList[wordFlag]{subjectPronouns, flagSubject},
 	flagList[wordFlag]{nonParticiples, flagNonParticiple}, flagList[wordFlag]{stopWords, flagStop},
-	flagList[wordFlag]{keys(irregularBase), flagIrregular},
+	flagList[wordFlag]{keys(irregularBase), flagIrregular}, flagList[wordFlag]{placePrepositions, flagPlace},
 )
 
 // flagList is a word list and the flag it gives its words.
