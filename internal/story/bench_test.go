@@ -16,7 +16,7 @@ import (
 
 // benchSource returns the texts benchmark articles are made of: TBAQ's,
 // or the seeds when ../shared is absent.
-func benchSource(b *testing.B) []timeline.Article {
+func benchSource(b testing.TB) []timeline.Article {
 	docs, err := evaluate.LoadDir(filepath.Join("..", "..", "..", "shared", "data", "timeml", "tbaq"))
 	if err == nil && len(docs) > 0 {
 		out := make([]timeline.Article, len(docs))

@@ -18,7 +18,10 @@ func weigh(cands []*candidate, w *workspace) int {
 	for _, c := range cands {
 		ntok += len(c.tokens)
 	}
-	index := w.tokenIndex(ntok)
+	// Distinct tokens are far fewer than tokens in a large merge (a
+	// vocabulary, not a text): the index starts small and doubles when
+	// half full, rather than taking room for every token.
+	index := w.tokenIndex(min(ntok, initialTokenSlots))
 	df := w.df[:0] // by dense index
 	ixs := w.ints(ntok)
 	for _, c := range cands {
@@ -26,6 +29,10 @@ func weigh(cands []*candidate, w *workspace) int {
 		for k, t := range c.tokens {
 			i := index.slot(t.id)
 			if index.ix[i] == 0 { // a new token
+				if 2*(len(df)+1) > len(index.ids) {
+					index = w.growTokenIndex()
+					i = index.slot(t.id)
+				}
 				index.ids[i], index.ix[i] = t.id, int32(len(df))+1
 				w.used = append(w.used, i)
 				df = append(df, 0)
@@ -208,6 +215,24 @@ func (w *workspace) release() {
 	clear(w.eligible[:cap(w.eligible)])
 	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
+}
+
+// initialTokenSlots is the distinct tokens the index first has room for:
+// those of a few hundred articles.
+const initialTokenSlots = 1 << 14
+
+// growTokenIndex doubles w's token index, keeping every token's dense
+// index, and returns it.
+func (w *workspace) growTokenIndex() tokenIndex {
+	old := w.index
+	size := 2 * len(old.ids)
+	w.index = tokenIndex{ids: make([]uint64, size), ix: make([]int32, size), mask: uint64(size - 1)}
+	for k, i := range w.used {
+		j := w.index.slot(old.ids[i])
+		w.index.ids[j], w.index.ix[j] = old.ids[i], old.ix[i]
+		w.used[k] = j
+	}
+	return w.index
 }
 
 // slot is where id is, or the empty slot where it goes.
