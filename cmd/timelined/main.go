@@ -13,6 +13,7 @@
 //	                     (default: timelined/stories.db in the user's data directory; env TIMELINED_STORE)
 //	--max-stories        most stories the store may hold (default 10000)
 //	--max-story-articles most articles per story (default 100000)
+//	--max-story-text-bytes most article text per story (default: from --memory-budget, 20 MB at 1 GiB)
 //	--max-watchers       most WatchTimeline streams and page event streams at once (default 1000)
 //	--keep-versions      versions of changes kept per story for watchers that resume (default 1000)
 //	--story-cache-bytes  memory for stories kept loaded between writes (default 512 MiB)
@@ -98,6 +99,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 	storeAt := fs.String("store", getenv("TIMELINED_STORE"), "where stories are kept: a SQLite file `PATH`, a postgres:// URL, or none to serve no stories (default: timelined/stories.db in the user's data directory; env TIMELINED_STORE)")
 	maxStories := fs.Int("max-stories", story.DefaultMaxStories, "most stories the store may hold")
 	maxStoryArticles := fs.Int("max-story-articles", story.DefaultMaxArticlesPerStory, "most articles per story")
+	maxStoryText := fs.Int64("max-story-text-bytes", 0, "most article text per story in `bytes` (0: what six tenths of --memory-budget hold, at 32 bytes of memory per byte of a story's text; 20 MB at 1 GiB)")
 	maxWatchers := fs.Int("max-watchers", story.DefaultMaxWatchers, "most WatchTimeline streams and page event streams served at once")
 	keepVersions := fs.Int64("keep-versions", story.DefaultKeepVersions, "versions of changes kept per story for watchers that resume")
 	storyCacheBytes := fs.Int64("story-cache-bytes", story.DefaultLoadedBytes, "memory in `bytes` for the stories kept loaded between writes")
@@ -126,6 +128,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		if f.v <= 0 {
 			return fmt.Errorf("--%s must be positive, got %d", f.name, f.v)
 		}
+	}
+	if *maxStoryText < 0 {
+		return fmt.Errorf("--max-story-text-bytes must not be negative, got %d", *maxStoryText)
 	}
 	if *pprofOn && *metricsAddr == "" {
 		return errors.New("--pprof needs --metrics-addr")
@@ -192,13 +197,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stderr 
 		}
 		defer store.Close()
 		log.Info("stories are kept in " + where)
+		storyText := *maxStoryText
+		if storyText == 0 && cfg.MemoryBudget > 0 {
+			storyText = story.TextBytesForMemory(cfg.MemoryBudget)
+		}
 		stories, err = story.New(story.Config{
 			Store: store,
 			Limits: story.Limits{
-				MaxStories:          *maxStories,
-				MaxArticlesPerStory: *maxStoryArticles,
-				MaxWatchers:         *maxWatchers,
-				KeepVersions:        *keepVersions,
+				MaxStories:           *maxStories,
+				MaxArticlesPerStory:  *maxStoryArticles,
+				MaxTextBytesPerStory: storyText,
+				MaxWatchers:          *maxWatchers,
+				KeepVersions:         *keepVersions,
 			},
 			LoadedBytes: *storyCacheBytes,
 			Logger:      log,

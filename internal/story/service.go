@@ -27,6 +27,12 @@ type Limits struct {
 	// MaxArticlesPerStory is the most articles one story may hold.
 	// Default 100,000.
 	MaxArticlesPerStory int
+	// MaxTextBytesPerStory is the most article text (bytes of titles and
+	// texts) one story may hold: rebuilding a story's chronology holds
+	// about BytesPerStoryTextByte of memory per byte of it. Default
+	// DefaultMaxTextBytesPerStory; a server derives it from its memory
+	// budget (see TextBytesForMemory).
+	MaxTextBytesPerStory int64
 	// MaxWatchers is the most watches (WatchTimeline streams and pages'
 	// event streams) one process serves at once. Default 1,000.
 	MaxWatchers int
@@ -44,7 +50,29 @@ const (
 	DefaultKeepVersions        = 1_000
 	// DefaultLoadedBytes is the default of Config.LoadedBytes.
 	DefaultLoadedBytes = 512 << 20
+	// DefaultMaxTextBytesPerStory is what TextBytesForMemory gives for a
+	// memory budget of 1 GiB.
+	DefaultMaxTextBytesPerStory = (1 << 30) / 10 * storyShareOfBudget / BytesPerStoryTextByte
 )
+
+// BytesPerStoryTextByte is the memory a write to a story holds at its
+// peak per byte of the story's article text: the stored analyses of its
+// articles, kept loaded, their copies in the merge and the chronologies
+// before and after. Measured: 25 for a 10,000-article story of news
+// (TimeBank and AQUAINT texts, 19 MiB, 484 MiB of heap at the peak with
+// GOGC=10); with margin.
+const BytesPerStoryTextByte = 32
+
+// storyShareOfBudget is the tenths of a memory budget one story's write
+// may take: as much as the calls in flight together (see
+// server.BytesPerTextByte).
+const storyShareOfBudget = 6
+
+// TextBytesForMemory is the most article text one story may hold for its
+// writes to stay within six tenths of a process's memory budget.
+func TextBytesForMemory(budget int64) int64 {
+	return budget / 10 * storyShareOfBudget / BytesPerStoryTextByte
+}
 
 func (l Limits) withDefaults() Limits {
 	if l.MaxStories <= 0 {
@@ -55,6 +83,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.MaxWatchers <= 0 {
 		l.MaxWatchers = DefaultMaxWatchers
+	}
+	if l.MaxTextBytesPerStory <= 0 {
+		l.MaxTextBytesPerStory = DefaultMaxTextBytesPerStory
 	}
 	if l.KeepVersions <= 0 {
 		l.KeepVersions = DefaultKeepVersions
@@ -424,6 +455,11 @@ func (s *Service) AddArticles(ctx context.Context, id string, in []Article) (Add
 			return nil, &Error{Err: ErrLimit, Story: id, Field: "articles", Limit: "max articles per story",
 				Msg: fmt.Sprintf("articles: adding %d new articles to the %d of stories/%s would exceed the limit of %d articles per story (max articles per story)",
 					added, len(d.articles), id, s.limits.MaxArticlesPerStory)}
+		}
+		if before, after := d.textBytes(), d.textBytesAfter(e.put); after > before && after > s.limits.MaxTextBytesPerStory {
+			return nil, &Error{Err: ErrLimit, Story: id, Field: "articles", Limit: "max text bytes per story",
+				Msg: fmt.Sprintf("articles: these articles would bring the text of stories/%s from %d to %d bytes, over the limit of %d bytes per story (max text bytes per story: a write holds about %d bytes of memory per byte of a story's text; the server's memory budget sets the limit)",
+					id, before, after, s.limits.MaxTextBytesPerStory, BytesPerStoryTextByte)}
 		}
 		if len(e.put) == 0 {
 			res.Version = d.story.Version

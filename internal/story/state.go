@@ -52,6 +52,27 @@ type articleMeta struct {
 	hash, tz string
 }
 
+// textBytes is the article text d holds: its titles and texts.
+func (d *loaded) textBytes() int64 {
+	var n int64
+	for i := range d.articles {
+		n += int64(len(d.articles[i].Title) + len(d.articles[i].Text))
+	}
+	return n
+}
+
+// textBytesAfter is d's article text once puts are applied.
+func (d *loaded) textBytesAfter(puts []put) int64 {
+	n := d.textBytes()
+	for _, p := range puts {
+		if k, ok := d.index[p.article.ID]; ok {
+			n -= int64(len(d.articles[k].Title) + len(d.articles[k].Text))
+		}
+		n += int64(len(p.article.Title) + len(p.article.Text))
+	}
+	return n
+}
+
 // put is an article to add or replace, with its analysis when known.
 type put struct {
 	article  Article

@@ -443,6 +443,46 @@ func TestLimits(t *testing.T) {
 	}
 }
 
+// TestTextLimit: a story holds at most MaxTextBytesPerStory of article
+// text; an add over it is refused and changes nothing, and a correction
+// that does not grow the text still goes through.
+func TestTextLimit(t *testing.T) {
+	ctx := ctxT(t)
+	as := seeds(t)
+	size := func(as []timeline.Article) int64 {
+		var n int64
+		for _, a := range as {
+			n += int64(len(a.Title) + len(a.Text))
+		}
+		return n
+	}
+	svc := newService(t, storetest.Open(t, storetest.Kinds()[0].Location(t)),
+		story.Limits{MaxTextBytesPerStory: size(as[:2])})
+	if _, err := svc.CreateStory(ctx, story.Story{ID: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddArticles(ctx, "a", wrap(as[:2])); err != nil {
+		t.Fatalf("two articles, at the limit: %v", err)
+	}
+	var de *story.Error
+	_, err := svc.AddArticles(ctx, "a", wrap(as[2:3]))
+	if !errors.As(err, &de) || de.Field != "articles" || de.Limit != "max text bytes per story" ||
+		!strings.Contains(de.Msg, "max text bytes per story") {
+		t.Fatalf("a third article over the limit: %v", err)
+	}
+	if st, _ := svc.GetStory(ctx, "a"); st.Version != 1 || st.ArticleCount != 2 {
+		t.Fatalf("a refused write changed the story: %+v", st)
+	}
+	fix := as[1]
+	fix.Text = fix.Text[:len(fix.Text)/2] // a correction that shortens
+	if r, err := svc.AddArticles(ctx, "a", wrap([]timeline.Article{fix})); err != nil || r.Replaced != 1 {
+		t.Fatalf("a shorter correction: %+v, %v", r, err)
+	}
+	if story.TextBytesForMemory(1<<30) != story.DefaultMaxTextBytesPerStory {
+		t.Errorf("the default (%d) is not what a 1 GiB budget gives (%d)", story.DefaultMaxTextBytesPerStory, story.TextBytesForMemory(1<<30))
+	}
+}
+
 // TestNoReanalysisAfterRestart: a service started on a stored story loads
 // every article's analysis and analyses nothing again; only the new
 // article of the next write is analysed.
