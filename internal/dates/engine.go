@@ -42,6 +42,8 @@ type run struct {
 	lastEnd int
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
+	// sentStarts is the offset of each sentence begun (eventDate).
+	sentStarts []int
 }
 
 type cand struct {
@@ -105,6 +107,7 @@ func (r *run) sentence() {
 	}
 	r.sent++
 	r.lastEnd = 0
+	r.sentStarts = append(r.sentStarts, r.toks[0].start)
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
 		r.paraSent = r.sent
