@@ -42,8 +42,8 @@ type run struct {
 	lastEnd int
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
-	// sentStarts is the offset of each sentence begun (eventDate).
-	sentStarts []int
+	// sents are the text's sentences (eventDate looks back into them).
+	sents []sentences.Sentence
 }
 
 type cand struct {
@@ -69,6 +69,7 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	// Sentences are the service's (package sentences): the timeline
 	// reasons about the same ones.
 	sents := sentences.Split(text, nil)
+	r.sents = sents
 	si, para := 0, -1
 	checked := 0
 	for z.next(&t) {
@@ -107,7 +108,6 @@ func (r *run) sentence() {
 	}
 	r.sent++
 	r.lastEnd = 0
-	r.sentStarts = append(r.sentStarts, r.toks[0].start)
 	if r.toks[0].flags&fBreak != 0 {
 		r.para++
 		r.paraSent = r.sent

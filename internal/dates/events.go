@@ -81,15 +81,10 @@ func (r *run) eventDate(keys []string, limit int) (Mention, bool) {
 		if !ms.Anchored() || ms.Type != TypeDate && ms.Type != TypeTime || r.reportedOn(ms.Start) {
 			continue
 		}
-		// The sentence of the mention: sentStarts holds the start of each
-		// sentence begun.
-		s := sort.SearchInts(r.sentStarts, ms.Start+1) - 1
+		// The sentence of the mention.
 		from, to := 0, len(r.text)
-		if s >= 0 {
-			from = r.sentStarts[s]
-		}
-		if s+1 < len(r.sentStarts) {
-			to = r.sentStarts[s+1]
+		if s := sort.Search(len(r.sents), func(i int) bool { return r.sents[i].End > ms.Start }); s < len(r.sents) {
+			from, to = r.sents[s].Start, r.sents[s].End
 		}
 		from, to = max(from, ms.Start-eventReach), min(to, ms.End+eventReach, limit)
 		// The date nearest a word of the event is the event's ("charged
