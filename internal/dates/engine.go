@@ -42,6 +42,8 @@ type run struct {
 	lastEnd int
 	// deriving is set while a mention computed from quarter is emitted.
 	deriving bool
+	// sents are the text's sentences (eventDate looks back into them).
+	sents []sentences.Sentence
 }
 
 type cand struct {
@@ -67,6 +69,7 @@ func resolve(ctx context.Context, text string, opts Options) ([]Mention, error) 
 	// Sentences are the service's (package sentences): the timeline
 	// reasons about the same ones.
 	sents := sentences.Split(text, nil)
+	r.sents = sents
 	si, para := 0, -1
 	checked := 0
 	for z.next(&t) {

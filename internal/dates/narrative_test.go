@@ -38,6 +38,10 @@ var narrativeCases = []struct {
 	// A length counted from an event is a date in a narrative: the event
 	// is the one last dated, unless the phrase restates the day just told.
 	{"Fort Sumter fell on April 12, 1861. The arsenal was seized eight days after Fort Sumter.", "eight days after", "1861-04-20"},
+	// Units with no count around an event leave the unit unknown ("units
+	// around an event"); hours stay on the day told.
+	{"On June 25, 1950, the North invaded. Hours later, the Council met.", "Hours later", "1950-06-25TXX"},
+	{"The Bulgarians lost at Dobro Pole in September 1918 but days later they won.", "days later", "XXXX-XX-XX"},
 	{"On 27 June 1950, two days after the invasion, Truman acted.", "two days after", "1950-06-27"},
 	{"Belgrade was freed on October 20, 1944. A few days later, the Soviets attacked.", "A few days later", "FUTURE_REF"},
 	// A year told in passing inside a sentence does not move a story that

@@ -502,6 +502,84 @@ var relativeRules = []rule{
 			{"Third-quarter net fell. For the nine months, net was $9 million, up from $8 million a year earlier.", "a year earlier", "2019"},
 			{"Third-quarter net fell. Analysts expect the slump to continue into the second quarter. Sales fell from a year earlier.", "a year earlier", "2019-Q3"},
 		}},
+	{name: "units around an event", src: "the? UNITS before|after|later|earlier|following|leading|prior",
+		build: func(r *run, m *match) bool {
+			// "in the weeks before the shooting", "days after a sniper
+			// killed ...", "hours later": a time told around an event is a
+			// DATE of the event's month (TimeML, TBAQ), not a length. The
+			// event's date is the one told earlier for the same event
+			// ("the Oct. 23 sniper shooting"), else an apposition ("On
+			// March 3, days after the vote"), else the day told in the
+			// paragraph or, in a narrative, the last date told, else the
+			// publication date.
+			u := unitOf(m.tok(1))
+			if u < uHour || u > uMonth || u == uWeekend {
+				return false
+			}
+			stretch := m.tok(0) != nil
+			dir := m.tok(2)
+			k := m.at[2]
+			next := m.after(1)
+			event := next != nil && next.kind != kPunct
+			switch {
+			case r.wordIs(dir, "leading") && !r.wordIs(next, "up"), r.wordIs(dir, "prior") && !r.wordIs(next, "to"),
+				r.wordIs(dir, "following", "leading", "prior") && !stretch,
+				stretch && r.wordIs(dir, "later", "earlier"),
+				!stretch && r.wordIs(m.before(1), lengthPrepositions...),
+				!stretch && r.wordIs(m.before(1), "of", "first", "last", "final", "early", "more", "many", "few", "several", "some"),
+				stretch && !r.wordIs(m.before(1), periodPrepositions...) && !r.wordIs(m.before(1), "within"):
+				return false
+			}
+			from, to := m.at[1], m.end
+			if event && !r.wordIs(dir, "later", "earlier") {
+				to = m.at[1] + 1 // the event is not part of the time
+			}
+			var keys [8]string
+			at, g, v, as := Date{}, gNone, "", ""
+			if ms, ok := r.eventDate(r.eventKeys(k, keys[:0]), r.toks[m.start].start); ok && event {
+				pv, _ := parseValue(ms.Value)
+				at, g, v, as = ms.StartDate, pv.gran, ms.Value, "the date told for the event, "+ms.Text+" ("+ms.Value+")"
+			} else if !stretch && r.appositive(m.start) {
+				prev := r.out[len(r.out)-1]
+				return r.whole(m, TypeDate, prev.Value, "", TenseUnknown, explain("'%s' in apposition to %s is that date", m.text(), prev.Text))
+			} else if d, why, ok := r.recentDay(-1); ok && r.docType != Narrative {
+				at, g, as = d, gDay, why
+			} else if r.docType == Narrative && !r.last.IsZero() {
+				at, g, v, as = r.last, r.lastGran, r.lastVal, r.lastMentioned()
+			} else {
+				at, g, as = r.ref, gDay, "the publication date, "+r.ref.String()
+			}
+			val, ok := aroundEvent(at, g, v, u, stretch)
+			if !ok {
+				return false
+			}
+			if r.docType == Narrative && !stretch {
+				// A narrative's "days later", "weeks later" leave the day
+				// or week unknown (WikiWars: XXXX-XX-XX, XXXX-WXX); hours
+				// stay on the day told, at an unknown hour.
+				val = unknownValue(u)
+				if u == uHour {
+					val = "XXXX-XX-XXTXX"
+					if g >= gDay {
+						val = dayValue(at) + "TXX"
+					}
+				}
+			}
+			return r.emit(piece{from: from, to: to, typ: TypeDate, value: val,
+				expl: explain("'%s' -> %s around %s", m.text(), unitNames[u]+"s", as)})
+		},
+		examples: []example{
+			{"He was shot on Oct. 23. His car was seen in the neighborhood in the weeks before the shooting.", "weeks", "2020-10"},
+			{"A sniper killed the doctor last fall. Investigators said Friday the car was seen in the days before the slaying.", "days", "2020-FA"},
+			{"The antiabortion activist wanted in last month's shooting death was seen crossing the border days after a sniper killed the doctor.", "days", "2021-02-XX"},
+			{"The vote was held on March 3. Days after the vote, the minister resigned.", "Days", "2021-03-XX"},
+			{"The bomb went off on Friday, March 5. Hours later, police arrested two men.", "Hours later", "2021-03-05"},
+			{"Prices rose in the weeks before the election.", "weeks", "2021-03"},
+			{"The market fell for days after the crash.", "", ""},
+			{"It is just a matter of days before the boy goes home.", "", ""},
+			{"In the first days after the president spoke, prices rose.", "", ""},
+			{"In the years before the war the economy grew.", "", ""},
+		}},
 	{name: "the unit before/after", src: "the UNIT|POD before|after|earlier|later",
 		build: func(r *run, m *match) bool {
 			u := unitOf(m.tok(1))

@@ -243,3 +243,21 @@ var seasonNouns = []string{"season", "seasons", "budget", "budgets", "fiscal", "
 // datePrepositions are the prepositions before which a bare day ("on the
 // 15th") or a month and day with a slash ("on 5/20") is a date.
 var datePrepositions = []string{"on", "by", "until", "till", "since", "from", "before", "after"}
+
+// eventFamilies are the words of events told with many words ("the
+// shooting", "Slepian was killed", "the Oct. 23 slaying"), each mapped to
+// its family: eventDate takes any of them for the others. Plurals are a
+// family of their own ("sniper shootings" are other events than "the
+// shooting").
+var eventFamilies = map[string]string{
+	"kill": "#kill", "killed": "#kill", "killing": "#kill", "slay": "#kill", "slaying": "#kill", "slain": "#kill",
+	"shoot": "#kill", "shooting": "#kill", "shot": "#kill", "murder": "#kill", "murdered": "#kill",
+	"gunned": "#kill", "assassination": "#kill", "assassinated": "#kill", "death": "#kill", "died": "#kill",
+	"kills": "#kills", "killings": "#kills", "slayings": "#kills", "shootings": "#kills", "murders": "#kills",
+	"attack": "#attack", "attacked": "#attack", "bombing": "#attack", "bombed": "#attack", "blast": "#attack",
+	"explosion": "#attack", "attacks": "#attacks", "bombings": "#attacks", "explosions": "#attacks",
+}
+
+// eventStops end the noun that names an event after its determiner ("the
+// vote on the bill", "the day that").
+var eventStops = []string{"of", "in", "on", "at", "by", "for", "with", "to", "from", "that", "which", "who", "and", "or", "was", "were", "is", "are"}
