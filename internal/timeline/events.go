@@ -33,6 +33,7 @@ type candidate struct {
 	subject   []uint64     // names before the date in its clause: who acted
 	names     []uint64     // names in its sentence: who and where
 	norm      float32      // of tokens, once weighed
+	prefix    []int32      // the tokens a weak report must share to be alike (see setPrefixes)
 	sig       uint64       // hash of tokens: identical wording merges at once
 	leadOrder int          // sentence index in its article, for picking summaries
 	// weak says the date came from the context or the publication date,

@@ -68,6 +68,7 @@ type cluster struct {
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
+	found      int          // 1 + the index of the last weak candidate that may be alike (see prefixIndex)
 	strong     bool         // a member is dated by an expression of its own
 	context    bool         // a member takes its date from the sentences around it
 	// Room for the first few members, exemplars and articles, which is
@@ -127,6 +128,20 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 	order := w.mergeOrder(cands)
 	byDay, byValue := w.byDay.reset(), w.byValue.reset()
 	sameWording := w.sameWording // the event a wording of a day was first told in
+	// Weak reports dated to a day (merged first, by date) look only at
+	// the events of their day that share a token of their prefix.
+	setPrefixes(cands, w.df, w)
+	pre := &w.prefixes
+	pre.reset(len(w.df))
+	filing := true // until the reports of coarser dates begin
+	// join adds c to k and files k under c's prefix when c is a new
+	// wording of k.
+	join := func(k *cluster, c *candidate) {
+		k.add(c)
+		if filing && k.exemplars[len(k.exemplars)-1] == c {
+			pre.file(k, c)
+		}
+	}
 	var out []*cluster
 	var matches, placements []match
 	// Clusters are taken from the workspace's slab, which has room for
@@ -151,11 +166,16 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		// story several outlets print) is that report's event: no need
 		// to compare it with every event of the day.
 		pairs.focus(c.article)
+		if c.days > 0 {
+			filing = false
+		} else if filing {
+			pre.advance(dayNumber(c.start))
+		}
 		wkey := wordingKey{c.sig, c.start, c.end, c.kind}
 		if c.days == 0 && !c.refers && len(c.alts) == 0 {
 			if k := sameWording[wkey]; k != nil {
 				if k = k.root(); k.related(c, related) && !k.hasSentence(c) {
-					k.add(c)
+					join(k, c)
 					continue
 				}
 			}
@@ -254,12 +274,23 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			if c.days == 0 && !c.weak {
 				slack = conflictDays
 			}
-			for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
-				byDay.each(d, consider)
+			if c.weak && c.days == 0 && len(c.prefix) > 0 {
+				// Only the events that may be alike (see prefixIndex),
+				// in the same order.
+				pre.mark(c, n+1)
+				byDay.each(dayNumber(c.start), func(k *cluster) {
+					if k.root().found == n+1 {
+						consider(k)
+					}
+				})
+			} else {
+				for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
+					byDay.each(d, consider)
+				}
 			}
 		}
 		if k := placed(placements); k != nil {
-			k.add(c)
+			join(k, c)
 			continue
 		}
 		if c.refers && !wide && (len(matches) == 0 || matches[0].sim < mergeSimilarity || !matches[0].k.strong) {
@@ -270,13 +301,13 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				in = byDay.appendTo(in, d)
 			}
 			if k := mainEvent(in, c, related, sameStory, common); k != nil {
-				k.add(c)
+				join(k, c)
 				continue
 			}
 		}
 		if len(matches) == 0 {
 			k := newCluster(&slab, c)
-			k.add(c)
+			join(k, c)
 			out = append(out, k)
 			if c.days == 0 && !c.refers && len(c.alts) == 0 {
 				sameWording[wkey] = k
@@ -308,7 +339,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			return 0
 		})
 		best := matches[0].k
-		best.add(c)
+		join(best, c)
 		if !matches[0].compatible {
 			continue
 		}
@@ -319,6 +350,9 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			// report bridging two events does not make them one.
 			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k, related, spare) {
 				best.absorb(m.k)
+				if filing {
+					pre.fileAll(best)
+				}
 			}
 		}
 	}

@@ -116,6 +116,9 @@ type workspace struct {
 	byValue     index[string]
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
+	prefixes    prefixIndex
+	prefixArena []int32
+	prefixOrder []rankedToken
 	// The order of Merge's entries, the story's and the background's.
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
