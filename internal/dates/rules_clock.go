@@ -32,7 +32,11 @@ var clockRules = []rule{
 					}
 					why = "on the " + m.word(d) + " nearest " + as + " in " + tenseWord(tn)
 				} else {
-					day = a.AddDays(int(d.val) - dToday)
+					off := int(d.val) - dToday
+					if d.val == dTonight {
+						off = 0 // "7pm tonight": tonight is today
+					}
+					day = a.AddDays(off)
 					why = m.word(d) + " from " + as
 				}
 			}
@@ -63,6 +67,7 @@ var clockRules = []rule{
 			{"He was killed on March 3. Police will hold a briefing at 10 a.m.", "10 a.m.", "2021-03-22T10:00"},
 			{"The deadline is midnight Friday.", "midnight Friday", "2021-03-26T24:00"},
 			{"The deadline was midnight Friday.", "midnight Friday", "2021-03-19T24:00"},
+			{"Doors open at 7pm tonight.", "7pm tonight", "2021-03-22T19:00"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",
