@@ -40,6 +40,11 @@ var clockRules = []rule{
 					why = m.word(d) + " from " + as
 				}
 			}
+			if p := m.before(2); m.tok(7) == nil && r.docType == Colloquial && r.wordIs(m.before(1), "at") && p != nil && p.class&(cDeictic|cWeekday) != 0 {
+				if d, w, ok := r.recentDay(0); ok {
+					day, why = d, "on "+w // "tomorrow at 12pm"
+				}
+			}
 			if d, w, ok := r.weekdayInParens(m, a); ok && m.tok(7) == nil {
 				day, why = d, w
 			} else if m.tok(7) == nil && r.countedFromEvent(m) {
@@ -76,6 +81,11 @@ var clockRules = []rule{
 			if !ok {
 				return false
 			}
+			if r.docType == Colloquial && r.wordIs(m.tok(2), "at") {
+				// "today at 9am" in a post: two expressions, as TimeML keeps
+				// a preposition out of one; the clock takes the day (below).
+				return false
+			}
 			d := m.tok(0)
 			a, as := r.anchor()
 			if a.IsZero() {
@@ -100,7 +110,9 @@ var clockRules = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(day)+"T"+hhmm(mins), "", TenseUnknown, explain("'%s' is a clock time on %s", m.text(), why))
 		},
-		examples: []example{{"He spoke Tuesday at 3 p.m. in", "Tuesday at 3 p.m.", "2021-03-16T15:00"}, {"will land tomorrow at 10:30 a.m. ET", "tomorrow at 10:30 a.m. ET", "2021-03-23T10:30"}}},
+		examples: []example{{"He spoke Tuesday at 3 p.m. in", "Tuesday at 3 p.m.", "2021-03-16T15:00"}, {"He will land tomorrow at 10:30 a.m. ET", "tomorrow at 10:30 a.m. ET", "2021-03-23T10:30"}},
+		posts: []example{{"coming up tomorrow at 12pm!", "tomorrow", "2021-03-23"}, {"coming up tomorrow at 12pm!", "12pm", "2021-03-23T12:00"},
+			{"class with Ole today at 9am at Options", "9am", "2021-03-22T09:00"}}},
 	{name: "mid part of day", src: "EARLY ~-? POD DEICTIC?",
 		build: func(r *run, m *match) bool {
 			if !r.wordIs(m.tok(0), "mid", "early", "late") {
