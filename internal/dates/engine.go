@@ -615,6 +615,30 @@ func (r *run) extend(p *piece) {
 			}
 		}
 	}
+	// "this Sat, 7pm", "May 10, 2014 2pm": a clock right after a day
+	// tells the time of that day.
+	if v := p.value; (p.typ == TypeDate && len(v) == 10 || p.typ == TypeTime && len(v) == 13 && v[10] == 'T') && isDigit(v[0]) && isDigit(v[9]) {
+		k := p.to
+		if k < len(r.toks) && r.toks[k].kind == kPunct && r.toks[k].punct == ',' {
+			k++
+		}
+		if k < len(r.toks) && r.toks[k].class&(cClock|cDigits) != 0 {
+			var ap *token
+			if k+1 < len(r.toks) && r.toks[k+1].class&cAMPM != 0 {
+				ap = &r.toks[k+1]
+			}
+			if mins, ok := clockMinutes(&r.toks[k], ap); ok && (ap != nil || r.toks[k].class&cClock != 0) {
+				p.to = k + 1
+				if ap != nil {
+					p.to++
+				}
+				if p.to < len(r.toks) && r.toks[p.to].class&cZone != 0 {
+					p.to++
+				}
+				p.typ, p.value = TypeTime, v[:10]+"T"+hhmm(mins)
+			}
+		}
+	}
 	// "around Nov. 1", "about 7:15 p.m.": an approximate date or time.
 	if (p.typ == TypeDate || p.typ == TypeTime) && p.from > r.lastEnd && r.wordIs(&r.toks[p.from-1], approximators...) && !r.aboutIsTopic(p.from-1) &&
 		r.toks[p.from].class&(cMonth|cClock|cDigits) != 0 {

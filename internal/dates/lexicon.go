@@ -298,7 +298,7 @@ func buildLexicon() map[string]entry {
 	add(cAMPM, 1, "a.m.", "am", "a.m")
 	add(cAMPM, 2, "p.m.", "pm", "p.m")
 	add(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
-		"et", "ct", "mt", "pt", "msk", "ist", "jst")
+		"et", "ct", "mt", "pt", "msk", "ist", "jst", "sgt", "hkt", "kst", "pht", "aest", "aedt")
 	add(cPeriod, 0, "q", "h", "fy")
 	add(cSetWord, uDay, "daily", "nightly")
 	add(cSetWord, uWeek, "weekly")

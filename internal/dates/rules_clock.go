@@ -73,6 +73,8 @@ var clockRules = []rule{
 			{"The deadline is midnight Friday.", "midnight Friday", "2021-03-26T24:00"},
 			{"The deadline was midnight Friday.", "midnight Friday", "2021-03-19T24:00"},
 			{"Doors open at 7pm tonight.", "7pm tonight", "2021-03-22T19:00"},
+			{"The train left at 7.30 p.m. on Friday.", "7.30 p.m. on Friday", "2021-03-19T19:30"}, {"It rose 7.30 percent.", "", ""},
+			{"Yoga on May 10, 2014 2pm at the studio.", "May 10, 2014 2pm", "2014-05-10T14:00"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",

@@ -237,7 +237,9 @@ var relativeRules = []rule{
 			{"next Tuesday", "next Tuesday", "2021-03-23"},
 			{"this Thursday", "this Thursday", "2021-03-25"},
 			{"this coming Sunday", "this coming Sunday", "2021-03-28"},
-		}},
+		},
+		posts: []example{{"judging SDD Vol. 4 this Sat, 7pm at Kallang Theatre.", "this Sat, 7pm", "2021-03-27T19:00"},
+			{"votes close this Fri night, 10pm!!", "this Fri night, 10pm", "2021-03-26T22:00"}}},
 	{name: "that weekday", src: "that WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			if r.wordIs(m.before(1), saysThat...) {

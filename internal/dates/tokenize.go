@@ -240,6 +240,14 @@ func (z *tokenizer) number(t *token, i int) {
 		t.flags |= fGrouped
 		j += 4
 	}
+	if nd <= 2 && v <= 12 && j+3 < len(s) && s[j] == '.' && isDigit(s[j+1]) && isDigit(s[j+2]) && s[j+1] < '6' && ampmAt(s, j+3) {
+		// "7.30am", "1.10 pm": a clock written with a dot, as British and
+		// informal writing does; the am/pm after it says it is one.
+		t.class = cClock
+		t.val = int32(v*60 + int(s[j+1]-'0')*10 + int(s[j+2]-'0'))
+		t.end = j + 3
+		return
+	}
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
 		t.flags |= fDecimal
 		j++
@@ -390,4 +398,24 @@ func decadeLead(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// ampmAt reports whether "am", "pm", "a.m." or "p.m." (in any case) stands
+// at i, right there or after one space, as a word of its own.
+func ampmAt(s string, i int) bool {
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(s) || s[i]|0x20 != 'a' && s[i]|0x20 != 'p' {
+		return false
+	}
+	j := i + 1
+	if s[j] == '.' {
+		j++
+	}
+	if j >= len(s) || s[j]|0x20 != 'm' {
+		return false
+	}
+	j++
+	return j == len(s) || !isLetter(s[j]) && !isDigit(s[j])
 }
