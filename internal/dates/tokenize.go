@@ -105,8 +105,18 @@ func (z *tokenizer) next(t *token) bool {
 	switch {
 	case isLetter(c):
 		z.word(t, i)
+		if i > 0 && s[i-1] == '#' {
+			// "Happy #Friday", "#Christmas season": a hashtag is a
+			// label, not a date told.
+			t.class &^= calendarClasses
+		}
 	case isDigit(c):
 		z.number(t, i)
+		if glued(s, i) {
+			// "#Olympics2014", "KLPF2013", "#HWW1HR": digits glued to a
+			// name are part of it.
+			t.class = 0
+		}
 	case c < 0x80:
 		t.kind = kPunct
 		t.punct = c
@@ -418,4 +428,26 @@ func ampmAt(s string, i int) bool {
 	}
 	j++
 	return j == len(s) || !isLetter(s[j]) && !isDigit(s[j])
+}
+
+// calendarClasses are the classes of words that name a time by themselves.
+const calendarClasses = cMonth | cWeekday | cDeictic | cHoliday | cHolidayWord | cSeason | cPOD | cUnit | cUnits | cSetWord | cRef | cDecadeWord
+
+// glued reports whether the number at i is glued to a word of two or more
+// letters before it that is not a month or a period prefix ("FY2014",
+// "Q3", "Jan2015" keep their numbers).
+func glued(s string, i int) bool {
+	k := i
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	if i-k < 2 || i-k > maxWord {
+		return false
+	}
+	var buf [maxWord]byte
+	b := buf[:0]
+	for j := k; j < i; j++ {
+		b = append(b, s[j]|0x20*btoi(isUpper(s[j])))
+	}
+	return lexicon[string(b)].class&(cMonth|cPeriod) == 0
 }

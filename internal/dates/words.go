@@ -243,3 +243,8 @@ var seasonNouns = []string{"season", "seasons", "budget", "budgets", "fiscal", "
 // datePrepositions are the prepositions before which a bare day ("on the
 // 15th") or a month and day with a slash ("on 5/20") is a date.
 var datePrepositions = []string{"on", "by", "until", "till", "since", "from", "before", "after"}
+
+// shortUnits are the singular short forms of units, which are units only
+// after a number or "this" ("2 hr", "this yr"); alone they are other words
+// ("lee min ho", "yr presence": your).
+var shortUnits = []string{"hr", "min", "sec", "yr", "wk", "mth"}
