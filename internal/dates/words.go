@@ -248,3 +248,8 @@ var datePrepositions = []string{"on", "by", "until", "till", "since", "from", "b
 // after a number or "this" ("2 hr", "this yr"); alone they are other words
 // ("lee min ho", "yr presence": your).
 var shortUnits = []string{"hr", "min", "sec", "yr", "wk", "mth"}
+
+// clauseWords are function words after a holiday's name that show it ends
+// its phrase ("at Easter and ...", "Christmas was").
+var clauseWords = []string{"and", "or", "but", "is", "was", "were", "are", "with", "in", "at", "on", "for", "to", "i", "we", "he", "she",
+	"they", "it", "you", "when", "so", "then", "this", "that", "as", "s"}
