@@ -591,6 +591,9 @@ func (r *run) extend(p *piece) {
 			p.mod = modNames[modApprox]
 		}
 	}
+	if p.typ == TypeDuration && r.toks[p.from].flags&fPlus != 0 && p.mod == "" {
+		p.mod = modNames[modEqualOrMore] // "4+ hours"
+	}
 	// A quantifier before a length ("nearly two years", "more than four
 	// decades ago") belongs to the expression and sets its mod.
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {

@@ -59,7 +59,7 @@ var clockRules = []rule{
 			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
 		examples: []example{{"For Poland, high noon comes today.", "noon", ""},
-			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"}, {"Event starts at 430pm at Vivo", "430pm", "2021-03-22T16:30"},
+			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"}, {"Event starts at 430pm at Vivo", "430pm", "2021-03-22T16:30"}, {"He left camp at 5+am and came back.", "5+am", "2021-03-22T05:00"},
 			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
 			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
 			{"a score of 3-1", "", ""},

@@ -438,6 +438,15 @@ var relativeRules = []rule{
 				return r.duration(m, m.start, m.at[1]+1, n, u)
 			}
 			if n < 0 || u < uDay {
+				if u < uDay && w == "ago" {
+					// "an hour ago", "a few mins ago": a time of the day
+					// written, which is all the reference tells.
+					a, as := r.anchorAt(gDay)
+					if a.IsZero() || u < uMinute {
+						return false
+					}
+					return r.whole(m, TypeDate, dayValue(a), "", TenseUnknown, explain("'%s' -> some time on %s, hours or minutes before", m.text(), as))
+				}
 				if u < uDay {
 					return false
 				}
@@ -496,6 +505,7 @@ var relativeRules = []rule{
 		},
 		examples: []example{
 			{"two days ago", "two days ago", "2021-03-20"},
+			{"The company said an hour ago that it would close.", "an hour ago", "2021-03-22"}, {"left a few mins ago", "a few mins ago", "2021-03-22"},
 			{"Then, a week or so ago, he picked the date.", "a week or so ago", "2021-W11"},
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},

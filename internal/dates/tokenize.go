@@ -21,6 +21,7 @@ const (
 	fHalf                // a number followed by "1/2": "2 1/2"
 	fEra                 // a year with its era: "480 BC", "AD 70" (val is astronomical: 480 BC is -479)
 	fAmbig               // a calendar word that is also a common word ("may", "sat", "sun"): kept only where a date stands (settleAmbiguous)
+	fPlus                // a number with a "+" glued after it, which the tokenizer passes over: "4+ hours", "5+am"
 )
 
 // token is one unit of the text as the rules see it.
@@ -116,6 +117,12 @@ func (z *tokenizer) next(t *token) bool {
 			// "#Olympics2014", "KLPF2013", "#HWW1HR": digits glued to a
 			// name are part of it.
 			t.class = 0
+		}
+		if e := t.end; t.class&cDigits != 0 && t.flags&(fMoney|fGrouped) == 0 && e+1 < len(s) && s[e] == '+' && (s[e+1] == ' ' || isLetter(s[e+1])) {
+			// "4+ hours", "1+ hr ago", "5+am": at least that many.
+			t.flags |= fPlus
+			z.pos = e + 1
+			return true
 		}
 	case c < 0x80:
 		t.kind = kPunct
