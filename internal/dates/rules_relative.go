@@ -71,6 +71,7 @@ var relativeRules = []rule{
 			{"Yesterday, the", "Yesterday", "2021-03-21"},
 			{"will speak tonight", "tonight", "2021-03-22TNI"},
 			{"yesterday afternoon", "yesterday afternoon", "2021-03-21TAF"},
+			{"leaving for Crewe tomo morning.", "tomo morning", "2021-03-23TMO"}, {"tonights show was great", "tonights", "2021-03-22TNI"},
 		}},
 	{name: "last night / this morning", src: "LAST|THIS|THE POD",
 		build: func(r *run, m *match) bool {
@@ -108,7 +109,7 @@ var relativeRules = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(a.AddDays(off))+"T"+pod, "", TenseUnknown, explain("'%s' -> part of the day %s", m.text(), as))
 		},
-		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"},
+		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"}, {"so cold this mornin", "this mornin", "2021-03-22TMO"},
 			{"Shares fell on Friday. Dealers placed buy orders in the morning to start the month.", "the morning", "2021-03-19TMO"},
 			{"He was shot on Friday. He died during the night.", "the night", "2021-03-19TNI"},
 			{"He was arrested on Friday. He will appear in court in the morning.", "the morning", "2021-03-22TMO"},
