@@ -289,7 +289,8 @@ func (r *run) settleAmbiguous() {
 		keep := false
 		if t.class&cWeekday != 0 {
 			keep = r.wordIs(prev, dayIntroducers...) ||
-				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1))
+				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1)) ||
+				r.weekdayRange(i)
 		} else {
 			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
 				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
@@ -299,6 +300,22 @@ func (r *run) settleAmbiguous() {
 			t.class &^= cMonth | cWeekday
 		}
 	}
+}
+
+// weekdayRange reports whether the weekday word at token i is one end of a
+// range of weekdays joined by a hyphen: "mon-fri", "Sat-Sun".
+func (r *run) weekdayRange(i int) bool {
+	toks := r.toks
+	// The other end is a weekday word; an ambiguous one ("Sat-Sun") only
+	// when the hyphen touches both.
+	end := func(d, k int) bool {
+		if k < 0 || k >= len(toks) || toks[d].kind != kPunct || toks[d].punct != '-' || toks[k].class&cWeekday == 0 {
+			return false
+		}
+		return toks[k].flags&fAmbig == 0 || toks[d].flags&fSpace == 0 && toks[max(d, k)].flags&fSpace == 0 &&
+			(r.docType == Colloquial || toks[i].flags&toks[k].flags&fCap != 0)
+	}
+	return i+2 < len(toks) && end(i+1, i+2) || i >= 2 && end(i-1, i-2)
 }
 
 // ampmAfter reports whether the number at token k has "am" or "pm" after it.

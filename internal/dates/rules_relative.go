@@ -181,8 +181,10 @@ var relativeRules = []rule{
 			{"She filed tax returns Friday.", "Friday", "2021-03-19"},
 			{"In a close vote Tuesday, the Senate passed the bill.", "Tuesday", "2021-03-16"},
 			{"The company began raising its stake on Friday, and holds 14.6%.", "Friday", "2021-03-19"},
+			{"The shop opens Sat-Sun only.", "Sat", "2021-03-27"}, {"The men sat-sun bathing.", "", ""},
 		},
-		posts: []example{{"Happy #Friday all!!", "", ""}, {"reserve a table because, #Friday drinks!", "", ""}}},
+		posts: []example{{"Happy #Friday all!!", "", ""}, {"reserve a table because, #Friday drinks!", "", ""},
+			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"}}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
 			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {
