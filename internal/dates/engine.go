@@ -292,7 +292,8 @@ func (r *run) settleAmbiguous() {
 		keep := false
 		if t.class&cWeekday != 0 {
 			keep = r.wordIs(prev, dayIntroducers...) ||
-				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1))
+				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1)) ||
+				r.weekdayRange(i)
 		} else {
 			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
 				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
@@ -302,6 +303,22 @@ func (r *run) settleAmbiguous() {
 			t.class &^= cMonth | cWeekday
 		}
 	}
+}
+
+// weekdayRange reports whether the weekday word at token i is one end of a
+// range of weekdays joined by a hyphen: "mon-fri", "Sat-Sun".
+func (r *run) weekdayRange(i int) bool {
+	toks := r.toks
+	// The other end is a weekday word; an ambiguous one ("Sat-Sun") only
+	// when the hyphen touches both.
+	end := func(d, k int) bool {
+		if k < 0 || k >= len(toks) || toks[d].kind != kPunct || toks[d].punct != '-' || toks[k].class&cWeekday == 0 {
+			return false
+		}
+		return toks[k].flags&fAmbig == 0 || toks[d].flags&fSpace == 0 && toks[max(d, k)].flags&fSpace == 0 &&
+			(r.docType == Colloquial || toks[i].flags&toks[k].flags&fCap != 0)
+	}
+	return i+2 < len(toks) && end(i+1, i+2) || i >= 2 && end(i-1, i-2)
 }
 
 // ampmAfter reports whether the number at token k has "am" or "pm" after it.
@@ -594,6 +611,9 @@ func (r *run) extend(p *piece) {
 			p.mod = modNames[modApprox]
 		}
 	}
+	if p.typ == TypeDuration && r.toks[p.from].flags&fPlus != 0 && p.mod == "" {
+		p.mod = modNames[modEqualOrMore] // "4+ hours"
+	}
 	// A quantifier before a length ("nearly two years", "more than four
 	// decades ago") belongs to the expression and sets its mod.
 	if first := &r.toks[p.from]; (p.typ == TypeDuration || r.wordIs(&r.toks[p.to-1], "ago")) && first.class&(cNumWord|cDigits|cIndef|cFew) != 0 {
@@ -615,6 +635,30 @@ func (r *run) extend(p *piece) {
 			p.from, p.typ, p.value = from, TypeTime, p.value+"T"+podCodes[pod]
 			if p.mod == "" {
 				p.mod = mod
+			}
+		}
+	}
+	// "this Sat, 7pm", "May 10, 2014 2pm": a clock right after a day
+	// tells the time of that day.
+	if v := p.value; (p.typ == TypeDate && len(v) == 10 || p.typ == TypeTime && len(v) == 13 && v[10] == 'T') && isDigit(v[0]) && isDigit(v[9]) {
+		k := p.to
+		if k < len(r.toks) && r.toks[k].kind == kPunct && r.toks[k].punct == ',' {
+			k++
+		}
+		if k < len(r.toks) && r.toks[k].class&(cClock|cDigits) != 0 {
+			var ap *token
+			if k+1 < len(r.toks) && r.toks[k+1].class&cAMPM != 0 {
+				ap = &r.toks[k+1]
+			}
+			if mins, ok := clockMinutes(&r.toks[k], ap); ok && (ap != nil || r.toks[k].class&cClock != 0) {
+				p.to = k + 1
+				if ap != nil {
+					p.to++
+				}
+				if p.to < len(r.toks) && r.toks[p.to].class&cZone != 0 {
+					p.to++
+				}
+				p.typ, p.value = TypeTime, v[:10]+"T"+hhmm(mins)
 			}
 		}
 	}

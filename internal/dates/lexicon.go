@@ -266,19 +266,19 @@ func buildLexicon() map[string]entry {
 	add(cSeason, 4, "winter")
 	// Informal spellings ("tmr", "2nite", "arvo") are listed beside the
 	// words they stand for: none of them is another English word.
-	add(cPOD, 1, "morning")
+	add(cPOD, 1, "morning", "mornin")
 	add(cPOD, 2, "afternoon", "arvo")
 	add(cPOD, 3, "evening")
 	add(cPOD, 4, "night", "nite")
-	add(cDeictic, dToday, "today", "tdy", "2day")
+	add(cDeictic, dToday, "today", "tdy", "2day", "todays")
 	add(cDeictic, dYesterday, "yesterday", "yday", "ytday")
-	add(cDeictic, dTomorrow, "tomorrow", "tmr", "tmrw", "tmw", "tmro", "tmrow", "tmrrw", "trmw", "2moro", "2morrow", "2mrw", "tomoz", "tomolo", "tomorow")
-	add(cDeictic, dTonight, "tonight", "tonite", "2nite", "2night", "tnite", "tonyt")
+	add(cDeictic, dTomorrow, "tomorrow", "tmr", "tmrw", "tmw", "tmro", "tmrow", "tmrrw", "trmw", "2moro", "2morrow", "2mrw", "tomoz", "tomolo", "tomorow", "tomo")
+	add(cDeictic, dTonight, "tonight", "tonite", "2nite", "2night", "tnite", "tonyt", "tonights")
 	// Words TimeML annotates as PRESENT_REF, PAST_REF and FUTURE_REF. Vaguer
 	// ones ("once", "previously", "formerly", "eventually") are not temporal
 	// expressions in TimeML news annotation and are left out: "formerly"
 	// (like "former") says a role has ended, not when.
-	add(cRef, refPresent, "now", "currently", "current", "nowadays")
+	add(cRef, refPresent, "now", "currently", "current", "nowadays", "rn", "atm")
 	add(cRef, refPast, "recently", "recent", "lately")
 	add(cRef, refFuture, "soon", "future")
 	add(cLast, 0, "last", "past", "previous", "preceding", "prior")
@@ -298,7 +298,7 @@ func buildLexicon() map[string]entry {
 	add(cAMPM, 1, "a.m.", "am", "a.m")
 	add(cAMPM, 2, "p.m.", "pm", "p.m")
 	add(cZone, 0, "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest",
-		"et", "ct", "mt", "pt", "msk", "ist", "jst")
+		"et", "ct", "mt", "pt", "msk", "ist", "jst", "sgt", "hkt", "kst", "pht", "aest", "aedt")
 	add(cPeriod, 0, "q", "h", "fy")
 	add(cSetWord, uDay, "daily", "nightly")
 	add(cSetWord, uWeek, "weekly")

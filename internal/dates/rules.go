@@ -24,6 +24,9 @@ type rule struct {
 	docType DocType
 	// only says the rule applies to documents of docType only.
 	only bool
+	// posts are more examples, read as Colloquial: how a rule of all
+	// kinds of text reads a post.
+	posts []example
 }
 
 // example is a text, the mention it must yield and its value.

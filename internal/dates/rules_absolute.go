@@ -472,7 +472,10 @@ var absoluteRules = []rule{
 			{"won 2000-1998", "", ""},
 			// A 24-hour clock time with its zone: "(1850 GMT)".
 			{"The blast came at 2:50 p.m. (1850 GMT).", "2:50 p.m.", "2021-03-22T14:50"}, {"Trading closed at 2000 UTC.", "", ""},
-		}},
+			// Digits glued to a name are part of it.
+			{"Collected my SCMS2014 race pack", "", ""}, {"Revenue in FY2014 rose.", "FY2014", "2014"},
+		},
+		posts: []example{{"the Dutch knew that! #olympics2014 http://t.co/x", "", ""}}},
 	{name: "pre/post year", src: "pre|post ~- ~YEAR",
 		build: func(r *run, m *match) bool {
 			mod, side := "AFTER", "after"

@@ -32,8 +32,17 @@ var clockRules = []rule{
 					}
 					why = "on the " + m.word(d) + " nearest " + as + " in " + tenseWord(tn)
 				} else {
-					day = a.AddDays(int(d.val) - dToday)
+					off := int(d.val) - dToday
+					if d.val == dTonight {
+						off = 0 // "7pm tonight": tonight is today
+					}
+					day = a.AddDays(off)
 					why = m.word(d) + " from " + as
+				}
+			}
+			if p := m.before(2); m.tok(7) == nil && r.docType == Colloquial && r.wordIs(m.before(1), "at") && p != nil && p.class&(cDeictic|cWeekday) != 0 {
+				if d, w, ok := r.recentDay(0); ok {
+					day, why = d, "on "+w // "tomorrow at 12pm"
 				}
 			}
 			if d, w, ok := r.weekdayInParens(m, a); ok && m.tok(7) == nil {
@@ -50,7 +59,7 @@ var clockRules = []rule{
 			return r.whole(m, TypeTime, v, "", TenseUnknown, explain("'%s' is a clock time %s", m.text(), why))
 		},
 		examples: []example{{"For Poland, high noon comes today.", "noon", ""},
-			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"}, {"Event starts at 430pm at Vivo", "430pm", "2021-03-22T16:30"},
+			{"at 3 p.m. the", "3 p.m.", "2021-03-22T15:00"}, {"Event starts at 430pm at Vivo", "430pm", "2021-03-22T16:30"}, {"He left camp at 5+am and came back.", "5+am", "2021-03-22T05:00"},
 			{"at 15:00 GMT Saturday the", "15:00 GMT Saturday", "2021-03-20T15:00"},
 			{"happened at 5:30 p.m. local time on Saturday.", "5:30 p.m. local time on Saturday", "2021-03-20T17:30"},
 			{"a score of 3-1", "", ""},
@@ -63,12 +72,20 @@ var clockRules = []rule{
 			{"He was killed on March 3. Police will hold a briefing at 10 a.m.", "10 a.m.", "2021-03-22T10:00"},
 			{"The deadline is midnight Friday.", "midnight Friday", "2021-03-26T24:00"},
 			{"The deadline was midnight Friday.", "midnight Friday", "2021-03-19T24:00"},
+			{"Doors open at 7pm tonight.", "7pm tonight", "2021-03-22T19:00"},
+			{"The train left at 7.30 p.m. on Friday.", "7.30 p.m. on Friday", "2021-03-19T19:30"}, {"It rose 7.30 percent.", "", ""},
+			{"Yoga on May 10, 2014 2pm at the studio.", "May 10, 2014 2pm", "2014-05-10T14:00"},
 		}},
 
 	{name: "weekday at time", src: "WEEKDAY|DEICTIC POD? at|,? CLOCK|DIGITS|NOON AMPM? ZONE?",
 		build: func(r *run, m *match) bool {
 			mins, ok := clockMinutes(m.tok(3), m.tok(4))
 			if !ok {
+				return false
+			}
+			if r.docType == Colloquial && r.wordIs(m.tok(2), "at") {
+				// "today at 9am" in a post: two expressions, as TimeML keeps
+				// a preposition out of one; the clock takes the day (below).
 				return false
 			}
 			d := m.tok(0)
@@ -95,7 +112,9 @@ var clockRules = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(day)+"T"+hhmm(mins), "", TenseUnknown, explain("'%s' is a clock time on %s", m.text(), why))
 		},
-		examples: []example{{"He spoke Tuesday at 3 p.m. in", "Tuesday at 3 p.m.", "2021-03-16T15:00"}, {"will land tomorrow at 10:30 a.m. ET", "tomorrow at 10:30 a.m. ET", "2021-03-23T10:30"}}},
+		examples: []example{{"He spoke Tuesday at 3 p.m. in", "Tuesday at 3 p.m.", "2021-03-16T15:00"}, {"He will land tomorrow at 10:30 a.m. ET", "tomorrow at 10:30 a.m. ET", "2021-03-23T10:30"}},
+		posts: []example{{"coming up tomorrow at 12pm!", "tomorrow", "2021-03-23"}, {"coming up tomorrow at 12pm!", "12pm", "2021-03-23T12:00"},
+			{"class with Ole today at 9am at Options", "9am", "2021-03-22T09:00"}}},
 	{name: "mid part of day", src: "EARLY ~-? POD DEICTIC?",
 		build: func(r *run, m *match) bool {
 			if !r.wordIs(m.tok(0), "mid", "early", "late") {

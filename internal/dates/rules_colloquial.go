@@ -31,6 +31,9 @@ var colloquialRules = []rule{
 			if u == uQuarter || u == uDecade || u == uCentury || u == uSecond {
 				return false
 			}
+			if m.tok(0) == nil && r.wordIs(t, shortUnits...) {
+				return false // "lee min ho", "just yr presence", "#HWW1HR": a short form needs a number
+			}
 			// A unit the longer rules passed over is not a time alone
 			// either: a count or a determiner before it ("six months of
 			// base pay", "over the years of war", "his first day in
@@ -73,5 +76,6 @@ var colloquialRules = []rule{
 			{"it's wee hours here", "hours", "PTXH"}, {"got through the day", "the day", "2021-03-22"},
 			{"long weekend over", "weekend", "2021-W12-WE"}, {"work on weekends", "weekends", "XXXX-WXX-WE"},
 			{"the 78-year-old Biden", "", ""}, {"a bonus equal to six months of base pay", "", ""}, {"he was paid a year's salary", "", ""},
-			{"over the years of war", "", ""}, {"on his first day in office", "", ""}}},
+			{"over the years of war", "", ""}, {"on his first day in office", "", ""},
+			{"another close-up of lee min ho", "", ""}, {"good to be realistic abt yr injury", "", ""}, {"this yr was long", "this yr", "2021"}}},
 }

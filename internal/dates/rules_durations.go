@@ -66,6 +66,9 @@ var durationRules = []rule{
 			if n < 0 || u == 0 {
 				return false
 			}
+			if b := m.before(1); m.tok(0) == nil && b != nil && b.kind == kPunct && b.punct == '/' && m.tok(1).flags&fSpace == 0 {
+				return false // "1/2 day": half of one, not two
+			}
 			// "78-year-old" is an age, not a time; "a year-earlier loss" is
 			// read by the year-earlier rule.
 			if a := m.after(1); a != nil && a.kind == kPunct && a.punct == '-' && a.flags&fSpace == 0 {
@@ -187,6 +190,7 @@ var durationRules = []rule{
 			{"700 seats a week", "", ""},
 			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
+			{"Paid respects after 4+ hours of queuing.", "4+ hours", "PT4H"}, {"he was on 1/2 day leave", "2 day", ""},
 		}},
 	{name: "n business days", src: "NUM trading|business|working|calendar UNIT|UNITS",
 		build: func(r *run, m *match) bool {

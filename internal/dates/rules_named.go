@@ -126,6 +126,10 @@ var namedRules = []rule{
 				end = first.AddDays(6)
 			}
 			switch {
+			case rel == 0 && t == TensePast && r.docType == Colloquial && !first.After(a.AddDays(31)) && r.holidayModifier(k):
+				// A holiday's name before a noun, in a post in the weeks
+				// before it, names this one's season: "after a day of
+				// christmas shopping", written December 22.
 			case rel&cLast != 0 || rel == 0 && t == TensePast:
 				if first.After(a) || rel != 0 && d == a {
 					d = day(a.Year - 1)
@@ -152,7 +156,10 @@ var namedRules = []rule{
 			{"at Christmas 2019 the", "Christmas 2019", "2019-12-25"}, {"it was held on Easter", "Easter", "2020-04-12"}, {"on Valentine's Day", "Valentine's Day", "2021-02-14"},
 			{"protesters prayed as Easter week began", "Easter week", "2020-W15"},
 			{"Black Friday sales rose 5 percent.", "Black Friday", "2020-11-27"}, {"Online sales jumped 20% on Cyber Monday.", "Cyber Monday", "2020-11-30"},
-			{"Retailers hope Black Friday will be strong.", "Black Friday", "2021-11-26"}}},
+			{"Retailers hope Black Friday will be strong.", "Black Friday", "2021-11-26"}},
+		posts: []example{{"finally home after a day of easter shopping and totally shagged", "easter", "2021-04-04"},
+			{"we went to church on easter", "easter", "2020-04-12"},
+			{"happy new yrs everyone!", "new yrs", "2021-01-01"}}},
 }
 
 // season resolves a season word st with its modifier t0 ("last", "next",
@@ -260,4 +267,15 @@ func thisWinter(a Date, t Tense) int {
 		return k - 4
 	}
 	return k
+}
+
+// holidayModifier reports whether the word at token k, right after a
+// holiday's name, is a noun the name modifies ("christmas shopping",
+// "Halloween show", "Xmas dinner"), not a word of the clause.
+func (r *run) holidayModifier(k int) bool {
+	if k >= len(r.toks) {
+		return false
+	}
+	t := &r.toks[k]
+	return t.kind == kWord && t.class == 0 && t.flags&fSpace != 0 && !r.wordIs(t, clauseWords...)
 }

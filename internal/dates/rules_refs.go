@@ -9,6 +9,14 @@ var referenceRules = []rule{
 	{name: "reference word", src: "REF",
 		build: func(r *run, m *match) bool {
 			v := [...]string{refPresent: "PRESENT_REF", refPast: "PAST_REF", refFuture: "FUTURE_REF"}[m.tok(0).val]
+			if m.is(0, "rn") || m.is(0, "atm") {
+				// Chat for "right now", "at the moment"; elsewhere, or
+				// capitalised or after a determiner, a nurse or a cash
+				// machine ("an RN", "the atm").
+				if r.docType != Colloquial || m.tok(0).flags&fCap != 0 || r.wordIs(m.before(1), "the", "an", "a", "my", "nearest", "any") {
+					return false
+				}
+			}
 			if m.is(0, "soon") && (r.wordIs(m.before(1), "as") || r.wordIs(m.after(1), soonAfterWords...)) {
 				return false // "as soon as", "soon after": relative to an event
 			}
@@ -34,7 +42,8 @@ var referenceRules = []rule{
 		examples: []example{{"is now the", "now", "PRESENT_REF"}, {"said recently", "recently", "PAST_REF"}, {"will soon", "soon", "FUTURE_REF"}, {"He was soon released", "soon", ""}, {"a trickle that soon became a flood", "soon", ""},
 			{"at 50% of the then current market price", "then current", "PAST_REF"},
 			{"cut future earnings", "", ""}, {"for the foreseeable future.", "", ""},
-			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}}},
+			{"Robert F. Angelo, formerly Phoenix's senior vice president", "", ""}, {"She is an RN at the clinic.", "", ""}},
+		posts: []example{{"so bored rn", "rn", "PRESENT_REF"}, {"busy atm sorry", "atm", "PRESENT_REF"}, {"where is the nearest atm", "", ""}}},
 	{name: "the past/future", src: "the near|distant|recent? past|future",
 		build: func(r *run, m *match) bool {
 			if n := m.after(1); n != nil && (n.class&(cUnit|cUnits|cNumWord|cFew|cDigits) != 0 || n.kind == kWord && !r.wordIs(n, pastFutureFollowers...)) && n.kind != kPunct {

@@ -71,6 +71,7 @@ var relativeRules = []rule{
 			{"Yesterday, the", "Yesterday", "2021-03-21"},
 			{"will speak tonight", "tonight", "2021-03-22TNI"},
 			{"yesterday afternoon", "yesterday afternoon", "2021-03-21TAF"},
+			{"leaving for Crewe tomo morning.", "tomo morning", "2021-03-23TMO"}, {"tonights show was great", "tonights", "2021-03-22TNI"},
 		}},
 	{name: "last night / this morning", src: "LAST|THIS|THE POD",
 		build: func(r *run, m *match) bool {
@@ -108,7 +109,7 @@ var relativeRules = []rule{
 			}
 			return r.whole(m, TypeTime, dayValue(a.AddDays(off))+"T"+pod, "", TenseUnknown, explain("'%s' -> part of the day %s", m.text(), as))
 		},
-		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"},
+		examples: []example{{"attack last night", "last night", "2021-03-21TNI"}, {"said this morning", "this morning", "2021-03-22TMO"}, {"so cold this mornin", "this mornin", "2021-03-22TMO"},
 			{"Shares fell on Friday. Dealers placed buy orders in the morning to start the month.", "the morning", "2021-03-19TMO"},
 			{"He was shot on Friday. He died during the night.", "the night", "2021-03-19TNI"},
 			{"He was arrested on Friday. He will appear in court in the morning.", "the morning", "2021-03-22TMO"},
@@ -180,7 +181,10 @@ var relativeRules = []rule{
 			{"She filed tax returns Friday.", "Friday", "2021-03-19"},
 			{"In a close vote Tuesday, the Senate passed the bill.", "Tuesday", "2021-03-16"},
 			{"The company began raising its stake on Friday, and holds 14.6%.", "Friday", "2021-03-19"},
-		}},
+			{"The shop opens Sat-Sun only.", "Sat", "2021-03-27"}, {"The men sat-sun bathing.", "", ""},
+		},
+		posts: []example{{"Happy #Friday all!!", "", ""}, {"reserve a table because, #Friday drinks!", "", ""},
+			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"}}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
 			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {
@@ -237,7 +241,9 @@ var relativeRules = []rule{
 			{"next Tuesday", "next Tuesday", "2021-03-23"},
 			{"this Thursday", "this Thursday", "2021-03-25"},
 			{"this coming Sunday", "this coming Sunday", "2021-03-28"},
-		}},
+		},
+		posts: []example{{"judging SDD Vol. 4 this Sat, 7pm at Kallang Theatre.", "this Sat, 7pm", "2021-03-27T19:00"},
+			{"votes close this Fri night, 10pm!!", "this Fri night, 10pm", "2021-03-26T22:00"}}},
 	{name: "that weekday", src: "that WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			if r.wordIs(m.before(1), saysThat...) {
@@ -435,6 +441,15 @@ var relativeRules = []rule{
 				return r.duration(m, m.start, m.at[1]+1, n, u)
 			}
 			if n < 0 || u < uDay {
+				if u < uDay && w == "ago" {
+					// "an hour ago", "a few mins ago": a time of the day
+					// written, which is all the reference tells.
+					a, as := r.anchorAt(gDay)
+					if a.IsZero() || u < uMinute {
+						return false
+					}
+					return r.whole(m, TypeDate, dayValue(a), "", TenseUnknown, explain("'%s' -> some time on %s, hours or minutes before", m.text(), as))
+				}
 				if u < uDay {
 					return false
 				}
@@ -493,6 +508,7 @@ var relativeRules = []rule{
 		},
 		examples: []example{
 			{"two days ago", "two days ago", "2021-03-20"},
+			{"The company said an hour ago that it would close.", "an hour ago", "2021-03-22"}, {"left a few mins ago", "a few mins ago", "2021-03-22"},
 			{"Then, a week or so ago, he picked the date.", "a week or so ago", "2021-W11"},
 			{"a year ago", "a year ago", "2020"},
 			{"six days after the inauguration", "six days", "P6D"},

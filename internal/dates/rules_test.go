@@ -9,10 +9,21 @@ var testRef = Date{2021, 3, 22}
 
 // TestRuleExamples runs the examples written beside each rule.
 func TestRuleExamples(t *testing.T) {
+	type docExample struct {
+		example
+		doc DocType
+	}
 	for _, ru := range rules {
+		exs := make([]docExample, 0, len(ru.examples)+len(ru.posts))
 		for _, ex := range ru.examples {
+			exs = append(exs, docExample{ex, ru.docType})
+		}
+		for _, ex := range ru.posts {
+			exs = append(exs, docExample{ex, Colloquial})
+		}
+		for _, ex := range exs {
 			t.Run(ru.name+"/"+ex.text, func(t *testing.T) {
-				ms := Resolve(ex.text, Options{Reference: testRef, DocType: ru.docType})
+				ms := Resolve(ex.text, Options{Reference: testRef, DocType: ex.doc})
 				if ex.value == "" {
 					for _, m := range ms {
 						if ex.span == "" || m.Text == ex.span {

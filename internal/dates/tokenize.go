@@ -21,6 +21,7 @@ const (
 	fHalf                // a number followed by "1/2": "2 1/2"
 	fEra                 // a year with its era: "480 BC", "AD 70" (val is astronomical: 480 BC is -479)
 	fAmbig               // a calendar word that is also a common word ("may", "sat", "sun"): kept only where a date stands (settleAmbiguous)
+	fPlus                // a number with a "+" glued after it, which the tokenizer passes over: "4+ hours", "5+am"
 )
 
 // token is one unit of the text as the rules see it.
@@ -105,8 +106,24 @@ func (z *tokenizer) next(t *token) bool {
 	switch {
 	case isLetter(c):
 		z.word(t, i)
+		if i > 0 && s[i-1] == '#' {
+			// "Happy #Friday", "#Christmas season": a hashtag is a
+			// label, not a date told.
+			t.class &^= calendarClasses
+		}
 	case isDigit(c):
 		z.number(t, i)
+		if glued(s, i) {
+			// "#Olympics2014", "KLPF2013", "#HWW1HR": digits glued to a
+			// name are part of it.
+			t.class = 0
+		}
+		if e := t.end; t.class&cDigits != 0 && t.flags&(fMoney|fGrouped) == 0 && e+1 < len(s) && s[e] == '+' && (s[e+1] == ' ' || isLetter(s[e+1])) {
+			// "4+ hours", "1+ hr ago", "5+am": at least that many.
+			t.flags |= fPlus
+			z.pos = e + 1
+			return true
+		}
 	case c < 0x80:
 		t.kind = kPunct
 		t.punct = c
@@ -239,6 +256,14 @@ func (z *tokenizer) number(t *token, i int) {
 	for j+3 < len(s)+0 && s[j] == ',' && isDigit(s[j+1]) && j+3 < len(s) && isDigit(s[j+2]) && isDigit(s[j+3]) && (j+4 >= len(s) || !isDigit(s[j+4])) && nd <= 3 {
 		t.flags |= fGrouped
 		j += 4
+	}
+	if nd <= 2 && v <= 12 && j+3 < len(s) && s[j] == '.' && isDigit(s[j+1]) && isDigit(s[j+2]) && s[j+1] < '6' && ampmAt(s, j+3) {
+		// "7.30am", "1.10 pm": a clock written with a dot, as British and
+		// informal writing does; the am/pm after it says it is one.
+		t.class = cClock
+		t.val = int32(v*60 + int(s[j+1]-'0')*10 + int(s[j+2]-'0'))
+		t.end = j + 3
+		return
 	}
 	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
 		t.flags |= fDecimal
@@ -390,4 +415,46 @@ func decadeLead(s string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// ampmAt reports whether "am", "pm", "a.m." or "p.m." (in any case) stands
+// at i, right there or after one space, as a word of its own.
+func ampmAt(s string, i int) bool {
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i+1 >= len(s) || s[i]|0x20 != 'a' && s[i]|0x20 != 'p' {
+		return false
+	}
+	j := i + 1
+	if s[j] == '.' {
+		j++
+	}
+	if j >= len(s) || s[j]|0x20 != 'm' {
+		return false
+	}
+	j++
+	return j == len(s) || !isLetter(s[j]) && !isDigit(s[j])
+}
+
+// calendarClasses are the classes of words that name a time by themselves.
+const calendarClasses = cMonth | cWeekday | cDeictic | cHoliday | cHolidayWord | cSeason | cPOD | cUnit | cUnits | cSetWord | cRef | cDecadeWord
+
+// glued reports whether the number at i is glued to a word of two or more
+// letters before it that is not a month or a period prefix ("FY2014",
+// "Q3", "Jan2015" keep their numbers).
+func glued(s string, i int) bool {
+	k := i
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	if i-k < 2 || i-k > maxWord {
+		return false
+	}
+	var buf [maxWord]byte
+	b := buf[:0]
+	for j := k; j < i; j++ {
+		b = append(b, s[j]|0x20*btoi(isUpper(s[j])))
+	}
+	return lexicon[string(b)].class&(cMonth|cPeriod) == 0
 }

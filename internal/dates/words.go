@@ -261,3 +261,13 @@ var eventFamilies = map[string]string{
 // eventStops end the noun that names an event after its determiner ("the
 // vote on the bill", "the day that").
 var eventStops = []string{"of", "in", "on", "at", "by", "for", "with", "to", "from", "that", "which", "who", "and", "or", "was", "were", "is", "are"}
+
+// shortUnits are the singular short forms of units, which are units only
+// after a number or "this" ("2 hr", "this yr"); alone they are other words
+// ("lee min ho", "yr presence": your).
+var shortUnits = []string{"hr", "min", "sec", "yr", "wk", "mth"}
+
+// clauseWords are function words after a holiday's name that show it ends
+// its phrase ("at Easter and ...", "Christmas was").
+var clauseWords = []string{"and", "or", "but", "is", "was", "were", "are", "with", "in", "at", "on", "for", "to", "i", "we", "he", "she",
+	"they", "it", "you", "when", "so", "then", "this", "that", "as", "s"}

@@ -33,10 +33,13 @@ import (
 // WikiWars value floor raised to 88.2 by the narrative story-line changes
 // (value 88.63: ranges over a new year, dates told in passing, past-perfect
 // look-backs); the other WikiWars figures moved by less than the margin.
+// Tweets floors raised by the colloquial2 changes (strict 88.23, relaxed
+// 94.74, recall 92.94, value 85.03, type 90.97: a clock after a day, '7.30am',
+// hashtags and glued codes, hours ago, 'N+ units', chat spellings).
 var devFloors = map[string]struct{ strict, relaxed, recall, value, typ float64 }{
 	"tbaq":           {strict: 89.85, relaxed: 94.75, recall: 96.4, value: 82.95, typ: 90.6},
 	"wikiwars-train": {strict: 86.9, relaxed: 92.8, recall: 87.1, value: 88.2, typ: 84.0},
-	"tweets-train":   {strict: 84.35, relaxed: 92.65, recall: 91.4, value: 81.75, typ: 88.2},
+	"tweets-train":   {strict: 87.8, relaxed: 94.3, recall: 92.5, value: 84.6, typ: 90.5},
 }
 
 // TestDevFloors fails when the engine's figures on a development set drop
