@@ -142,9 +142,13 @@ func (s *Service) ensure(ctx context.Context, st *state) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The chronology is copied out of the snapshot: a pointer into it
+	// would keep the whole snapshot, every stored analysis's bytes with
+	// it, alive as long as the story is loaded.
+	chron := snap.Chronology
 	d := &loaded{
 		story: snap.Story, articles: make([]timeline.Article, len(snap.Articles)), meta: make([]articleMeta, len(snap.Articles)),
-		index: make(map[string]int, len(snap.Articles)), cache: timeline.NewCache(1 << 62), chron: &snap.Chronology,
+		index: make(map[string]int, len(snap.Articles)), cache: timeline.NewCache(1 << 62), chron: &chron,
 	}
 	for i := range snap.Articles {
 		a := &snap.Articles[i]
