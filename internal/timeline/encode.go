@@ -129,6 +129,14 @@ func (an *Analysis) MarshalBinary() ([]byte, error) {
 // ErrAnalysisVersion (wrapped) for an analysis of another AnalysisVersion,
 // and an error for data that is not an analysis; an then is unchanged.
 func (an *Analysis) UnmarshalBinary(data []byte) error {
+	return an.unmarshal(data, nil)
+}
+
+// unmarshal is UnmarshalBinary; the strings of known (the article the
+// analysis is of, when the caller holds it) are used for the article's
+// and its events' strings that equal them, rather than copies: a story
+// holds each text once, its events' quotes slices of it.
+func (an *Analysis) unmarshal(data []byte, known *Article) error {
 	v, n := binary.Uvarint(data)
 	if n <= 0 {
 		return errors.New("timeline: decode analysis: no version")
@@ -136,7 +144,7 @@ func (an *Analysis) UnmarshalBinary(data []byte) error {
 	if v != AnalysisVersion {
 		return fmt.Errorf("%w: %d, want %d", ErrAnalysisVersion, v, AnalysisVersion)
 	}
-	d := decoder{buf: data[n:]}
+	d := decoder{buf: data[n:], known: known}
 	out := d.analysis()
 	if d.err == nil && len(d.buf) > 0 {
 		d.err = fmt.Errorf("%d bytes after the analysis", len(d.buf))
@@ -216,8 +224,9 @@ func (e *encoder) tokens(ts []token) {
 // read after it gives zeros, and a length is never trusted beyond the
 // bytes left, so that no input makes it allocate much or panic.
 type decoder struct {
-	buf []byte
-	err error
+	buf   []byte
+	err   error
+	known *Article // see Analysis.unmarshal; may be nil
 }
 
 var errShort = errors.New("unexpected end of data")
@@ -287,6 +296,15 @@ func (d *decoder) string() string {
 	return string(d.bytes(n))
 }
 
+// stringAs is string, returning s itself when the string read equals it.
+func (d *decoder) stringAs(s string) string {
+	b := d.bytes(d.length(1))
+	if string(b) == s {
+		return s
+	}
+	return string(b)
+}
+
 func (d *decoder) date() dates.Date {
 	return dates.Date{Year: d.int(), Month: time.Month(d.int()), Day: d.int()}
 }
@@ -339,7 +357,11 @@ func (d *decoder) tokens() []token {
 func (d *decoder) analysis() *Analysis {
 	an := &Analysis{}
 	a := &an.Article
-	a.ID, a.Title, a.Text = d.string(), d.string(), d.string()
+	if k := d.known; k != nil {
+		a.ID, a.Title, a.Text = d.stringAs(k.ID), d.stringAs(k.Title), d.stringAs(k.Text)
+	} else {
+		a.ID, a.Title, a.Text = d.string(), d.string(), d.string()
+	}
 	a.Published = d.date()
 	a.URL, a.Source = d.string(), d.string()
 	p := &an.Publication
@@ -376,7 +398,7 @@ func (d *decoder) analysis() *Analysis {
 		for i := range an.cands {
 			c := &an.cands[i]
 			q := &c.cit
-			q.ArticleID = d.string()
+			q.ArticleID = d.stringAs(a.ID)
 			quote := d.bytes(d.length(1))
 			q.Start, q.End = d.int(), d.int()
 			// The quote is the text there: kept as a slice of the text.

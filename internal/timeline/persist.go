@@ -36,7 +36,7 @@ func (c *Cache) Restore(a *Article, data []byte) error {
 		return nil
 	}
 	var an Analysis
-	if err := an.UnmarshalBinary(data); err != nil {
+	if err := an.unmarshal(data, a); err != nil {
 		return fmt.Errorf("restore analysis of article %q: %w", a.ID, err)
 	}
 	if an.Article.Text != a.Text || an.Article.Title != a.Title || an.Article.Published != a.Published {
