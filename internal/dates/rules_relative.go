@@ -573,12 +573,17 @@ var relativeRules = []rule{
 				// A narrative's "days later", "weeks later" leave the day
 				// or week unknown (WikiWars: XXXX-XX-XX, XXXX-WXX); hours
 				// stay on the day told, at an unknown hour.
+				// A story before the era keeps its era ("weeks later" in
+				// 489 BC is BCXXXX-WXX, as WikiWars writes it).
 				val = unknownValue(u)
 				if u == uHour {
 					val = "XXXX-XX-XXTXX"
 					if g >= gDay {
 						val = dayValue(at) + "TXX"
 					}
+				}
+				if at.Year <= 0 && !at.IsZero() && strings.HasPrefix(val, "X") {
+					val = "BC" + val
 				}
 			}
 			return r.emit(piece{from: from, to: to, typ: TypeDate, value: val,
