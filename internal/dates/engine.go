@@ -13,7 +13,7 @@ import (
 const (
 	coreClasses = cMonth | cWeekday | cUnit | cUnits | cSeason | cPOD | cDeictic | cRef | cLast | cNext |
 		cSetWord | cDecadeNum | cYearNum | cClock | cHoliday | cNoon | cCentury | cDecadeWord | cAMPM |
-		cEarlyLate | cEdge | cHalf | cPeriod | cOrdNum
+		cEarlyLate | cEdge | cHalf | cPeriod | cOrdNum | cNightWord
 	coreWindow = 5
 )
 

@@ -115,6 +115,45 @@ var relativeRules = []rule{
 			{"He was arrested on Friday. He will appear in court in the morning.", "the morning", "2021-03-22TMO"},
 			{"Dealers placed buy orders in the morning to start the month.", "the morning", ""},
 			{"He was shot on Friday. He died during the night of the storm.", "the night", ""}}},
+	{name: "overnight", src: "OVERNIGHT",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			if t.end-t.start > 1 && isUpper(r.text[t.start+1]) {
+				return false // "OVERNIGHT" in a headline or link-preview junk
+			}
+			if r.wordIs(m.before(1), "an", "a", "the") || r.wordIs(m.after(1), "bag", "bags", "success", "sensation", "star") {
+				return false // "an overnight stay", "an overnight success": a kind, not a night
+			}
+			// TimeBank tags "overnight" as the night (TIME ...TNI). Told of
+			// a past event, or before a noun ("overnight losses in New
+			// York"), it is the night before the day told, else before the
+			// publication day; told of the present or the future ("will
+			// patrol overnight", "staying overnight") it is that day's night.
+			d, as, ok := r.recentDay(1)
+			if !ok {
+				d, as = r.anchor()
+			}
+			if d.IsZero() {
+				return r.whole(m, TypeTime, "XXXX-XX-XXTNI", "", TenseUnknown, explain("'%s' is a night and there is no reference date", m.text()))
+			}
+			n, p := m.after(1), m.before(1)
+			noun := n != nil && n.kind == kWord && n.flags&fCap == 0 && n.class == 0 && !r.wordIs(n, clauseWords...) && !r.wordIs(n, overnightFollowers...)
+			ing := p != nil && p.kind == kWord && strings.HasSuffix(strings.ToLower(m.word(p)), "ing")
+			t2 := r.tense(m.start, m.end)
+			if noun || !ing && t2 == TensePast {
+				return r.whole(m, TypeTime, dayValue(d.AddDays(-1))+"TNI", "", TenseUnknown, explain("'%s' told of a past event -> the night before %s", m.text(), as))
+			}
+			return r.whole(m, TypeTime, dayValue(d)+"TNI", "", TenseUnknown, explain("'%s' -> the night of %s", m.text(), as))
+		},
+		examples: []example{
+			{"London share prices closed lower Friday. Shares were depressed by overnight losses in New York.", "overnight", "2021-03-18TNI"},
+			{"Officials linked the sites struck overnight with the bombings.", "overnight", "2021-03-21TNI"},
+			{"Stocks fell overnight in Tokyo.", "overnight", "2021-03-21TNI"},
+			{"Police will patrol the park overnight.", "overnight", "2021-03-22TNI"},
+			{"He booked an overnight stay in Paris.", "", ""}, {"The band was an overnight success.", "", ""},
+			{"OVERNIGHT DEALS YOU CANT MISS", "", ""},
+		},
+		posts: []example{{"great fun staying overnight at the airport", "overnight", "2021-03-22TNI"}}},
 	{name: "weekday", src: "WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			t := m.tok(0)
