@@ -223,7 +223,12 @@ var relativeRules = []rule{
 			{"The shop opens Sat-Sun only.", "Sat", "2021-03-27"}, {"The men sat-sun bathing.", "", ""},
 		},
 		posts: []example{{"Happy #Friday all!!", "", ""}, {"reserve a table because, #Friday drinks!", "", ""},
-			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"}}},
+			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"},
+			// A proposal, a parting, a wait or a plan to leave looks ahead.
+			{"how about thurs night or sat?", "sat", "2021-03-27"}, {"how about thurs night or sat?", "thurs night", "2021-03-25TNI"},
+			{"ok see you friday!", "friday", "2021-03-26"}, {"can't wait for saturday", "saturday", "2021-03-27"},
+			{"we're flying out on wednesday, so excited", "wednesday", "2021-03-24"},
+			{"what a day sunday was", "sunday", "2021-03-21"}, {"we flew out on wednesday", "wednesday", "2021-03-17"}}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
 			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {

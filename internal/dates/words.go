@@ -276,3 +276,7 @@ var clauseWords = []string{"and", "or", "but", "is", "was", "were", "are", "with
 // the clause, not a noun it modifies ("struck overnight with", "fell
 // overnight as").
 var overnightFollowers = []string{"with", "from", "into", "after", "before", "as", "because", "while", "amid", "following", "there", "here", "again"}
+
+// leavingVerbs are progressive forms of leaving that, before a weekday in
+// a post, tell a plan ("flying out on sunday", "leaving fri").
+var leavingVerbs = []string{"flying", "leaving", "heading", "departing", "travelling", "traveling"}
