@@ -13,7 +13,7 @@ import (
 const (
 	coreClasses = cMonth | cWeekday | cUnit | cUnits | cSeason | cPOD | cDeictic | cRef | cLast | cNext |
 		cSetWord | cDecadeNum | cYearNum | cClock | cHoliday | cNoon | cCentury | cDecadeWord | cAMPM |
-		cEarlyLate | cEdge | cHalf | cPeriod | cOrdNum
+		cEarlyLate | cEdge | cHalf | cPeriod | cOrdNum | cNightWord
 	coreWindow = 5
 )
 
@@ -293,7 +293,7 @@ func (r *run) settleAmbiguous() {
 		if t.class&cWeekday != 0 {
 			keep = r.wordIs(prev, dayIntroducers...) ||
 				next != nil && (next.class&(cPOD|cClock|cDayNum|cOrdNum|cNoon) != 0 || next.kind == kNum && r.ampmAfter(i+1)) ||
-				r.weekdayRange(i)
+				r.weekdayRange(i) || r.weekdayListed(i)
 		} else {
 			keep = prev != nil && prev.class&(cDayNum|cOrdNum) != 0 && prev.kind == kNum ||
 				next != nil && next.kind == kNum && next.class&(cDayNum|cOrdNum|cYearNum) != 0 ||
@@ -319,6 +319,24 @@ func (r *run) weekdayRange(i int) bool {
 			(r.docType == Colloquial || toks[i].flags&toks[k].flags&fCap != 0)
 	}
 	return i+2 < len(toks) && end(i+1, i+2) || i >= 2 && end(i-1, i-2)
+}
+
+// weekdayListed reports whether the weekday word at token i follows
+// another day, or a day's part, in a list ("friday night or sat", "mon
+// and wed"), or a proposal ("how about sat").
+func (r *run) weekdayListed(i int) bool {
+	toks := r.toks
+	if i < 2 {
+		return false
+	}
+	if r.wordIs(&toks[i-1], "about", "abt") && r.wordIs(&toks[i-2], "how", "what") {
+		return true
+	}
+	if !r.wordIs(&toks[i-1], "or", "and", "&") && !(toks[i-1].kind == kPunct && toks[i-1].punct == ',') {
+		return false
+	}
+	p := &toks[i-2]
+	return p.class&cWeekday != 0 || p.class&cPOD != 0 && i >= 3 && toks[i-3].class&cWeekday != 0
 }
 
 // ampmAfter reports whether the number at token k has "am" or "pm" after it.

@@ -236,6 +236,9 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 		} else if t == TenseFuture {
 			d = weekdayFrom(a, wd, 1, false)
 			why = "in " + tenseWord(t) + " -> the first " + weekdayNames[wd] + " on or after " + as
+		} else if cue := r.chatAhead(m.start); cue != "" && !r.pastVerbNear(m.start) && r.docType == Colloquial {
+			d = weekdayFrom(a, wd, 1, false)
+			why = "after '" + cue + "' in a post -> the first " + weekdayNames[wd] + " on or after " + as
 		} else {
 			d = weekdayFrom(a, wd, -1, false)
 			why = "in " + tenseWord(t) + " -> the last " + weekdayNames[wd] + " on or before " + as
@@ -246,6 +249,33 @@ func (r *run) weekdayOf(m *match, wd int, how string, pod string) bool {
 		v += "T" + pod
 	}
 	return r.whole(m, typ, v, "", t, explain("'%s' %s", q, why))
+}
+
+// chatAhead returns the cue among the six words before token i, in its
+// clause, that makes a post's weekday a coming one: a proposal ("how
+// about", "what about"), a parting ("see you"), looking forward ("can't
+// wait for") or a present progressive of leaving ("flying out on"); "" when
+// none stands there.
+func (r *run) chatAhead(i int) string {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := &r.toks[k]
+		if t.kind == kPunct && t.punct != ',' && t.punct != '\'' {
+			return ""
+		}
+		var n *token
+		if k+1 < i {
+			n = &r.toks[k+1]
+		}
+		switch {
+		case r.wordIs(t, "how", "what") && r.wordIs(n, "about", "abt", "bout"),
+			r.wordIs(t, "see") && r.wordIs(n, "you", "u", "ya", "yall"),
+			r.wordIs(t, "wait") && r.wordIs(n, "for", "till", "til", "until"),
+			r.wordIs(t, "forward") && r.wordIs(n, "to"),
+			r.wordIs(t, leavingVerbs...):
+			return r.text[t.start:t.end]
+		}
+	}
+	return ""
 }
 
 // pluralPOD reads a plural part of day after a weekday: right after it

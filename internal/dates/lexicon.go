@@ -49,6 +49,7 @@ const (
 	cCentury                       // century
 	cHalf                          // half
 	cTenseMark                     // a word that sets the clause tense; val a Tense
+	cNightWord                     // overnight: a night by itself
 
 	// Classes computed for number tokens (tokenize.go).
 	cDigits    // any plain number; val its value
@@ -332,6 +333,7 @@ func buildLexicon() map[string]entry {
 	add(0, 0, "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "sgt.",
 		"capt.", "rev.", "prof.", "adm.", "vs.")
 	add(cFiscal, 0, "fiscal")
+	add(cNightWord, 0, "overnight")
 	add(cLit, 0, "right", "as", "year", "the", "that", "these", "couple", "corresponding", "comparable", "post", "pre", "latter", "former")
 	add(cPeriod, 0, "period", "latest", "term")
 	add(cNoon, 12*60, "noon", "midday")

@@ -24,7 +24,7 @@ var classNames = map[string]class{
 	"AMPM": cAMPM, "ZONE": cZone, "SETW": cSetWord, "EVERY": cEvery, "DECADEW": cDecadeWord,
 	"HOLIDAY": cHoliday | cHolidayWord, "FISCAL": cFiscal, "QORD": cQuarterOrd, "NOON": cNoon, "OF": cOf,
 	"OR": cOr, "DIGITS": cDigits, "DAY": cDayNum, "YEAR": cYearNum, "ORDNUM": cOrdNum,
-	"CLOCK": cClock, "DECADE": cDecadeNum, "CENTURY": cCentury, "HALF": cHalf,
+	"CLOCK": cClock, "DECADE": cDecadeNum, "CENTURY": cCentury, "HALF": cHalf, "OVERNIGHT": cNightWord,
 	// Composite classes.
 	"NUM": cNumWord | cDigits, "ORD": cOrdWord | cOrdNum, "ANYUNIT": cUnit | cUnits,
 }

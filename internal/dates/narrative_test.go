@@ -105,6 +105,10 @@ var narrativeCases = []struct {
 	{"From 218 to 201 BC Hannibal fought.", "218", "BC0218"},
 	{"The city was taken in AD 70.", "AD 70", "0070"},
 	{"Marathon was fought in 490 BC. The following year Miltiades died.", "The following year", "BC0489"},
+	// A unit left unknown in a story before the era keeps the era.
+	{"Miltiades was wounded at Paros in 489 BC and died weeks later of the wound.", "weeks later", "BCXXXX-WXX"},
+	{"In 480 BC the fleet sailed; days later it met the Persians.", "days later", "BCXXXX-XX-XX"},
+	{"In 1915 the fleet sailed; days later it met the Turks.", "days later", "XXXX-XX-XX"},
 	// Era words count only in capitals.
 	{"I saw 2 ads in 2010 bc it was cheap.", "2010", "2010"},
 	// ... and as whole words: not inside a link.

@@ -280,6 +280,38 @@ func halfDuration(n, unit int) string {
 	return big + small[1:]
 }
 
+// compoundDuration is the length of n units and n2 finer units told
+// together ("two years and three months" P2Y3M, "1 hr 30 mins" PT1H30M);
+// weeks, which ISO 8601 does not combine with other units, count as days
+// ("1 week 1 day" P8D). It is "" when the two do not make one length: the
+// second unit not finer, or one of them a weekend, a quarter or longer
+// than a year.
+func compoundDuration(n, u, n2, u2 int) string {
+	if u2 >= u || u2 < uSecond || u > uYear || u == uQuarter || u == uWeekend || u2 == uQuarter || u2 == uWeekend || n <= 0 || n2 <= 0 {
+		return ""
+	}
+	var amt [uCentury + 1]int
+	amt[u] += n
+	amt[u2] += n2
+	amt[uDay] += 7 * amt[uWeek]
+	amt[uWeek] = 0
+	b := []byte{'P'}
+	for _, x := range [...]int{uYear, uMonth, uDay} {
+		if amt[x] > 0 {
+			b = append(strconv.AppendInt(b, int64(amt[x]), 10), unitLetters[x]...)
+		}
+	}
+	if amt[uHour]+amt[uMinute]+amt[uSecond] > 0 {
+		b = append(b, 'T')
+		for _, x := range [...]int{uHour, uMinute, uSecond} {
+			if amt[x] > 0 {
+				b = append(strconv.AppendInt(b, int64(amt[x]), 10), unitLetters[x]...)
+			}
+		}
+	}
+	return string(b)
+}
+
 // reportable reports whether a quarter from s to e, named by tokens [i, j)
 // in a clause of tense t, can be the period a results story reports, which
 // later comparisons ("a year earlier", "the year-ago period") refer to:

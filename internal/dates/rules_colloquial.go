@@ -24,6 +24,24 @@ var colloquialRules = []rule{
 		examples: []example{{"good morning all!", "morning", "2021-03-22TMO"}, {"what a night", "night", "2021-03-22TNI"},
 			{"drive slowly at night please", "night", "2021-03-22TNI"}, {"see the Good Night Moon show", "", ""},
 			{"in the early morning hours of April 30, 1975, the", "the early morning hours of April 30, 1975", "1975-04-30TMO"}}},
+	{name: "last nights", src: "last nights",
+		build: func(r *run, m *match) bool {
+			// "last nights game": chat drops the apostrophe of "last
+			// night's"; a noun must follow ("the last nights of summer"
+			// are nights).
+			n := m.after(1)
+			if r.wordIs(m.before(1), "the", "those", "these", "few", "two", "three") || n == nil || n.kind != kWord || r.wordIs(n, "of", "in", "at", "and", "or", "were", "was") {
+				return false
+			}
+			a, as := r.anchor()
+			if a.IsZero() {
+				return false
+			}
+			return r.whole(m, TypeTime, dayValue(a.AddDays(-1))+"TNI", "", TenseUnknown, explain("'%s' is last night's -> the night before %s", m.text(), as))
+		},
+		docType: Colloquial, only: true,
+		examples: []example{{"photos from last nights gig", "last nights", "2021-03-21TNI"}, {"the last nights were cold", "", ""},
+			{"we spent our last nights in Rome", "", ""}}},
 	{name: "unit alone", src: "the|this? UNIT|UNITS",
 		build: func(r *run, m *match) bool {
 			t := m.tok(1)

@@ -140,6 +140,20 @@ var durationRules = []rule{
 			if u == uDay && n == 1 && m.is(1, "one") && m.tok(0) == nil && r.wordIs(m.before(1), modals...) {
 				return r.whole(m, TypeDate, "FUTURE_REF", "", TenseFuture, explain("'%s' after a modal is some day to come", m.text()))
 			}
+			// "two years and three months", "1 hr 30 mins", "1 week 1 day":
+			// one length in two units, unless the second counts from an
+			// event ("a year and two months ago" is read from "ago").
+			if m.tok(2) == nil && m.tok(1).flags&fHalf == 0 {
+				k := 1
+				if r.wordIs(m.after(1), "and") {
+					k = 2
+				}
+				if c, w := m.after(k), m.after(k+1); c != nil && w != nil && c.kind != kPunct && c.flags&(fHalf|fDecimal|fGrouped|fMoney) == 0 && c.class&cYearNum == 0 && !r.wordIs(m.after(k+2), afterLengthCues...) {
+					if v := compoundDuration(n, u, num(c), unitOf(w)); v != "" && num(c) > 0 {
+						return r.emit(piece{from: from, to: m.end + k + 1, typ: TypeDuration, value: v, expl: explain("'%s' is one length of time in two units", r.text[r.toks[from].start:w.end])})
+					}
+				}
+			}
 			// "a minute and a half", "two years and a half".
 			if r.wordIs(m.after(1), "and") && r.wordIs(m.after(2), "a") && r.wordIs(m.after(3), "half") {
 				if v := halfDuration(n, u); v != "" {
@@ -185,13 +199,21 @@ var durationRules = []rule{
 			{"''I am talking about three days'' more or less, he said.", "three days", "P3D"},
 			{"the answer is coming up in just a few minutes.", "a few minutes", "PTXM"},
 			{"a minute and a half later, a pilot calls", "a minute and a half", "PT1M30S"},
+			{"The flight took an hour and a half.", "an hour and a half", "PT1H30M"},
+			{"He served two years and three months in prison.", "two years and three months", "P2Y3M"},
+			{"The ceasefire lasted 3 days and 12 hours.", "3 days and 12 hours", "P3DT12H"},
+			{"He left two years and three months ago.", "three months ago", "2020-12"},
+			{"He was in office for three years and 2009 was the worst.", "three years", "P3Y"},
+			{"It took two weeks and two months more.", "two weeks", "P2W"},
 			{"Islam will one day be the second largest religion", "one day", "FUTURE_REF"},
 			{"Gonzalez said on CBS's ''60 Minutes.''", "60 Minutes", ""},
 			{"700 seats a week", "", ""},
 			{"about three-quarters of its food", "", ""},
 			{"the nine months", "the nine months", "P9M"},
 			{"Paid respects after 4+ hours of queuing.", "4+ hours", "PT4H"}, {"he was on 1/2 day leave", "2 day", ""},
-		}},
+		},
+		posts: []example{{"queued 1 hr 30 mins for the ride", "1 hr 30 mins", "PT1H30M"}, {"only 1 week 1 day to go", "1 week 1 day", "P8D"},
+			{"AN HOUR TWENTY MINUTES IN TRAFFIC", "AN HOUR TWENTY MINUTES", "PT1H20M"}}},
 	{name: "n business days", src: "NUM trading|business|working|calendar UNIT|UNITS",
 		build: func(r *run, m *match) bool {
 			n, u := num(m.tok(0)), unitOf(m.tok(2))

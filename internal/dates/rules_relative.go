@@ -115,6 +115,45 @@ var relativeRules = []rule{
 			{"He was arrested on Friday. He will appear in court in the morning.", "the morning", "2021-03-22TMO"},
 			{"Dealers placed buy orders in the morning to start the month.", "the morning", ""},
 			{"He was shot on Friday. He died during the night of the storm.", "the night", ""}}},
+	{name: "overnight", src: "OVERNIGHT",
+		build: func(r *run, m *match) bool {
+			t := m.tok(0)
+			if t.end-t.start > 1 && isUpper(r.text[t.start+1]) {
+				return false // "OVERNIGHT" in a headline or link-preview junk
+			}
+			if r.wordIs(m.before(1), "an", "a", "the") || r.wordIs(m.after(1), "bag", "bags", "success", "sensation", "star") {
+				return false // "an overnight stay", "an overnight success": a kind, not a night
+			}
+			// TimeBank tags "overnight" as the night (TIME ...TNI). Told of
+			// a past event, or before a noun ("overnight losses in New
+			// York"), it is the night before the day told, else before the
+			// publication day; told of the present or the future ("will
+			// patrol overnight", "staying overnight") it is that day's night.
+			d, as, ok := r.recentDay(1)
+			if !ok {
+				d, as = r.anchor()
+			}
+			if d.IsZero() {
+				return r.whole(m, TypeTime, "XXXX-XX-XXTNI", "", TenseUnknown, explain("'%s' is a night and there is no reference date", m.text()))
+			}
+			n, p := m.after(1), m.before(1)
+			noun := n != nil && n.kind == kWord && n.flags&fCap == 0 && n.class == 0 && !r.wordIs(n, clauseWords...) && !r.wordIs(n, overnightFollowers...)
+			ing := p != nil && p.kind == kWord && strings.HasSuffix(strings.ToLower(m.word(p)), "ing")
+			t2 := r.tense(m.start, m.end)
+			if noun || !ing && t2 == TensePast {
+				return r.whole(m, TypeTime, dayValue(d.AddDays(-1))+"TNI", "", TenseUnknown, explain("'%s' told of a past event -> the night before %s", m.text(), as))
+			}
+			return r.whole(m, TypeTime, dayValue(d)+"TNI", "", TenseUnknown, explain("'%s' -> the night of %s", m.text(), as))
+		},
+		examples: []example{
+			{"London share prices closed lower Friday. Shares were depressed by overnight losses in New York.", "overnight", "2021-03-18TNI"},
+			{"Officials linked the sites struck overnight with the bombings.", "overnight", "2021-03-21TNI"},
+			{"Stocks fell overnight in Tokyo.", "overnight", "2021-03-21TNI"},
+			{"Police will patrol the park overnight.", "overnight", "2021-03-22TNI"},
+			{"He booked an overnight stay in Paris.", "", ""}, {"The band was an overnight success.", "", ""},
+			{"OVERNIGHT DEALS YOU CANT MISS", "", ""},
+		},
+		posts: []example{{"great fun staying overnight at the airport", "overnight", "2021-03-22TNI"}}},
 	{name: "weekday", src: "WEEKDAY POD?",
 		build: func(r *run, m *match) bool {
 			t := m.tok(0)
@@ -184,7 +223,12 @@ var relativeRules = []rule{
 			{"The shop opens Sat-Sun only.", "Sat", "2021-03-27"}, {"The men sat-sun bathing.", "", ""},
 		},
 		posts: []example{{"Happy #Friday all!!", "", ""}, {"reserve a table because, #Friday drinks!", "", ""},
-			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"}}},
+			{"we open sat-sun only", "sun", "2021-03-21"}, {"I work mon-fri", "mon", "2021-03-22"},
+			// A proposal, a parting, a wait or a plan to leave looks ahead.
+			{"how about thurs night or sat?", "sat", "2021-03-27"}, {"how about thurs night or sat?", "thurs night", "2021-03-25TNI"},
+			{"ok see you friday!", "friday", "2021-03-26"}, {"can't wait for saturday", "saturday", "2021-03-27"},
+			{"we're flying out on wednesday, so excited", "wednesday", "2021-03-24"},
+			{"what a day sunday was", "sunday", "2021-03-21"}, {"we flew out on wednesday", "wednesday", "2021-03-17"}}},
 	{name: "last/next/this weekday", src: "the|this? LAST|NEXT|THIS WEEKDAY POD? ,? MONTH? DAY|ORDNUM|ORDW?",
 		build: func(r *run, m *match) bool {
 			if m.is(0, "the") && !m.is(1, "previous") && !m.is(1, "following") {
@@ -573,12 +617,17 @@ var relativeRules = []rule{
 				// A narrative's "days later", "weeks later" leave the day
 				// or week unknown (WikiWars: XXXX-XX-XX, XXXX-WXX); hours
 				// stay on the day told, at an unknown hour.
+				// A story before the era keeps its era ("weeks later" in
+				// 489 BC is BCXXXX-WXX, as WikiWars writes it).
 				val = unknownValue(u)
 				if u == uHour {
 					val = "XXXX-XX-XXTXX"
 					if g >= gDay {
 						val = dayValue(at) + "TXX"
 					}
+				}
+				if at.Year <= 0 && !at.IsZero() && strings.HasPrefix(val, "X") {
+					val = "BC" + val
 				}
 			}
 			return r.emit(piece{from: from, to: to, typ: TypeDate, value: val,

@@ -271,3 +271,12 @@ var shortUnits = []string{"hr", "min", "sec", "yr", "wk", "mth"}
 // its phrase ("at Easter and ...", "Christmas was").
 var clauseWords = []string{"and", "or", "but", "is", "was", "were", "are", "with", "in", "at", "on", "for", "to", "i", "we", "he", "she",
 	"they", "it", "you", "when", "so", "then", "this", "that", "as", "s"}
+
+// overnightFollowers are words after "overnight" that start an adjunct of
+// the clause, not a noun it modifies ("struck overnight with", "fell
+// overnight as").
+var overnightFollowers = []string{"with", "from", "into", "after", "before", "as", "because", "while", "amid", "following", "there", "here", "again"}
+
+// leavingVerbs are progressive forms of leaving that, before a weekday in
+// a post, tell a plan ("flying out on sunday", "leaving fri").
+var leavingVerbs = []string{"flying", "leaving", "heading", "departing", "travelling", "traveling"}
