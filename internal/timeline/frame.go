@@ -569,7 +569,7 @@ func (k *cluster) frameMatch(c *candidate, sims *[maxExemplars]float32, common m
 		if !related(c.article, e.article) && !sharedName(c.names, e.names, common) {
 			continue
 		}
-		sameLead := c.lead && e.lead && c.start == e.start && c.end == e.end && sim >= mergeSimilarity
+		sameLead := c.lead && e.lead && c.start == e.start && c.end == e.end && sim >= mergeSimilarity && !otherDeeds(c, e)
 		alike := (sameLead || sim >= nearlySame) && (sharedName(c.names, e.names, nil) || len(c.names) == 0 && len(e.names) == 0)
 		if alike || sameEvent(c, e, sim, common) {
 			return true
@@ -632,4 +632,26 @@ func resolvePronouns(cands []candidate) {
 		}
 		i = j
 	}
+}
+
+// otherDeeds reports whether a and b, two reports of one day, tell other
+// deeds: each tells an action, no action of one is a word of the other's
+// clause and they do not report one speaker, so that whatever else they
+// share (the person named: "Lindqvist resigned as chairman", "Lindqvist
+// opened a bakery") tells who, not what.
+func otherDeeds(a, b *candidate) bool {
+	if len(a.frame.actions()) == 0 || len(b.frame.actions()) == 0 || sameSpeaker(a, b) {
+		return false
+	}
+	return !sameAction(a, b)
+}
+
+// otherActors reports whether a and b name who acted and have no actor in
+// common, neither naming the other's actor anywhere: "Cyprus condemned the
+// attacks" and "Iran condemned the bombing" are two statements, whatever
+// they share. (A sentence that names the other's actor may tell it by
+// another name: "Moscow said ... Putin's proposal".)
+func otherActors(a, b *candidate, common map[uint64]bool) bool {
+	return disjointNamed(a.frame.agents(), b.frame.agents(), common) &&
+		!namesAny(a.names, b.frame.agents(), nil, common) && !namesAny(b.names, a.frame.agents(), nil, common)
 }

@@ -233,6 +233,12 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				// "the 2020 election" told three ways: one event of
 				// history, whatever the sentences around it say.
 				matches = append(matches, match{k, max(sim, mergeSimilarity), true})
+			case sameValue && c.days == 0 && sim < nearlySame && k.otherActors(c, common):
+				// One day, other actors, neither naming the other's
+				// ("Cyprus condemned the attacks", "Iran condemned the
+				// bombing"): two events, however much else the reports
+				// share (the same deed, its object), unless told in
+				// nearly the same words.
 			case frame || sameValue && c.days == 0 && !c.weak && !k.hasArticle(c.article) && sim >= sameValueSimilarity && k.sameDeed(c, common):
 				// The same day, someone named in both and the same deed
 				// ("Jobs said ... a free case", "Jobs said ... receive a
@@ -900,6 +906,17 @@ func sharedName(a, b []uint64, common map[uint64]bool) bool {
 // or organisations and share none of them.
 func (k *cluster) otherNames(c *candidate) bool {
 	return namesNoneOf(c.names, k.exemplars, func(e *candidate) []uint64 { return e.names })
+}
+
+// otherActors reports whether c names other actors than every wording of k
+// (see otherActors).
+func (k *cluster) otherActors(c *candidate, common map[uint64]bool) bool {
+	for _, e := range k.exemplars {
+		if !otherActors(c, e, common) {
+			return false
+		}
+	}
+	return len(k.exemplars) > 0
 }
 
 // onlyArticle reports whether every report of k is from article a.
