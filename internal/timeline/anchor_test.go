@@ -20,6 +20,11 @@ func TestSentenceTense(t *testing.T) {
 		{"The device will cost $199, Apple said.", tensePast},
 		{"Is this the end?", tenseNone},
 		{"The proposed deal is off.", tensePresent},
+		// An aside in parentheses decides nothing, and a reporting verb
+		// after a determiner is an adjective.
+		{"Though it now runs the faster chip (first fitted to the tablet), the phone has a claimed ten hours of battery.", tensePresent},
+		{"The tablet (released in May) weighs less than a book.", tensePresent},
+		{"The firm sold the unit (its biggest) last year.", tensePast},
 	} {
 		if got := sentenceTense(tt.s); got != tt.want {
 			t.Errorf("sentenceTense(%q) = %s, want %s", tt.s, got, tt.want)
