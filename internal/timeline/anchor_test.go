@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -106,5 +107,105 @@ func TestFocus(t *testing.T) {
 	}
 	if len(r.Entries)+len(r.Background) == 0 {
 		t.Error("no entry for Elon Musk")
+	}
+}
+
+// sentenceDates analyses text published on pub and returns, for each
+// sentence that opens with one of the keys, the values of its events and
+// how each was dated ("2015 expression").
+func sentenceDates(t *testing.T, pub dates.Date, text string) map[int][]string {
+	t.Helper()
+	an, err := Analyze(context.Background(), Article{ID: "a", Published: pub, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int][]string{}
+	for _, e := range an.Events() {
+		got[e.Sentence] = append(got[e.Sentence], e.Citation.Value+" "+e.Citation.Source.String())
+	}
+	return got
+}
+
+// TestReportDates checks how a sentence reporting dated speech is dated:
+// the report on its own day, what it reports on the reported dates.
+func TestReportDates(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		pub  dates.Date
+		text string
+		want map[int][]string
+	}{{
+		// A report in the present is made on the publication day.
+		name: "present report",
+		pub:  dates.NewDate(2021, 3, 10),
+		text: "The union claims that the carmaker broke a contract signed in 2015. " +
+			"The mayor says the bridge built in 1990 is unsafe.",
+		want: map[int][]string{
+			0: {"2015 expression", "2021-03-10 publication date"},
+			1: {"1990 expression", "2021-03-10 publication date"},
+		},
+	}, {
+		// A plural noun is no report ("the claims"), nor a name ("States").
+		name: "not reports",
+		pub:  dates.NewDate(2021, 3, 10),
+		text: "The claims of the union reached the court in 2015. The United States signed the treaty in 1990.",
+		want: map[int][]string{0: {"2015 expression"}, 1: {"1990 expression"}},
+	}, {
+		// A past report takes the date of the sentence before it goes on
+		// with, not of the dates it reports.
+		name: "report in context",
+		pub:  dates.NewDate(2010, 10, 23),
+		text: "In a Wednesday event, the firm released new laptops. " +
+			"Its chief announced today that a new system will ship next summer. " +
+			"He said that the store will open to users of the older system within 90 days, and that programs can be submitted starting next month.",
+		want: map[int][]string{
+			0: {"2010-10-20 expression"},
+			1: {"2010-10-23 expression", "2011-SU expression"},
+			2: {"2010-11 expression", "2010-10-23 context"},
+		},
+	}, {
+		// A reported lead dates the article's news, its report too.
+		name: "reported lead",
+		pub:  dates.NewDate(2021, 3, 22),
+		text: "Police said that a gunman shot five people on Sunday. The gunman was arrested at a bus station.",
+		want: map[int][]string{
+			0: {"2021-03-21 expression", "2021-03-21 context"},
+			1: {"2021-03-21 context"},
+		},
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := sentenceDates(t, tt.pub, tt.text)
+			for si, want := range tt.want {
+				if !slices.Equal(got[si], want) {
+					t.Errorf("sentence %d: got %q, want %q", si, got[si], want)
+				}
+			}
+		})
+	}
+}
+
+// TestPresentReport checks which present forms are reporting verbs after
+// their subject, and which are plural nouns.
+func TestPresentReport(t *testing.T) {
+	for _, tt := range []struct {
+		s       string
+		present bool
+	}{
+		{"The union claims that the carmaker broke a contract signed in 2015.", true},
+		{"The carmaker's lawyer says the contract signed in 2015 is void.", true},
+		{"He says the contract signed in 2015 is void.", true},
+		{"Union leader Ann Lee states that the contract signed in 2015 is void.", true},
+		{"In 45 states, the number of clinics fell between 1982 and 1992.", false},
+		{"Police are hunting him following reports that he was seen in 2015.", false},
+		{"They discussed the hack, reports of bribes and the 2020 election.", false},
+		{"The claims of the union reached the court in 2015.", false},
+	} {
+		var s Sentence
+		s.End = len(tt.s)
+		ms := dates.Resolve(tt.s, dates.Options{Reference: dates.NewDate(2021, 3, 10)})
+		_, present := reportDated(tt.s, &s, ms)
+		if present != tt.present {
+			t.Errorf("reportDated(%q): present %v, want %v", tt.s, present, tt.present)
+		}
 	}
 }

@@ -212,27 +212,38 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		if s.Caption {
 			continue
 		}
-		if dated := out[firstOfSentence:]; len(dated) > 0 {
-			anchor.set(s.Para, si, text, dated, pub)
+		present := false
+		reported := len(out) - firstOfSentence
+		if reported > 0 {
 			// Reported speech: "Jobs said that his company sold 13.7
 			// million Macs last year" dates what was said; the report
-			// itself is an event of its own, dated as an undated sentence.
-			if !reportDated(text, &s, in) {
-				continue
+			// itself is an event of its own, dated as an undated sentence
+			// by the context before it, and only then do the dates it
+			// reports set the context. A lead's dates date the news, its
+			// report's too.
+			var report bool
+			if report, present = reportDated(text, &s, in); !report || !anchor.leadDone {
+				anchor.set(s.Para, si, text, out[firstOfSentence:], pub)
+				if !report {
+					continue
+				}
+				reported = 0
 			}
 		}
 		// No date of its own: the context's, else the publication's. The
 		// sentences of a quotation are the words of one report, told by
 		// the sentence that attributes it.
 		q := quotes[si]
-		if q.inside && q.attribution != si {
-			continue
-		}
-		if c, ok := anchor.undated(idx, a, &s, &st, si, pub); ok {
-			if q.inside {
-				c.quoting(a.Text, sents[q.first:q.last+1])
+		if !q.inside || q.attribution == si {
+			if c, ok := anchor.undated(idx, a, &s, &st, si, pub, present); ok {
+				if q.inside {
+					c.quoting(a.Text, sents[q.first:q.last+1])
+				}
+				out = append(out, c)
 			}
-			out = append(out, c)
+		}
+		if reported > 0 {
+			anchor.set(s.Para, si, text, out[firstOfSentence:firstOfSentence+reported], pub)
 		}
 	}
 	markLead(out)
