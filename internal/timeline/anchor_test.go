@@ -209,3 +209,35 @@ func TestPresentReport(t *testing.T) {
 		}
 	}
 }
+
+// TestSincePoint checks that a sentence counting from an event the article
+// dates elsewhere ("since its launch") takes that event's date.
+func TestSincePoint(t *testing.T) {
+	pub := dates.NewDate(2021, 3, 10)
+	got := sentenceDates(t, pub, "The bakery chain opened its first shop on May 4, 2012. "+
+		"Since its opening the chain has sold ten million loaves. "+
+		"The app was introduced in June 2019 by the city. "+
+		"More than a million riders have used the app since it was introduced. "+
+		"Since the merger the firm has cut 300 jobs.")
+	for si, want := range map[int][]string{
+		1: {"2012-05-04 context"},
+		3: {"2019-06 context"},
+		4: {"2021-03-10 publication date"}, // no merger dated: the publication day
+	} {
+		if !slices.Equal(got[si], want) {
+			t.Errorf("sentence %d: got %q, want %q", si, got[si], want)
+		}
+	}
+	for _, tt := range []struct{ s, want string }{
+		{"Since its launch the store has sold 3 billion songs.", "launch"},
+		{"Sales have doubled since it was introduced.", "introduced"},
+		{"Since then the firm has grown.", ""},
+		{"The firm has grown since the 1990s.", ""},
+		{"Since the company has grown, it hired more staff.", ""},
+		{"It has traded since its merger with a rival.", "merger"},
+	} {
+		if got := sincePoint(tt.s); got != tt.want {
+			t.Errorf("sincePoint(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
