@@ -241,3 +241,18 @@ func TestSincePoint(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesJoinedByAnd checks that "in March and June" dates two events and
+// "between March and June" one range.
+func TestDatesJoinedByAnd(t *testing.T) {
+	got := sentenceDates(t, dates.NewDate(2021, 8, 25), "The minister visited the plant in March and June. "+
+		"The plant was shut between March and June.")
+	for si, want := range map[int][]string{
+		0: {"2021-03 expression", "2021-06 expression"},
+		1: {"2021-03 expression"},
+	} {
+		if !slices.Equal(got[si], want) {
+			t.Errorf("sentence %d: got %q, want %q", si, got[si], want)
+		}
+	}
+}

@@ -152,7 +152,9 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			alternatives := false
 			for h < len(in) {
 				m := rangeJoin.FindStringSubmatch(a.Text[in[h-1].End:in[h].Start])
-				if m == nil {
+				// "in March and June": two dates, each its event; "between
+				// March and June" is one range.
+				if m == nil || m[1] == "and" && !endsWithWord(a.Text[:in[g].Start], "between") {
 					break
 				}
 				if m[1] == "or" {
@@ -666,4 +668,12 @@ func stemIndex(s string, key []byte) int {
 		i = j
 	}
 	return -1
+}
+
+// endsWithWord reports whether s, right-trimmed, ends with the word w
+// (ASCII, any case).
+func endsWithWord(s, w string) bool {
+	s = strings.TrimRight(s, " ")
+	n := len(s) - len(w)
+	return n >= 0 && strings.EqualFold(s[n:], w) && (n == 0 || !isASCIILetter(s[n-1]))
 }
