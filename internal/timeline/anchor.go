@@ -119,8 +119,14 @@ func continues(text string) bool {
 // with no date. A past report takes the date of its paragraph's context,
 // else the publication date (on or before which it happened); a present
 // statement takes the publication date.
-func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText, si int, pub dates.Date) (candidate, bool) {
+//
+// A report in the present (present, see reportDated) is made on the
+// publication day, whatever tense the words it reports are in.
+func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText, si int, pub dates.Date, present bool) (candidate, bool) {
 	t := sentenceTense(st.text)
+	if present && t != tenseNone {
+		t = tensePresent
+	}
 	ac.leadDone = true
 	if t == tenseNone || t == tenseFuture || inQuotation(st.text) || stative(st.text) {
 		return candidate{}, false
@@ -217,13 +223,20 @@ func inQuotation(s string) bool {
 	return !strings.ContainsFunc(rest[w:], unicode.IsLetter)
 }
 
-// reportDated reports whether a sentence with dates (in) holds a report in
-// the past whose own date none of them gives: the first reporting verb
-// ("said", "announced") comes before every date, none of which stands
+// reportDated reports whether a sentence with dates (in) holds a report
+// whose own date none of them gives: the first reporting verb ("said",
+// "announced", "claims") comes before every date, none of which stands
 // right after it ("said Monday", "announced on Friday", "said last
-// week") or names the day of the report ("today").
-func reportDated(text string, s *Sentence, in []dates.Mention) bool {
+// week") or names the day of the report ("today"). present says the verb
+// is in the present ("The company claims that a deal reached in 1991 was
+// broken"): the report is made on the publication day, whatever the date
+// of what it tells.
+func reportDated(text string, s *Sentence, in []dates.Mention) (dated, present bool) {
 	at := -1
+	// What the word before says: it ends a subject (a name, "he", a noun
+	// after a determiner or possessive: "the mayor", "Apple's lawyer"), it
+	// is a determiner or possessive.
+	var subject, prevDet bool
 	for i := 0; i < len(text); {
 		for i < len(text) && !isASCIILetter(text[i]) {
 			i++
@@ -232,29 +245,51 @@ func reportDated(text string, s *Sentence, in []dates.Mention) bool {
 		for j < len(text) && isASCIILetter(text[j]) {
 			j++
 		}
-		if j > i && pastReporting[strings.ToLower(text[i:j])] {
-			at = j
-			break
+		if j > i {
+			w := strings.ToLower(text[i:j])
+			if pastReporting[w] {
+				at = j
+				break
+			}
+			// A present form is lower case (not "States") after its
+			// subject: not a plural noun ("the claims", "45 states",
+			// "following reports that").
+			if presentReporting[w] && isASCIILower(text[i]) && subject {
+				at, present = j, true
+				break
+			}
+			// A word with only a space before the next (not "hack,
+			// reports", "In 45 states") may end a subject; the first
+			// word is capitalised whatever it is.
+			det := determiners[w] || w == "s" && i > 0 && text[i-1] == '\''
+			plain := j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1])
+			subject = plain && !det && (isASCIIUpper(text[i]) && i > 0 || w == "he" || w == "she" || w == "it" || prevDet)
+			prevDet = det
 		}
 		i = j
 	}
 	if at < 0 {
-		return false
+		return false, false
 	}
 	for _, m := range in {
 		ms := s.ToClean(m.Start)
 		if ms < at {
-			return false // "Jobs on Friday said": the date is the report's
+			return false, false // "Jobs on Friday said": the date is the report's
 		}
 		// "said Monday", "told reporters on Friday": the date stands in
 		// the report's own phrase, before any "that" opens what was said.
 		between := strings.Fields(text[at:ms])
 		if len(between) <= 3 && !slices.Contains(between, "that") {
-			return false
+			return false, false
 		}
 	}
-	return true
+	return true, present
 }
+
+// presentReporting are reporting verbs in the present, third person: a
+// report made at the time of writing ("X claims that ...", "Y says").
+var presentReporting = wordSet(`says claims states reports announces confirms denies adds explains notes
+	writes insists argues acknowledges admits reveals discloses warns alleges maintains contends asserts`)
 
 // stative reports whether a sentence only describes: its first verb is a
 // form of "be" before no participle ("He was one of three doctors", "The

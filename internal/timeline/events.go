@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -151,7 +152,9 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 			alternatives := false
 			for h < len(in) {
 				m := rangeJoin.FindStringSubmatch(a.Text[in[h-1].End:in[h].Start])
-				if m == nil {
+				// "in March and June": two dates, each its event; "between
+				// March and June" is one range.
+				if m == nil || m[1] == "and" && !endsWithWord(a.Text[:in[g].Start], "between") {
 					break
 				}
 				if m[1] == "or" {
@@ -212,29 +215,41 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		if s.Caption {
 			continue
 		}
-		if dated := out[firstOfSentence:]; len(dated) > 0 {
-			anchor.set(s.Para, si, text, dated, pub)
+		present := false
+		reported := len(out) - firstOfSentence
+		if reported > 0 {
 			// Reported speech: "Jobs said that his company sold 13.7
 			// million Macs last year" dates what was said; the report
-			// itself is an event of its own, dated as an undated sentence.
-			if !reportDated(text, &s, in) {
-				continue
+			// itself is an event of its own, dated as an undated sentence
+			// by the context before it, and only then do the dates it
+			// reports set the context. A lead's dates date the news, its
+			// report's too.
+			var report bool
+			if report, present = reportDated(text, &s, in); !report || !anchor.leadDone {
+				anchor.set(s.Para, si, text, out[firstOfSentence:], pub)
+				if !report {
+					continue
+				}
+				reported = 0
 			}
 		}
 		// No date of its own: the context's, else the publication's. The
 		// sentences of a quotation are the words of one report, told by
 		// the sentence that attributes it.
 		q := quotes[si]
-		if q.inside && q.attribution != si {
-			continue
-		}
-		if c, ok := anchor.undated(idx, a, &s, &st, si, pub); ok {
-			if q.inside {
-				c.quoting(a.Text, sents[q.first:q.last+1])
+		if !q.inside || q.attribution == si {
+			if c, ok := anchor.undated(idx, a, &s, &st, si, pub, present); ok {
+				if q.inside {
+					c.quoting(a.Text, sents[q.first:q.last+1])
+				}
+				out = append(out, c)
 			}
-			out = append(out, c)
+		}
+		if reported > 0 {
+			anchor.set(s.Para, si, text, out[firstOfSentence:firstOfSentence+reported], pub)
 		}
 	}
+	datePoints(out, a.Text, sents)
 	markLead(out)
 	resolvePronouns(out)
 	setRuneOffsets(a.Text, out)
@@ -530,4 +545,135 @@ func (st *sentText) clauses() *clauseText {
 		st.ct = newClauseText(st.text)
 	}
 	return st.ct
+}
+
+// datePoints dates an undated sentence that counts from an event the
+// article dates elsewhere: "Since its launch the store has sold 3 billion
+// songs" after "... launched the store on April 28, 2003" tells of the
+// launch, on its day, not of the publication day. The event is named by a
+// noun after "since its" (the, their, his, her) or a participle after
+// "since it was" (they were, ...), and found as the word of a sentence
+// with a date of its own that has the same stem: the date nearest that
+// word, of the nearest such sentence, earlier ones first.
+func datePoints(cands []candidate, text string, sents []Sentence) {
+	for i := range cands {
+		c := &cands[i]
+		if !c.weak {
+			continue
+		}
+		stext := sents[c.leadOrder].Text(text)
+		w := sincePoint(stext)
+		if w == "" {
+			continue
+		}
+		key := stemBytes([]byte(w))
+		best, bestDist := -1, 0
+		for j := range cands {
+			d := &cands[j]
+			if d.weak || d.kind != Occurrence || d.refers || d.cit.Caption {
+				continue
+			}
+			at := stemIndex(sents[d.leadOrder].Text(text), key)
+			if at < 0 {
+				continue
+			}
+			// Sentences before first, nearest first; then the date
+			// nearest the word inside its sentence.
+			dist := (c.leadOrder - d.leadOrder) << 16
+			if d.leadOrder > c.leadOrder {
+				dist = (1 << 40) + (d.leadOrder-c.leadOrder)<<16
+			}
+			gap := int(d.sum.ms) - at
+			dist += min(max(gap, -gap), 1<<16-1)
+			if best < 0 || dist < bestDist {
+				best, bestDist = j, dist
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		d := &cands[best]
+		c.start, c.end, c.days = d.start, d.end, d.days
+		c.cit.Value, c.cit.Source = d.cit.Value, FromContext
+		c.cit.Explanation = fmt.Sprintf("no date in the sentence: it counts from the %s, which the article dates %s (%q)", w, d.cit.Value, d.cit.Expression)
+		c.past, c.back = true, true
+	}
+}
+
+// sincePoint returns the word naming the event a sentence counts from
+// ("launch" in "since its launch", "introduced" in "since it was
+// introduced"), or "".
+func sincePoint(s string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "ince ")
+		if i < 0 {
+			return ""
+		}
+		i += from - 1 // at the "s"
+		from = i + len("since ")
+		if i < 0 || s[i]|0x20 != 's' || i > 0 && isASCIILetter(s[i-1]) {
+			continue
+		}
+		f := strings.Fields(s[from:min(len(s), from+40)])
+		if len(f) < 2 {
+			return ""
+		}
+		w := strings.ToLower(f[0])
+		switch {
+		case w == "its" || w == "the" || w == "their" || w == "his" || w == "her":
+		case (w == "it" || w == "they" || w == "he" || w == "she") && len(f) >= 3 && (f[1] == "was" || f[1] == "were"):
+			f = f[1:]
+		default:
+			continue
+		}
+		p := strings.TrimRight(f[1], ",.;:")
+		if len(p) < 4 || !isASCIILower(p[0]) || stopWords[p] || !strings.ContainsFunc(p, unicode.IsLetter) {
+			continue
+		}
+		// "Since the company has grown, ...": a cause, not a point in time.
+		if len(f) > 2 && p == f[1] && tenseFlags.get([]byte(strings.ToLower(f[2])))&(tensePastAux|tensePresentAux|tenseFutureWord|tenseBe) != 0 {
+			continue
+		}
+		return p
+	}
+}
+
+// stemIndex returns the offset in s of a verb in the past whose stem is
+// key ("launched" for "launch"), or one stem the beginning of the other
+// ("elect" of "election"), at least five letters long; -1 when there is
+// none.
+func stemIndex(s string, key []byte) int {
+	var buf [32]byte
+	for i := 0; i < len(s); {
+		for i < len(s) && !isASCIILetter(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if j-i >= 4 && j-i <= len(buf) {
+			lw := lowerASCII(buf[:0], s[i:j])
+			if isPastEd(string(lw)) || irregularPast[string(lw)] {
+				st := stemBytes(lw)
+				short, long := st, key
+				if len(short) > len(long) {
+					short, long = long, short
+				}
+				if len(short) >= 4 && (len(short) == len(long) || len(short) >= 5) && string(long[:len(short)]) == string(short) {
+					return i
+				}
+			}
+		}
+		i = j
+	}
+	return -1
+}
+
+// endsWithWord reports whether s, right-trimmed, ends with the word w
+// (ASCII, any case).
+func endsWithWord(s, w string) bool {
+	s = strings.TrimRight(s, " ")
+	n := len(s) - len(w)
+	return n >= 0 && strings.EqualFold(s[n:], w) && (n == 0 || !isASCIILetter(s[n-1]))
 }

@@ -54,10 +54,17 @@ func sentenceTense(s string) tense {
 	// determiner.
 	var prevAny, prevPlan, prevGoing, prev2Be, prevBe, prevDet bool
 	var buf [32]byte
+	paren := 0 // depth of parentheses: an aside ("(first used in 2010)") decides nothing
 	for i := 0; i < len(s); {
 		// The next word: ASCII letters and apostrophes; anything else
 		// separates. Capitalised words inside the sentence are names.
 		for i < len(s) && !isASCIILetter(s[i]) {
+			switch s[i] {
+			case '(':
+				paren++
+			case ')':
+				paren = max(0, paren-1)
+			}
 			i++
 		}
 		j := i
@@ -85,6 +92,9 @@ func sentenceTense(s string) tense {
 		raw := s[i:j]
 		hyphen := j < len(s) && s[j] == '-' || i > 0 && s[i-1] == '-'
 		i = j
+		if paren > 0 {
+			continue
+		}
 		if long {
 			prev2Be, prevBe = prevBe, false
 			prevAny, prevPlan, prevGoing, prevDet = false, false, false, false
@@ -95,8 +105,8 @@ func sentenceTense(s string) tense {
 		var t tense
 		switch {
 		case name || hyphen:
-		case fl&tensePastReporting != 0:
-			return tensePast
+		case fl&tensePastReporting != 0 && !prevDet:
+			return tensePast // not after a determiner: "a claimed seven hours" is no report
 		case hasSuffix(w, "'ll") || fl&tenseFutureWord != 0:
 			t = tenseFuture
 		case string(w) == "to" && (prevPlan || prevGoing && prev2Be):
