@@ -237,36 +237,26 @@ func reportDated(text string, s *Sentence, in []dates.Mention) (dated, present b
 	// after a determiner or possessive: "the mayor", "Apple's lawyer"), it
 	// is a determiner or possessive.
 	var subject, prevDet bool
-	for i := 0; i < len(text); {
-		for i < len(text) && !isASCIILetter(text[i]) {
-			i++
+	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
+		w := strings.ToLower(text[i:j])
+		if pastReporting[w] {
+			at = j
+			break
 		}
-		j := i
-		for j < len(text) && isASCIILetter(text[j]) {
-			j++
+		// A present form is lower case (not "States") after its
+		// subject: not a plural noun ("the claims", "45 states",
+		// "following reports that").
+		if presentReporting[w] && isASCIILower(text[i]) && subject {
+			at, present = j, true
+			break
 		}
-		if j > i {
-			w := strings.ToLower(text[i:j])
-			if pastReporting[w] {
-				at = j
-				break
-			}
-			// A present form is lower case (not "States") after its
-			// subject: not a plural noun ("the claims", "45 states",
-			// "following reports that").
-			if presentReporting[w] && isASCIILower(text[i]) && subject {
-				at, present = j, true
-				break
-			}
-			// A word with only a space before the next (not "hack,
-			// reports", "In 45 states") may end a subject; the first
-			// word is capitalised whatever it is.
-			det := determiners[w] || w == "s" && i > 0 && text[i-1] == '\''
-			plain := j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1])
-			subject = plain && !det && (isASCIIUpper(text[i]) && i > 0 || w == "he" || w == "she" || w == "it" || prevDet)
-			prevDet = det
-		}
-		i = j
+		// A word with only a space before the next (not "hack,
+		// reports", "In 45 states") may end a subject; the first
+		// word is capitalised whatever it is.
+		det := determiners[w] || w == "s" && i > 0 && text[i-1] == '\''
+		plain := j+1 < len(text) && text[j] == ' ' && isASCIILetter(text[j+1])
+		subject = plain && !det && (isASCIIUpper(text[i]) && i > 0 || w == "he" || w == "she" || w == "it" || prevDet)
+		prevDet = det
 	}
 	if at < 0 {
 		return false, false
@@ -341,18 +331,10 @@ var backWords = wordSet(`when first earlier previously originally initially once
 // looksBack reports whether the sentence text holds a word of backWords.
 func looksBack(text string) bool {
 	var buf [16]byte
-	for i := 0; i < len(text); {
-		for i < len(text) && !isASCIILetter(text[i]) {
-			i++
-		}
-		j := i
-		for j < len(text) && isASCIILetter(text[j]) {
-			j++
-		}
-		if j > i && j-i <= len(buf) && backWords[string(lowerASCII(buf[:0], text[i:j]))] {
+	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
+		if j-i <= len(buf) && backWords[string(lowerASCII(buf[:0], text[i:j]))] {
 			return true
 		}
-		i = j
 	}
 	return false
 }

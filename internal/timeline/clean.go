@@ -287,6 +287,19 @@ func isASCIIUpper(b byte) bool  { return b >= 'A' && b <= 'Z' }
 func isASCIILower(b byte) bool  { return b >= 'a' && b <= 'z' }
 func isASCIILetter(b byte) bool { return isASCIIUpper(b) || isASCIILower(b) }
 
+// nextWord returns the bounds of the first run of ASCII letters at or
+// after i in s; start is len(s) when there is none.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) && !isASCIILetter(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	return i, j
+}
+
 // mergeSpans sorts spans and joins overlapping ones.
 func mergeSpans(spans []span) []span {
 	if len(spans) < 2 {

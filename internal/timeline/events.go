@@ -644,14 +644,7 @@ func sincePoint(s string) string {
 // none.
 func stemIndex(s string, key []byte) int {
 	var buf [32]byte
-	for i := 0; i < len(s); {
-		for i < len(s) && !isASCIILetter(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && isASCIILetter(s[j]) {
-			j++
-		}
+	for i, j := nextWord(s, 0); i < len(s); i, j = nextWord(s, j) {
 		if j-i >= 4 && j-i <= len(buf) {
 			lw := lowerASCII(buf[:0], s[i:j])
 			if isPastEd(string(lw)) || irregularPast[string(lw)] {
@@ -665,7 +658,6 @@ func stemIndex(s string, key []byte) int {
 				}
 			}
 		}
-		i = j
 	}
 	return -1
 }
