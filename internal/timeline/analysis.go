@@ -16,7 +16,7 @@ import (
 // of stories) is made again rather than merged with newer ones: Merge
 // analyses such an article anew, and UnmarshalBinary refuses its encoding
 // (ErrAnalysisVersion).
-const AnalysisVersion = 6
+const AnalysisVersion = 7
 
 // Analysis is what one article tells on its own, before it meets the
 // others: the analyze half of Build (Build = Merge of Analyze of each

@@ -478,21 +478,36 @@ func (k *cluster) manyArticles() bool { return len(k.articles) > 1 }
 
 // placed returns the finer event a coarse report is placed on: the best
 // of the candidate placements when it is clearly better than the next.
+// Events of the best one's day told only by its article do not compete:
+// an article that tells one event in several entries of a day ("announced
+// Monday", "Monday's email") offers one event there, not several.
 func placed(ps []match) *cluster {
-	var best, second float32
+	var best float32
 	var k *cluster
 	for _, p := range ps {
-		switch {
-		case p.sim > best:
-			best, second, k = p.sim, best, p.k
-		case p.sim > second:
-			second = p.sim
+		if p.sim > best {
+			best, k = p.sim, p.k
 		}
 	}
-	if best < placeSimilarity || best < placeMargin*second {
+	if k == nil || best < placeSimilarity {
+		return nil
+	}
+	var second float32
+	for _, p := range ps {
+		if p.k != k && !sameArticleDay(p.k, k) {
+			second = max(second, p.sim)
+		}
+	}
+	if best < placeMargin*second {
 		return nil
 	}
 	return k
+}
+
+// sameArticleDay reports whether a and b have one date and are told only
+// by one and the same article.
+func sameArticleDay(a, b *cluster) bool {
+	return a.start == b.start && a.end == b.end && len(a.articles) == 1 && len(b.articles) == 1 && a.articles[0] == b.articles[0]
 }
 
 // placement is how well the finer event of k explains the coarse report

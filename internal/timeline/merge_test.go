@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"context"
 	"testing"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -94,4 +95,29 @@ func frameCandidate(text string) *candidate {
 		}
 	}
 	return &candidate{frame: frameOf(ws, 0, len(text)), tokens: toks, names: names}
+}
+
+// TestSinceMonthOnDay: "on medical leave since January" in a later
+// article is placed on the day another article tells the leave began,
+// though that article tells the day's event in several entries of its
+// own ("announced Monday", "Monday's memo"), and though the two articles
+// share only a few of their many names.
+func TestSinceMonthOnDay(t *testing.T) {
+	as := []Article{
+		{ID: "a", Published: dates.NewDate(2011, 1, 17), Text: "Anna Berg, the chief executive of Globex Corp., announced Monday in a memo to staff that she would go on medical leave. " +
+			"Monday's memo marked the second time that Berg has taken medical leave. " +
+			"Berg said Peter Holm would run the company from Frankfurt while she is away. " +
+			"Globex shares fell in Tokyo and London after the news."},
+		{ID: "b", Published: dates.NewDate(2011, 8, 25), Text: "Anna Berg has stepped down as chief executive of Globex Corp., the company said on Thursday. " +
+			"Berg has been on medical leave since January of this year. " +
+			"Peter Holm, who ran the company in her absence, will succeed her. " +
+			"Analysts in New York, Boston, Chicago and Zurich said Holm, a former Siemens and Bosch manager, was a safe choice for Frankfurt."},
+	}
+	r, err := Build(context.Background(), as, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := entryOf(r, "Anna Berg, the chief"), entryOf(r, "Berg has been on medical leave"); a == nil || a != b {
+		t.Errorf("the leave since January is not on the day it began: %+v, %+v", a, b)
+	}
 }

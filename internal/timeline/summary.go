@@ -497,7 +497,9 @@ func coreClause(s string, ms, me int) (int, int) {
 				j++
 			}
 			w := strings.TrimRight(s[i+1:j], ",")
-			if w == "-" || w == "–" || w == "—" || coreBreakWords[strings.ToLower(w)] {
+			if w == "-" || w == "–" || w == "—" || coreBreakWords[strings.ToLower(w)] && j+1 != ms {
+				// A break word just before the date is its preposition
+				// ("on medical leave since January"), no clause of its own.
 				brk, next = i, min(j+1, len(s))
 			}
 		}
