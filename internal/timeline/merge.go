@@ -119,10 +119,12 @@ func dayNumber(d dates.Date) int {
 func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, vec, spare scatter, w *workspace) ([]*cluster, error) {
 	markTwins(cands, w)
 	common := commonNames(docNames)
+	allNames := docNames
 	docNames = withoutNames(docNames, common)
 	pairs := w.articlePairs(docNames)
-	related := pairs.sharing(relatedShare)
-	sameStory := pairs.sharing(sameStoryShare)
+	rare := rarePairs(cands, allNames, w)
+	related := orRare(pairs.sharing(relatedShare), rare)
+	sameStory := orRare(pairs.sharing(sameStoryShare), rare)
 	order := w.mergeOrder(cands)
 	byDay, byValue := w.byDay.reset(), w.byValue.reset()
 	sameWording := w.sameWording // the event a wording of a day was first told in

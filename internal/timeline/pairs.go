@@ -100,21 +100,7 @@ func (p *articlePairs) lookup(a, b int) int {
 
 // count counts the names articles a and b share.
 func (p *articlePairs) count(a, b int) int {
-	x, y := p.docNames[a], p.docNames[b]
-	shared := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] == y[j]:
-			shared++
-			i++
-			j++
-		case x[i] < y[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return shared
+	return sortedShared(p.docNames[a], p.docNames[b])
 }
 
 // sharing returns a test of whether two articles share enough names to
@@ -173,3 +159,109 @@ func withoutNames(docNames [][]uint64, drop map[uint64]bool) [][]uint64 {
 // commonNameArticles is the fewest articles a name must be in to be
 // common (see commonNames).
 const commonNameArticles = 10
+
+// rareShared is how many rare words (see rarePairs) two articles must
+// share to tell one story without an uncommon name in common. Two broke
+// TestCollectionNoChains ("shares plunging ... composite trading" of two
+// companies); four lost the trial collection's "fighting pancreatic
+// cancer since 2004" (docs/merge-review.md).
+const rareShared = 3
+
+// rarePairs returns, for each article, the articles it tells one story
+// with by its reports' words rather than by uncommon names: the two share
+// a name (common or not: allNames) and rareShared words (not names) that
+// no other article's reports use ("pancreatic", "transplant"); such a
+// word is in two articles, so it names one pair. cands are weighed (see
+// weigh), over w.df's tokens. A collection of commonNameArticles
+// articles or fewer has no common names to set aside, and gets none.
+func rarePairs(cands []*candidate, allNames [][]uint64, w *workspace) [][]int32 {
+	n := len(allNames)
+	if n <= commonNameArticles {
+		return nil
+	}
+	ntok := len(w.df)
+	if cap(w.rare) < ntok {
+		w.rare = make([]rareToken, ntok)
+	}
+	toks := w.rare[:ntok]
+	clear(toks)
+	for _, c := range cands {
+		a := int32(c.article) + 1
+		for k, t := range c.tokens {
+			r := &toks[c.ix[k]]
+			if t.name || r.first == a || r.second == a || r.in > 2 {
+				continue
+			}
+			r.in++
+			if r.first == 0 {
+				r.first = a
+			} else if r.second == 0 {
+				r.second = a
+			}
+		}
+	}
+	var pairs [][2]int32
+	for _, r := range toks {
+		if r.in == 2 {
+			a, b := r.first-1, r.second-1
+			pairs = append(pairs, [2]int32{min(a, b), max(a, b)})
+		}
+	}
+	if len(pairs) < rareShared {
+		return nil
+	}
+	slices.SortFunc(pairs, func(p, q [2]int32) int {
+		if p[0] != q[0] {
+			return int(p[0] - q[0])
+		}
+		return int(p[1] - q[1])
+	})
+	var rel [][]int32
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j] == pairs[i] {
+			j++
+		}
+		if a, b := pairs[i][0], pairs[i][1]; j-i >= rareShared && sortedShared(allNames[a], allNames[b]) > 0 {
+			if rel == nil {
+				rel = make([][]int32, n)
+			}
+			rel[a], rel[b] = append(rel[a], b), append(rel[b], a)
+		}
+		i = j
+	}
+	return rel
+}
+
+// rareToken is what rarePairs knows of a token: 1 + the first two
+// articles it is in, and in how many (counted up to three: more than
+// two).
+type rareToken struct{ first, second, in int32 }
+
+// orRare returns related, widened to the pairs of rel (see rarePairs).
+func orRare(related func(a, b int) bool, rel [][]int32) func(a, b int) bool {
+	if rel == nil {
+		return related
+	}
+	return func(a, b int) bool {
+		return related(a, b) || slices.Contains(rel[a], int32(b))
+	}
+}
+
+// sortedShared counts the values two sorted lists share.
+func sortedShared(x, y []uint64) int {
+	shared := 0
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] == y[j]:
+			shared++
+			i++
+			j++
+		case x[i] < y[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared
+}

@@ -99,8 +99,9 @@ type workspace struct {
 	ixs   []int32
 	wts   []float32
 	df    []int32
-	vecs  []float32 // the scatters' weights; zero outside a Build
-	bits  []uint64  // and their bits
+	rare  []rareToken // by dense index, for rarePairs
+	vecs  []float32   // the scatters' weights; zero outside a Build
+	bits  []uint64    // and their bits
 	// Merge's events: pointers to them (cands), the copies of those of
 	// shared analyses and the copies of their tokens (arena).
 	cands  []*candidate
