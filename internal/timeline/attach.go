@@ -1,6 +1,10 @@
 package timeline
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // Attaching undated past reports to the events they tell (attachReports).
 const (
@@ -33,7 +37,8 @@ const (
 // alike of those telling its event (sameEvent), of a related article,
 // dated within attachDays before it (or inside its year).
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
-	postings := w.postings(clusters, len(vec.w))
+	postings := w.postings(clusters, len(vec.w), (*cluster).dayDated)
+	w.unplaced = w.unplaced[:0]
 	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence {
@@ -127,8 +132,202 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		if best != nil {
 			best.absorb(k)
+		} else if weak {
+			w.unplaced = append(w.unplaced, k)
 		}
 	}
+	attachToCoarse(clusters, len(vec.w), related, common, w)
+}
+
+// objectRare is how many words (not names) of its clause an undated report
+// must share with a year- or month-dated event's sentence, each told by
+// these two articles' reports only, to be placed on it (see
+// attachToCoarse): the deed's object, rare in the collection.
+const objectRare = 2
+
+// attachToCoarse places an undated past report that no day-dated event
+// took (w.unplaced: "while the CEO underwent liver transplant surgery")
+// on the event another, related article dates with a year, a quarter or
+// a month ("took six months off in early 2009, later revealing he had
+// undergone a liver transplant"): the entry keeps that finer date. The
+// two must tell the same deed (a verb of the report, of its class, in
+// the event's sentence) to the same thing: objectRare words of the
+// report's clause in the event's sentence that no third article's
+// reports use. That is what lets a report that does not look back go
+// years back; a deed done every year ("Globex opened its developer
+// conference", this year's, told beside last year's) stays: words every
+// year's article tells are not rare, a deed told as yearly ("annual")
+// recurs, and a deed told with two dates is placed on neither. Of the
+// events one sentence dates ("in 2004 ... in early 2009, later revealing
+// he had undergone"), the deed takes the date written nearest before its
+// verb.
+func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
+	if len(w.unplaced) == 0 || len(w.rare) < ntok {
+		return
+	}
+	coarse := func(k *cluster) bool { // a month, a quarter, a year
+		d := dayNumber(k.end) - dayNumber(k.start)
+		return k.strong && d >= 27 && d <= 366
+	}
+	postings := w.postings(clusters, ntok, coarse)
+	if len(w.eligible) == 0 {
+		return
+	}
+	rare := w.rare[:ntok]
+	for _, k := range w.unplaced {
+		if k.parent != nil {
+			continue
+		}
+		var best *cluster
+		var bestAt *candidate
+		ambiguous := false
+		for _, m := range k.exemplars {
+			if len(m.frame.actions()) == 0 || rareClauseWords(m, rare) < objectRare {
+				continue // no deed, or no rare thing it was done to
+			}
+			for _, verb := range m.frame.actions() {
+				i, ok := slices.BinarySearchFunc(m.tokens, verb, func(t token, id uint64) int { return cmp.Compare(t.id, id) })
+				if !ok || m.tokens[i].name {
+					continue
+				}
+				t := m.tokens[i]
+				p := postings.of(m.ix[i])
+				if len(p) > attachPosting {
+					continue
+				}
+				for _, o := range p {
+					o = o.root()
+					if o == k || o.hasArticle(m.article) || !o.end.Before(m.start) ||
+						dayNumber(m.start)-dayNumber(o.start) > attachDays {
+						continue
+					}
+					inStory := 0 // 1 related, -1 not: looked up once a wording tells the deed
+					for _, e := range o.exemplars {
+						if e.weak || !sameRareDeed(m, e, t.id, rare) || recurs(m.cit.Quote) || recurs(e.cit.Quote) ||
+							disjointNamed(m.frame.agents(), e.frame.agents(), common) {
+							continue
+						}
+						if inStory == 0 {
+							inStory = -1
+							if o.related(m, related) {
+								inStory = 1
+							}
+						}
+						if inStory < 0 {
+							break
+						}
+						switch {
+						case best == nil:
+							best, bestAt = o, e
+						case best == o:
+						case bestAt.article == e.article && bestAt.cit.Start == e.cit.Start:
+							// One sentence dates two events: the
+							// deed takes the nearer date before it.
+							if nearerBefore(e, bestAt, t.id) {
+								best, bestAt = o, e
+							}
+						default:
+							ambiguous = true
+						}
+					}
+				}
+			}
+		}
+		if best != nil && !ambiguous {
+			best.absorb(k)
+		}
+	}
+}
+
+// recurringWords tell a deed done again every year ("its annual developer
+// conference"): told once with a year and once undated, it is two.
+var recurringWords = wordSet(`annual annually yearly`)
+
+// recurs reports whether the sentence text holds a word of recurringWords.
+func recurs(text string) bool {
+	var buf [16]byte
+	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
+		if j-i <= len(buf) && recurringWords[string(lowerASCII(buf[:0], text[i:j]))] {
+			return true
+		}
+	}
+	return false
+}
+
+// rareClauseWords counts the words (not names) of c's clause that the
+// reports of two articles only use.
+func rareClauseWords(c *candidate, rare []rareToken) int {
+	n := 0
+	for i, t := range c.tokens {
+		if !t.name && t.clause && rare[c.ix[i]].in == 2 {
+			n++
+		}
+	}
+	return n
+}
+
+// sameRareDeed reports whether e's sentence tells the deed verb of m and
+// objectRare words of m's clause (not names) that only m's and e's
+// articles' reports use.
+func sameRareDeed(m, e *candidate, verb uint64, rare []rareToken) bool {
+	n := 0
+	verbFound := false
+	i, j := 0, 0
+	for i < len(m.tokens) && j < len(e.tokens) {
+		x, y := &m.tokens[i], &e.tokens[j]
+		switch {
+		case x.id == y.id:
+			if x.id == verb {
+				verbFound = true
+			} else if !x.name && x.clause {
+				r := rare[m.ix[i]]
+				a, b := int32(m.article)+1, int32(e.article)+1
+				if r.in == 2 && (r.first == a && r.second == b || r.first == b && r.second == a) {
+					n++
+				}
+			}
+			i++
+			j++
+		case x.id < y.id:
+			i++
+		default:
+			j++
+		}
+	}
+	return verbFound && n >= objectRare
+}
+
+// nearerBefore reports whether e's date expression is written nearer
+// before the word verb of its sentence than b's (both of one sentence).
+func nearerBefore(e, b *candidate, verb uint64) bool {
+	at := wordAt(e.cit.Quote, verb)
+	pe, pb := exprEnd(e, at), exprEnd(b, at)
+	return pe > pb
+}
+
+// exprEnd is where c's expression ends in its quote, when before byte at;
+// -1 otherwise.
+func exprEnd(c *candidate, at int) int {
+	if c.cit.Expression == "" || at < 0 {
+		return -1
+	}
+	i := strings.LastIndex(c.cit.Quote[:at], c.cit.Expression)
+	if i < 0 {
+		return -1
+	}
+	return i + len(c.cit.Expression)
+}
+
+// wordAt returns the byte offset in s of the first word whose stem hash is
+// id, or -1.
+func wordAt(s string, id uint64) int {
+	var buf [32]byte
+	for i, j := nextWord(s, 0); i < len(s); i, j = nextWord(s, j) {
+		if j-i <= len(buf) && stemHash(lowerASCII(buf[:0], s[i:j])) == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // dayDated reports whether k is dated to a day or a few by an expression
@@ -209,10 +408,10 @@ func (p postingLists) of(x int32) []*cluster { return p.lists[p.start[x]:p.start
 // Counted, then filled: two passes over the wordings rather than a slice
 // per word that grows as it goes. The lists are w's, valid until it is
 // released.
-func (w *workspace) postings(clusters []*cluster, ntok int) postingLists {
+func (w *workspace) postings(clusters []*cluster, ntok int, target func(*cluster) bool) postingLists {
 	w.eligible = w.eligible[:0]
 	for _, k := range clusters {
-		if k.parent != nil || k.kind != Occurrence || !k.dayDated() {
+		if k.parent != nil || k.kind != Occurrence || !target(k) {
 			continue
 		}
 		w.eligible = append(w.eligible, k)

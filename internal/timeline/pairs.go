@@ -173,12 +173,10 @@ const rareShared = 3
 // no other article's reports use ("pancreatic", "transplant"); such a
 // word is in two articles, so it names one pair. cands are weighed (see
 // weigh), over w.df's tokens. A collection of commonNameArticles
-// articles or fewer has no common names to set aside, and gets none.
+// articles or fewer has no common names to set aside, and gets none. The
+// counts stay in w.rare (ntok long) for attachToCoarse.
 func rarePairs(cands []*candidate, allNames [][]uint64, w *workspace) [][]int32 {
 	n := len(allNames)
-	if n <= commonNameArticles {
-		return nil
-	}
 	ntok := len(w.df)
 	if cap(w.rare) < ntok {
 		w.rare = make([]rareToken, ntok)
@@ -199,6 +197,10 @@ func rarePairs(cands []*candidate, allNames [][]uint64, w *workspace) [][]int32 
 				r.second = a
 			}
 		}
+	}
+	w.rare = toks // attachToCoarse reads the counts too
+	if n <= commonNameArticles {
+		return nil
 	}
 	var pairs [][2]int32
 	for _, r := range toks {

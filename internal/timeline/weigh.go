@@ -126,6 +126,7 @@ type workspace struct {
 	eligible  []*cluster
 	postStart []int32
 	postLists []*cluster
+	unplaced  []*cluster // the undated reports no day-dated event took
 }
 
 // workspaces pools workspaces, as fmt pools its printers.
@@ -217,6 +218,7 @@ func (w *workspace) release() {
 	clear(w.sameWording)
 	w.pairs.docNames = nil
 	clear(w.eligible[:cap(w.eligible)])
+	clear(w.unplaced[:cap(w.unplaced)])
 	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
 }
