@@ -170,7 +170,7 @@ func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText,
 	c := newCandidate(idx, a, s, st, si, -1, -1, m, Occurrence)
 	c.cit.Expression, c.cit.Source, c.cit.Explanation = "", src, *expl
 	c.weak, c.past = true, t == tensePast
-	c.back = c.past && looksBack(st.text)
+	c.back = c.past && hasWordOf(st.text, backWords)
 	return c, true
 }
 
@@ -319,22 +319,6 @@ func stative(s string) bool {
 		}
 		n := string(next)
 		return !isPastEd(n) && !irregularPast[n] && !strings.HasSuffix(n, "ing") && !strings.HasSuffix(n, "en") && n != "not"
-	}
-	return false
-}
-
-// backWords look back from the time of writing to an earlier event:
-// "when Jobs first introduced iPhone 4", "had undergone a transplant",
-// "previously", "years ago".
-var backWords = wordSet(`when first earlier previously originally initially once ago formerly had before`)
-
-// looksBack reports whether the sentence text holds a word of backWords.
-func looksBack(text string) bool {
-	var buf [16]byte
-	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
-		if j-i <= len(buf) && backWords[string(lowerASCII(buf[:0], text[i:j]))] {
-			return true
-		}
 	}
 	return false
 }

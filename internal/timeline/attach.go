@@ -203,7 +203,7 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 					}
 					inStory := 0 // 1 related, -1 not: looked up once a wording tells the deed
 					for _, e := range o.exemplars {
-						if e.weak || !sameRareDeed(m, e, t.id, rare) || recurs(m.cit.Quote) || recurs(e.cit.Quote) ||
+						if e.weak || !sameRareDeed(m, e, t.id, rare) || hasWordOf(m.cit.Quote, recurringWords) || hasWordOf(e.cit.Quote, recurringWords) ||
 							disjointNamed(m.frame.agents(), e.frame.agents(), common) {
 							continue
 						}
@@ -237,21 +237,6 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 			best.absorb(k)
 		}
 	}
-}
-
-// recurringWords tell a deed done again every year ("its annual developer
-// conference"): told once with a year and once undated, it is two.
-var recurringWords = wordSet(`annual annually yearly`)
-
-// recurs reports whether the sentence text holds a word of recurringWords.
-func recurs(text string) bool {
-	var buf [16]byte
-	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
-		if j-i <= len(buf) && recurringWords[string(lowerASCII(buf[:0], text[i:j]))] {
-			return true
-		}
-	}
-	return false
 }
 
 // rareClauseWords counts the words (not names) of c's clause that the

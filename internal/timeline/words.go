@@ -76,6 +76,18 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
+// hasWordOf reports whether text holds a word (a run of ASCII letters, in
+// any case, of at most 16) of set.
+func hasWordOf(text string, set map[string]bool) bool {
+	var buf [16]byte
+	for i, j := nextWord(text, 0); i < len(text); i, j = nextWord(text, j) {
+		if j-i <= len(buf) && set[string(lowerASCII(buf[:0], text[i:j]))] {
+			return true
+		}
+	}
+	return false
+}
+
 // connectiveFirstWords are the first words of leadConnective's lower-case
 // openers.
 var connectiveFirstWords = wordSet(`to earlier later in at meanwhile however moreover also still separately on
@@ -337,3 +349,12 @@ func keys[V any](m map[string]V) map[string]bool {
 	}
 	return out
 }
+
+// backWords look back from the time of writing to an earlier event:
+// "when Jobs first introduced iPhone 4", "had undergone a transplant",
+// "previously", "years ago".
+var backWords = wordSet(`when first earlier previously originally initially once ago formerly had before`)
+
+// recurringWords tell a deed done again every year ("its annual developer
+// conference"): told once with a year and once undated, it is two.
+var recurringWords = wordSet(`annual annually yearly`)
