@@ -24,8 +24,8 @@ const AnalysisVersion = 7
 // beside it, so that a rebuild after a restart or on another replica only
 // merges.
 //
-// An Analysis is never changed once made: Merge and Cache share it and
-// copy what they change. Its exported fields describe it; the features
+// An Analysis is never changed once made: Merge and Cache share it, and a
+// merge keeps what it finds of the events beside them (candidate). Its exported fields describe it; the features
 // merging compares (stemmed words, names, event frames) are unexported and
 // travel with MarshalBinary.
 type Analysis struct {
@@ -43,13 +43,13 @@ type Analysis struct {
 	// (Sentence.Text is the cleaned text), photo captions marked.
 	Sentences []Sentence
 
-	clean cleaned
-	ev    evidence    // publication evidence, when Article.Published is zero
-	cands []candidate // the dated events, article index 0, no article id
-	names []uint64    // the article's names, sorted and distinct
-	ntok  int         // tokens and core tokens of cands
-	// owned says that no one else holds the analysis (Build without a
-	// cache made it), so that Merge may weigh its tokens in place.
+	clean  cleaned
+	ev     evidence // publication evidence, when Article.Published is zero
+	events []event  // the dated events
+	names  []uint64 // the article's names, sorted and distinct
+	// owned says that no one else holds the analysis (the merge made it,
+	// or Build without a cache), so that the merge may write the summaries
+	// of its events in place (see summaryIn).
 	owned bool
 }
 
@@ -80,13 +80,11 @@ type Event struct {
 // sentences; a sentence that reports two events dated differently gives
 // two.
 func (an *Analysis) Events() []Event {
-	out := make([]Event, len(an.cands))
-	for i := range an.cands {
-		c := &an.cands[i]
-		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Sentence: c.leadOrder, Summary: c.summary}
-		if !c.summed {
-			out[i].Summary = c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))
-		}
+	out := make([]Event, len(an.events))
+	for i := range an.events {
+		c := &an.events[i]
+		out[i] = Event{Citation: c.cit, Start: c.start, End: c.end, Kind: c.kind, Sentence: c.leadOrder}
+		out[i].Summary, _ = c.summaryIn(an)
 		out[i].Citation.ArticleID = an.Article.ID
 	}
 	return out
@@ -110,8 +108,12 @@ func Analyze(ctx context.Context, a Article) (*Analysis, error) {
 // summaries of the wordings it shows again. Build writes them only when
 // needed for an analysis no one keeps.
 func (an *Analysis) summarizeAll() {
-	for i := range an.cands {
-		an.cands[i].summarize(an)
+	for i := range an.events {
+		e := &an.events[i]
+		if !e.summed {
+			e.summary, e.words = e.writeSummary(an)
+			e.summed = true
+		}
 	}
 }
 
@@ -149,15 +151,12 @@ func (an *Analysis) date(ctx context.Context, resolve resolver) error {
 	if err != nil {
 		return err
 	}
-	cands, names := articleEvents(ctx, 0, a, an.Publication.Date, &an.clean, an.Sentences, ms)
+	events, names := articleEvents(ctx, a, an.Publication.Date, &an.clean, an.Sentences, ms)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	an.ntok = 0
-	for i := range cands {
-		c := &cands[i]
-		c.cit.ArticleID = ""
-		an.ntok += len(c.tokens) + len(c.core)
+	for i := range events {
+		c := &events[i]
 		// Empty lists are nil, as a decoded analysis has them.
 		c.tokens, c.core, c.head = nilIfEmpty(c.tokens), nilIfEmpty(c.core), nilIfEmpty(c.head)
 		c.alts = nilIfEmpty(c.alts)
@@ -165,7 +164,7 @@ func (an *Analysis) date(ctx context.Context, resolve resolver) error {
 		c.frame.ids = nilIfEmpty(c.frame.ids)
 	}
 	names = nilIfEmpty(names)
-	an.cands, an.names = nilIfEmpty(cands), names
+	an.events, an.names = nilIfEmpty(events), names
 	return nil
 }
 
@@ -192,8 +191,8 @@ func (an *Analysis) size() int64 {
 		size += int64(unsafe.Sizeof(an.Sentences[i])) + int64(len(an.Sentences[i].Holes))*int64(unsafe.Sizeof(Span{}))
 	}
 	size += int64(len(an.clean.junk)+len(an.clean.captions)) * int64(unsafe.Sizeof(Span{}))
-	for i := range an.cands {
-		cd := &an.cands[i]
+	for i := range an.events {
+		cd := &an.events[i]
 		size += int64(unsafe.Sizeof(*cd)) + int64(len(cd.summary)+len(cd.cit.Explanation)+len(cd.cit.Value)) +
 			int64(len(cd.tokens)+len(cd.core)+len(cd.head))*int64(unsafe.Sizeof(token{})) +
 			int64(len(cd.subject)+len(cd.names))*8 + int64(len(cd.alts))*int64(unsafe.Sizeof(dates.Date{}))
@@ -204,41 +203,36 @@ func (an *Analysis) size() int64 {
 }
 
 // appendEvents appends the events of the analysis to cands as article idx
-// of a Merge. An owned analysis's events are used in place; the others'
-// are copied to copies, and what weigh changes (the token weights) to
-// arena, which must have room for them; the rest is shared.
-func (an *Analysis) appendEvents(cands []*candidate, copies []candidate, arena []token, idx int) ([]*candidate, []candidate, []token) {
-	for i := range an.cands {
-		cd := &an.cands[i]
-		if !an.owned {
-			copies = append(copies, *cd)
-			cd = &copies[len(copies)-1]
-			cd.tokens, arena = carve(arena, cd.tokens)
-			cd.core, arena = carve(arena, cd.core)
-		}
-		cd.article, cd.cit.ArticleID = idx, an.Article.ID
-		cands = append(cands, cd)
+// of a merge: a candidate for each, in room, which must have room for
+// them. The events are shared, not copied.
+func (an *Analysis) appendEvents(cands []*candidate, room []candidate, idx int) ([]*candidate, []candidate) {
+	for i := range an.events {
+		room = append(room, candidate{event: &an.events[i], article: idx})
+		cands = append(cands, &room[len(room)-1])
 	}
-	return cands, copies, arena
+	return cands, room
 }
 
-// summarize fills in c's summary, written from its sentence in an.
-func (c *candidate) summarize(an *Analysis) {
-	if !c.summed {
-		c.summary = c.sum.of(an.Sentences[c.leadOrder].Text(an.Article.Text))
-		c.words, c.summed = countWords(c.summary), true
-	}
+// writeSummary writes e's summary from its sentence in an, and counts its
+// words.
+func (e *event) writeSummary(an *Analysis) (string, int) {
+	s := e.sum.of(an.Sentences[e.leadOrder].Text(an.Article.Text))
+	return s, countWords(s)
 }
 
-// carve copies src to the end of arena, within its capacity, and returns
-// the copy (nil for nil) and the grown arena.
-func carve(arena, src []token) ([]token, []token) {
-	if src == nil {
-		return nil, arena
+// summaryIn returns e's summary and its length in words, e being an event
+// of an: written when the analysis was made (Analyze, and a Cache's
+// analyses), or now. It keeps one written now only in an analysis no one
+// else holds (owned): the merges that share an analysis read it at once.
+func (e *event) summaryIn(an *Analysis) (string, int) {
+	if e.summed {
+		return e.summary, e.words
 	}
-	n := len(arena)
-	arena = append(arena, src...)
-	return arena[n:len(arena):len(arena)], arena
+	s, n := e.writeSummary(an)
+	if an.owned {
+		e.summary, e.words, e.summed = s, n, true
+	}
+	return s, n
 }
 
 // nilIfEmpty returns s, or nil when it is empty.

@@ -104,8 +104,8 @@ func TestAnalysisVersion(t *testing.T) {
 	}
 	// A quote that is not the text there is refused.
 	moved := *an
-	moved.cands = slices.Clone(an.cands)
-	moved.cands[0].cit.Start++
+	moved.events = slices.Clone(an.events)
+	moved.events[0].cit.Start++
 	if data, err = moved.MarshalBinary(); err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestAnalysisVersion(t *testing.T) {
 
 	stale := *an
 	stale.Version = AnalysisVersion - 1
-	stale.cands = nil
+	stale.events = nil
 	got, err := Merge(ctx, []*Analysis{&stale}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -70,10 +70,10 @@ type anchorDate struct {
 	expr       string
 }
 
-// set records the dated candidates of the sentence in paragraph para: the
+// set records the dated events of the sentence in paragraph para: the
 // finest occurrence among them (not a reference to a known event, "the
 // Oct. 23 slaying", nor a plan) dates what the paragraph says next.
-func (ac *anchorContext) set(para, si int, text string, dated []candidate, pub dates.Date) {
+func (ac *anchorContext) set(para, si int, text string, dated []event, pub dates.Date) {
 	lead := !ac.leadDone
 	ac.leadDone = true
 	best := -1
@@ -114,7 +114,7 @@ func continues(text string) bool {
 	return continuationWords[w]
 }
 
-// undated returns the candidate of sentence s, which has no date of its
+// undated returns the event of sentence s, which has no date of its
 // own, or false when it reports no event: a question, a fragment, a plan
 // with no date. A past report takes the date of its paragraph's context,
 // else the publication date (on or before which it happened); a present
@@ -122,21 +122,21 @@ func continues(text string) bool {
 //
 // A report in the present (present, see reportDated) is made on the
 // publication day, whatever tense the words it reports are in.
-func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText, si int, pub dates.Date, present bool) (candidate, bool) {
+func (ac *anchorContext) undated(a *Article, s *Sentence, st *sentText, si int, pub dates.Date, present bool) (event, bool) {
 	t := sentenceTense(st.text)
 	if present && t != tenseNone {
 		t = tensePresent
 	}
 	ac.leadDone = true
 	if t == tenseNone || t == tenseFuture || inQuotation(st.text) || stative(st.text) {
-		return candidate{}, false
+		return event{}, false
 	}
 	// The sentence goes on with the one before, whose date it takes, or
 	// tells more of the news the lead dates.
 	inContext := t == tensePast && ac.has && ac.para == s.Para && ac.sent == si-1 && continues(st.text)
 	news := t == tensePast && !inContext && ac.news.has
 	if !inContext && !news && pub.IsZero() {
-		return candidate{}, false
+		return event{}, false
 	}
 	if ac.pubValue == "" {
 		ac.pubValue = pub.String()
@@ -167,7 +167,7 @@ func (ac *anchorContext) undated(idx int, a *Article, s *Sentence, st *sentText,
 			*expl = fmt.Sprintf("no date in the sentence or its paragraph: a statement in the present tense, true on the publication day %s", pub)
 		}
 	}
-	c := newCandidate(idx, a, s, st, si, -1, -1, m, Occurrence)
+	c := newEvent(a, s, st, si, -1, -1, m, Occurrence)
 	c.cit.Expression, c.cit.Source, c.cit.Explanation = "", src, *expl
 	c.weak, c.past = true, t == tensePast
 	c.back = c.past && hasWordOf(st.text, backWords)

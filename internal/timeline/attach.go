@@ -356,9 +356,9 @@ func heaviest(c *candidate) (top [attachKeys]int32, n int) {
 	// is a handful, a sort of every token was most of a small merge.
 	var at [attachKeys]int // indices into c.tokens, heaviest first
 	for i := range c.ix {
-		w := c.tokens[i].weight
+		w := c.wts[i]
 		k := n
-		for k > 0 && c.tokens[at[k-1]].weight < w {
+		for k > 0 && c.wts[at[k-1]] < w {
 			k--
 		}
 		if k >= attachKeys {

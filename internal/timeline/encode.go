@@ -25,7 +25,7 @@ var ErrAnalysisVersion = errors.New("timeline: analysis of another version")
 // every value, restoring an analysis cost more than half of making it
 // anew.
 func (an *Analysis) MarshalBinary() ([]byte, error) {
-	e := encoder{buf: make([]byte, 0, len(an.Article.Text)+400*len(an.cands)+512)}
+	e := encoder{buf: make([]byte, 0, len(an.Article.Text)+400*len(an.events)+512)}
 	e.uint(uint64(an.Version))
 	a := &an.Article
 	e.string(a.ID)
@@ -69,9 +69,9 @@ func (an *Analysis) MarshalBinary() ([]byte, error) {
 	e.int(int(ev.reportDay))
 	e.string(ev.reportText)
 	e.ids(an.names)
-	e.uint(uint64(len(an.cands)))
-	for i := range an.cands {
-		c := &an.cands[i]
+	e.uint(uint64(len(an.events)))
+	for i := range an.events {
+		c := &an.events[i]
 		q := &c.cit
 		e.string(q.ArticleID)
 		e.string(q.Quote)
@@ -97,8 +97,7 @@ func (an *Analysis) MarshalBinary() ([]byte, error) {
 		e.bool(sp.split)
 		summary, words := c.summary, c.words
 		if !c.summed {
-			summary = c.sum.of(an.Sentences[c.leadOrder].Text(a.Text))
-			words = countWords(summary)
+			summary, words = c.writeSummary(an)
 		}
 		e.string(summary)
 		e.int(words)
@@ -394,9 +393,9 @@ func (d *decoder) analysis() *Analysis {
 	an.names = d.ids()
 	text := a.Text
 	if n := d.length(40); n > 0 {
-		an.cands = make([]candidate, n)
-		for i := range an.cands {
-			c := &an.cands[i]
+		an.events = make([]event, n)
+		for i := range an.events {
+			c := &an.events[i]
 			q := &c.cit
 			q.ArticleID = d.stringAs(a.ID)
 			quote := d.bytes(d.length(1))
@@ -430,7 +429,6 @@ func (d *decoder) analysis() *Analysis {
 			}
 			c.lead = d.bool()
 			c.back = d.bool()
-			an.ntok += len(c.tokens) + len(c.core)
 		}
 	}
 	return an
@@ -452,8 +450,8 @@ func (an *Analysis) check() error {
 			at = h.End
 		}
 	}
-	for i := range an.cands {
-		c := &an.cands[i]
+	for i := range an.events {
+		c := &an.events[i]
 		if c.leadOrder < 0 || c.leadOrder >= len(an.Sentences) {
 			return fmt.Errorf("event %d is told by sentence %d of %d", i, c.leadOrder, len(an.Sentences))
 		}

@@ -76,15 +76,15 @@ func (k *cluster) entry(s scatter, cits *[]Citation, focus []string, ans []*Anal
 		}
 		cf := Conflict{Value: v}
 		for _, c := range k.members {
-			if c.cit.Value == v && !slices.Contains(cf.ArticleIDs, c.cit.ArticleID) {
-				cf.ArticleIDs = append(cf.ArticleIDs, c.cit.ArticleID)
+			if id := ans[c.article].Article.ID; c.cit.Value == v && !slices.Contains(cf.ArticleIDs, id) {
+				cf.ArticleIDs = append(cf.ArticleIDs, id)
 				cf.Expressions = append(cf.Expressions, c.cit.Expression)
 			}
 		}
 		var agree []string
 		for _, c := range k.members {
-			if c.cit.Value == e.Value && !slices.Contains(agree, c.cit.ArticleID) {
-				agree = append(agree, c.cit.ArticleID)
+			if id := ans[c.article].Article.ID; c.cit.Value == e.Value && !slices.Contains(agree, id) {
+				agree = append(agree, id)
 			}
 		}
 		cf.Note = fmt.Sprintf("dated %s by %s; %s by %s",
@@ -109,7 +109,10 @@ func (k *cluster) entry(s scatter, cits *[]Citation, focus []string, ans []*Anal
 		if i > 0 && members[i-1].article == c.article && members[i-1].cit.Start == c.cit.Start {
 			continue
 		}
+		// The events of an analysis name no article: a cached one serves
+		// articles of several ids.
 		e.Citations = append(e.Citations, c.cit)
+		e.Citations[len(e.Citations)-1].ArticleID = ans[c.article].Article.ID
 	}
 	n := len(e.Citations)
 	e.Citations = e.Citations[:n:n] // an append must not run into the next entry's
@@ -161,9 +164,10 @@ func (k *cluster) bestSummary(value string, s scatter, ans []*Analysis) string {
 		s.unload(ex[i])
 	}
 	var best *candidate
+	var bestSummary string
 	var bestScore float32 = -1
 	for i, c := range ex {
-		c.summarize(ans[c.article])
+		summary, words := c.summaryIn(ans[c.article])
 		score := likeness[i]
 		if !c.cit.Caption {
 			score += 10
@@ -174,16 +178,16 @@ func (k *cluster) bestSummary(value string, s scatter, ans []*Analysis) string {
 		if c.weak {
 			score -= 0.5 // an undated sentence is a weaker description of the day
 		}
-		if c.words < 6 {
+		if words < 6 {
 			score -= 1
 		}
 		if best == nil || score > bestScore+1e-6 ||
 			(score > bestScore-1e-6 && (c.leadOrder < best.leadOrder ||
-				(c.leadOrder == best.leadOrder && len(c.summary) < len(best.summary)))) {
-			best, bestScore = c, score
+				(c.leadOrder == best.leadOrder && len(summary) < len(bestSummary)))) {
+			best, bestSummary, bestScore = c, summary, score
 		}
 	}
-	return best.summary
+	return bestSummary
 }
 
 // captionOnly reports whether every report of the cluster is a photo caption.

@@ -13,28 +13,28 @@ import (
 	"github.com/timelined/timelined/internal/dates"
 )
 
-// candidate is one dated event one article tells: the raw material of an
-// entry.
-type candidate struct {
-	article    int // index into the Build input
-	cit        Citation
+// event is one dated event one article tells, as its Analysis keeps it:
+// the raw material of an entry. An analysis that is stored or cached is
+// shared by the merges that read it, concurrently: a merge reads its
+// events through candidates and writes nothing into them (see candidate).
+type event struct {
+	cit        Citation // ArticleID empty: a merge names the article it serves
 	start, end dates.Date
 	days       int // length of [start, end] in days, minus one: the granularity
 	kind       Kind
 	// sum says how to summarise the event from its sentence; summary and
-	// words (its length) are filled in once needed (see summarize).
-	sum       summarySpec
-	summary   string
-	words     int
-	summed    bool
+	// words (its length) are filled in once needed (see summaryIn).
+	sum     summarySpec
+	summary string
+	words   int
+	summed  bool
+	// tokens are the words of the sentence, those of the dated clause
+	// marked; their weights are the analysis's, before a merge weighs them
+	// by the rarity of each word in the collection (see weigh).
 	tokens    []token
-	ix        []int32      // tokens' dense indices in a Build (see weigh)
-	wts       []float32    // tokens' weights once weighed, packed for similarity
 	alts      []dates.Date // the days of alternatives ("March 19 or 22")
 	subject   []uint64     // names before the date in its clause: who acted
 	names     []uint64     // names in its sentence: who and where
-	norm      float32      // of tokens, once weighed
-	prefix    []int32      // the tokens a weak report must share to be alike (see setPrefixes)
 	sig       uint64       // hash of tokens: identical wording merges at once
 	leadOrder int          // sentence index in its article, for picking summaries
 	// weak says the date came from the context or the publication date,
@@ -48,15 +48,11 @@ type candidate struct {
 	// weeks or years before. A past report without such a word tells the
 	// article's own news (see recentDays).
 	back bool
-	// focus has bit i set when the sentence involves the Build's focus
-	// entity i (see focus.go).
-	focus uint64
 	// core holds the words of the dated clause of a coarse report ("last
-	// week"), which decide the finer report it is placed on; coreMass is
-	// their total weight once weighed. proposal says the clause tells an
-	// offer or proposal ("offered last week to hold talks").
+	// week"), which decide the finer report it is placed on (see
+	// candidate.coreMass). proposal says the clause tells an offer or
+	// proposal ("offered last week to hold talks").
 	core     []token
-	coreMass float32
 	proposal bool
 	// head holds the words a year (or decade) modifies ("the 2020 US
 	// presidential election"): the thing history remembers by that date.
@@ -71,12 +67,41 @@ type candidate struct {
 	// lead says the sentence is the article's lead: the first, outside
 	// captions, that reports an occurrence. It tells the article's news.
 	lead bool
-	// twin says another event of the merge is told by the same sentence
-	// (set by merge; see markTwins).
-	twin bool
 	// pronoun says the sentence names its actor "he" or "she" (see
 	// resolvePronouns; read during analysis only).
 	pronoun bool
+}
+
+// candidate is an event as one merge sees it: the event, shared and
+// unchanged, and what the merge finds of it. A merge of a story holds one
+// per event of every article at once; copying the events instead (about
+// 570 bytes each, with their tokens) was most of what a merge of a large
+// story held.
+type candidate struct {
+	*event
+	article int     // index into the merge's analyses
+	ix      []int32 // tokens' dense indices in the merge (see weigh)
+	// wts are the weights of tokens and then of core once weighed (see
+	// weigh), packed for similarity; key marks the words of either that
+	// are specific enough to tell one event (see token.key).
+	wts []float32
+	key []bool
+	// norm is of tokens, once weighed; coreMass is the total weight of
+	// core, once weighed.
+	norm, coreMass float32
+	prefix         []int32 // the tokens a weak report must share to be alike (see setPrefixes)
+	// focus has bit i set when the sentence involves the merge's focus
+	// entity i (see focus.go).
+	focus uint64
+	// twin says another event of the merge is told by the same sentence
+	// (see markTwins).
+	twin bool
+}
+
+// coreWeights returns the weights and key marks of c's core, once weighed.
+func (c *candidate) coreWeights() ([]float32, []bool) {
+	n := len(c.tokens)
+	return c.wts[n:], c.key[n:]
 }
 
 // hasPlanCue reports whether s holds a plan cue.
@@ -108,7 +133,7 @@ func hasPlanCue(s string) bool {
 // ("Friday, March 19").
 var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|till|[-–—])\s*(?:on\s+)?)?$`)
 
-// articleEvents returns the candidates of one article: for each sentence and
+// articleEvents returns the events of one article: for each sentence and
 // each anchored date in it, the event that date belongs to.
 //
 // It also returns the article's names, sorted and distinct: each sentence
@@ -116,10 +141,10 @@ var rangeJoin = regexp.MustCompile(`^\s*(?:,\s*)?(?:(or|and|to|through|until|til
 //
 // It returns nothing once ctx is done: one huge article is stopped inside,
 // not only between the phases of Build.
-func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *cleaned, sents []Sentence, ms []dates.Mention) ([]candidate, []uint64) {
+func articleEvents(ctx context.Context, a *Article, pub dates.Date, c *cleaned, sents []Sentence, ms []dates.Mention) ([]event, []uint64) {
 	var all []uint64
 	var st sentText
-	out := make([]candidate, 0, len(ms)+len(sents)) // a candidate per date, and one per undated sentence at most
+	out := make([]event, 0, len(ms)+len(sents)) // an event per date, and one per undated sentence at most
 	mi := 0
 	var anchor anchorContext
 	quotes := quotations(a.Text, sents)
@@ -175,7 +200,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 				(pub.IsZero() || !m.EndDate.Before(pub.AddDays(-planHorizonDays))) {
 				kind = Planned
 			}
-			c := newCandidate(idx, a, &s, &st, si, gs, ge, m, kind)
+			c := newEvent(a, &s, &st, si, gs, ge, m, kind)
 			// A sentence that reports two events dated differently ("After
 			// landing in Paris on Monday, the minister confirmed that the
 			// deal had been signed the week before") gives two entries:
@@ -238,7 +263,7 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 		// the sentence that attributes it.
 		q := quotes[si]
 		if !q.inside || q.attribution == si {
-			if c, ok := anchor.undated(idx, a, &s, &st, si, pub, present); ok {
+			if c, ok := anchor.undated(a, &s, &st, si, pub, present); ok {
 				if q.inside {
 					c.quoting(a.Text, sents[q.first:q.last+1])
 				}
@@ -257,9 +282,9 @@ func articleEvents(ctx context.Context, idx int, a *Article, pub dates.Date, c *
 	return out, slices.Compact(all)
 }
 
-// markLead marks the candidates of the article's lead sentence (see
-// candidate.lead).
-func markLead(cands []candidate) {
+// markLead marks the events of the article's lead sentence (see
+// event.lead).
+func markLead(cands []event) {
 	lead := -1
 	for i := range cands {
 		c := &cands[i]
@@ -273,10 +298,10 @@ func markLead(cands []candidate) {
 	}
 }
 
-// setRuneOffsets fills in the code-point offsets of the candidates'
+// setRuneOffsets fills in the code-point offsets of the events'
 // citations, the unit of the service's contract: counted once per
 // analysis, which the cache keeps, instead of on every call.
-func setRuneOffsets(text string, cands []candidate) {
+func setRuneOffsets(text string, cands []event) {
 	type at struct {
 		b int  // byte offset
 		r *int // where its code-point offset goes
@@ -344,11 +369,11 @@ func usable(ms []dates.Mention, c *cleaned) []dates.Mention {
 	return out
 }
 
-// newCandidate builds the candidate for the date group [gs, ge) (article
+// newEvent builds the event for the date group [gs, ge) (article
 // offsets; -1 for an undated lead) in sentence s, whose clean text is text,
 // dated by m. The summary reads the clean text; the quote is the clean
 // verbatim run holding the date.
-func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) candidate {
+func newEvent(a *Article, s *Sentence, st *sentText, si, gs, ge int, m dates.Mention, kind Kind) event {
 	text := st.text
 	expr := m.Text
 	if ge > gs {
@@ -368,7 +393,7 @@ func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int
 	}
 	var toks []token
 	if undated {
-		toks = st.ownTokens() // the sentence's last candidate: no copy
+		toks = st.ownTokens() // the sentence's last event: no copy
 	} else {
 		toks = st.eventTokens(cs, ce)
 	}
@@ -391,11 +416,10 @@ func newCandidate(idx int, a *Article, s *Sentence, st *sentText, si, gs, ge int
 			head[i].key = !head[i].name
 		}
 	}
-	return candidate{
+	return event{
 		core: core, proposal: proposal, head: head, refers: refersBack(text, cgs, cge),
-		article: idx,
 		cit: Citation{
-			ArticleID: a.ID, Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
+			Quote: a.Text[quote.Start:quote.End], Start: quote.Start, End: quote.End,
 			Expression: expr, Value: m.Value, Caption: s.Caption,
 			Source: FromExpression, Explanation: m.Explanation,
 		},
@@ -555,7 +579,7 @@ func (st *sentText) clauses() *clauseText {
 // "since it was" (they were, ...), and found as the word of a sentence
 // with a date of its own that has the same stem: the date nearest that
 // word, of the nearest such sentence, earlier ones first.
-func datePoints(cands []candidate, text string, sents []Sentence) {
+func datePoints(cands []event, text string, sents []Sentence) {
 	for i := range cands {
 		c := &cands[i]
 		if !c.weak {

@@ -371,7 +371,8 @@ func sameSpeaker(a, b *candidate) bool {
 // participants counts the names of a's clause that b's clause names too:
 // all of them, and those not common to the collection.
 func participants(a, b *candidate, common map[uint64]bool) (all, distinct int) {
-	eachShared(a.tokens, b.tokens, func(x, y *token) bool {
+	eachShared(a.tokens, b.tokens, func(i, j int) bool {
+		x, y := &a.tokens[i], &b.tokens[j]
 		// A name opening a sentence is not marked one: both sentences'
 		// names say it ("common stock" is no name of "House of Commons").
 		if (x.name || y.name) && x.clause && y.clause && slices.Contains(a.names, x.id) && slices.Contains(b.names, x.id) {
@@ -385,14 +386,14 @@ func participants(a, b *candidate, common map[uint64]bool) (all, distinct int) {
 	return all, distinct
 }
 
-// eachShared calls f with the tokens of the sorted lists a and b that have
-// the same id, in order, until f returns false.
-func eachShared(a, b []token, f func(x, y *token) bool) {
+// eachShared calls f with the indices of the tokens of the sorted lists a
+// and b that have the same id, in order, until f returns false.
+func eachShared(a, b []token, f func(i, j int) bool) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch x, y := &a[i], &b[j]; {
 		case x.id == y.id:
-			if !f(x, y) {
+			if !f(i, j) {
 				return
 			}
 			i++
@@ -417,12 +418,12 @@ func sharedKeyWords(a, b *candidate) float32 {
 			i++
 			continue
 		}
-		all += x.weight
+		all += a.wts[i]
 		for j < len(b.tokens) && b.tokens[j].id < x.id {
 			j++
 		}
 		if j < len(b.tokens) && b.tokens[j].id == x.id && b.tokens[j].clause {
-			both += x.weight
+			both += a.wts[i]
 		}
 		i++
 	}
@@ -530,12 +531,11 @@ func disjoint(a, b []uint64) bool {
 }
 
 // sharedRareWord reports whether the clauses of a and b both hold a word
-// (not a name) few reports of the collection hold (token.key, once
-// weighed).
+// (not a name) few reports of the collection hold (candidate.key).
 func sharedRareWord(a, b *candidate) bool {
 	found := false
-	eachShared(a.tokens, b.tokens, func(x, y *token) bool {
-		found = x.key && x.clause && y.clause
+	eachShared(a.tokens, b.tokens, func(i, j int) bool {
+		found = a.key[i] && a.tokens[i].clause && b.tokens[j].clause
 		return !found
 	})
 	return found
@@ -604,13 +604,13 @@ func (f frame) withAgents(agents []uint64) frame {
 	return newFrame(slices.Clone(f.actions()), slices.Clone(f.speakers()), slices.Clone(f.infinitives()), agents)
 }
 
-// resolvePronouns gives the candidates of an article (in sentence order)
+// resolvePronouns gives the events of an article (in sentence order)
 // whose sentence names its actor "he" or "she" the agents of the latest
 // sentence before that named its actor: the person told of before. Two
 // reports of one day then tell who acted, for frames to compare ("He held
 // a position with IBM" after "Papermaster joined Apple" is not "Cook held
 // positions at IBM").
-func resolvePronouns(cands []candidate) {
+func resolvePronouns(cands []event) {
 	var antecedent []uint64
 	for i := 0; i < len(cands); {
 		j := i + 1

@@ -349,7 +349,7 @@ func TestCollectionNoChains(t *testing.T) {
 	index := map[string]int{}
 	for i := range as {
 		c := clean(as[i].Title, as[i].Text)
-		_, docNames[i] = articleEvents(context.Background(), i, &as[i], as[i].Published, &c, splitSentences(as[i].Text, &c), nil)
+		_, docNames[i] = articleEvents(context.Background(), &as[i], as[i].Published, &c, splitSentences(as[i].Text, &c), nil)
 		index[as[i].ID] = i
 	}
 	names := withoutNames(docNames, commonNames(docNames))

@@ -532,7 +532,7 @@ func (k *cluster) placement(c *candidate, related func(a, b int) bool, common ma
 		// Names alone (the people and places every report of a story
 		// names) and common words ("officials", "federal") do not make two
 		// reports one event: a key word must be shared.
-		sum, word := shared(c.core, e.tokens)
+		sum, word := c.coreShared(e.tokens)
 		if p := sum / c.coreMass; word && (related(e.article, c.article) || (p >= clearPlacement && sharedName(e.names, c.names, common))) {
 			best = max(best, p)
 		}
@@ -648,7 +648,7 @@ func (k *cluster) sameHead(c *candidate) bool {
 		return false
 	}
 	for _, e := range k.exemplars {
-		if _, word := shared(c.head, e.head); word {
+		if sharedKey(c.head, e.head) {
 			return true
 		}
 	}
@@ -781,9 +781,9 @@ const deedShare = 0.3
 // weighed words that are not names (what happened).
 func (k *cluster) sameDeed(c *candidate, common map[uint64]bool) bool {
 	var words float32
-	for _, t := range c.tokens {
+	for i, t := range c.tokens {
 		if !t.name {
-			words += t.weight
+			words += c.wts[i]
 		}
 	}
 	if words == 0 {
@@ -799,7 +799,7 @@ func (k *cluster) sameDeed(c *candidate, common map[uint64]bool) bool {
 			switch a, b := c.tokens[i], e.tokens[j]; {
 			case a.id == b.id:
 				if !a.name {
-					both += a.weight
+					both += c.wts[i]
 				}
 				i++
 				j++

@@ -94,7 +94,7 @@ func frameCandidate(text string) *candidate {
 			names = append(names, w.id)
 		}
 	}
-	return &candidate{frame: frameOf(ws, 0, len(text)), tokens: toks, names: names}
+	return &candidate{event: &event{frame: frameOf(ws, 0, len(text)), tokens: toks, names: names}}
 }
 
 // TestSinceMonthOnDay: "on medical leave since January" in a later

@@ -128,7 +128,7 @@ func hasReportingWord(s string) bool {
 // sentences, tell all of it: its words, names and frame are those of the
 // whole quotation with its attribution; its quote and summary stay its own
 // sentence's.
-func (c *candidate) quoting(text string, run []Sentence) {
+func (c *event) quoting(text string, run []Sentence) {
 	var b strings.Builder
 	for i := range run {
 		if i > 0 {

@@ -44,22 +44,26 @@ func (s scatter) cosine(n float32, o *candidate) float32 {
 	return dot / (n * o.norm)
 }
 
-// shared walks two sorted token lists once and returns the weight of the
-// tokens of a that b holds too, and whether one of those is a key word.
-func shared(a, b []token) (covered float32, word bool) {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id == b[j].id:
-			covered += a[i].weight
-			word = word || a[i].key
-			i++
-			j++
-		case a[i].id < b[j].id:
-			i++
-		default:
-			j++
-		}
-	}
+// coreShared returns the weight of the words of c's core that the sorted
+// token list b holds too, once weighed, and whether one of those is a key
+// word.
+func (c *candidate) coreShared(b []token) (covered float32, word bool) {
+	wts, key := c.coreWeights()
+	eachShared(c.core, b, func(i, _ int) bool {
+		covered += wts[i]
+		word = word || key[i]
+		return true
+	})
 	return covered, word
+}
+
+// sharedKey reports whether a key word of the sorted token list a is in
+// the sorted list b too, as the tokens mark them (head words: see event).
+func sharedKey(a, b []token) bool {
+	found := false
+	eachShared(a, b, func(i, _ int) bool {
+		found = a[i].key
+		return !found
+	})
+	return found
 }

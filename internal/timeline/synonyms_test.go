@@ -74,7 +74,7 @@ func TestPronounAgents(t *testing.T) {
 		t.Fatal(err)
 	}
 	var found bool
-	for _, c := range an.cands {
+	for _, c := range an.events {
 		if !strings.HasPrefix(c.cit.Quote, "He had previously") {
 			continue
 		}

@@ -206,7 +206,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 			an.summarizeAll() // merged again by later builds
 			opts.Cache.put(an)
 		} else {
-			an.owned = true // no one else holds it: Merge may weigh it in place
+			an.owned = true // no one else holds it: Merge may write its summaries
 		}
 		ans[i] = an
 	})
@@ -250,6 +250,7 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	}
 	err := parallel(ctx, len(todo), func(j int) {
 		if an, err := analyze(ctx, &ans[todo[j]].Article, resolve); err == nil {
+			an.owned = true
 			ans[todo[j]] = an
 		}
 	})
@@ -288,25 +289,22 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 		return nil, err
 	}
 
-	n, shared, ntok := 0, 0, 0
+	n := 0
 	for _, an := range ans {
-		n += len(an.cands)
-		if !an.owned {
-			shared, ntok = shared+len(an.cands), ntok+an.ntok
-		}
+		n += len(an.events)
 	}
 	w := workspaces.Get().(*workspace)
 	defer w.release()
-	// The events of analyses others hold are copied, with the tokens
-	// weigh changes; those Build made for this call are used in place.
-	// The copies are the workspace's: they do not outlive the merge.
-	cands, copies, arena := w.events(n, shared, ntok)
+	// A candidate for each event, the workspace's: what the merge finds
+	// of an event is kept there, not in the event, which other merges
+	// may be reading (a Cache's analyses, shared).
+	cands, room := w.candidates(n)
 	docNames := make([][]uint64, len(ans))
 	for i, an := range ans {
-		cands, copies, arena = an.appendEvents(cands, copies, arena, i)
+		cands, room = an.appendEvents(cands, room, i)
 		docNames[i] = an.names
 	}
-	w.cands, w.copies = cands, copies
+	w.cands, w.room = cands, room
 	if len(opts.Focus) > 0 {
 		cands = keepFocus(ans, cands, opts.Focus)
 	}

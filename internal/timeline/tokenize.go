@@ -15,7 +15,8 @@ type token struct {
 	weight float32
 	name   bool // capitalised inside a sentence
 	// key marks a word (not a name) specific enough to tell one event:
-	// rare among the reports of a core clause, or the word a year names.
+	// the word a year names (event.head). Those rare among the reports of
+	// a merge are marked in the merge's candidates (candidate.key).
 	key bool
 	// clause marks a word of the clause that tells the event (see
 	// eventTokens): its participants and what happened to them.

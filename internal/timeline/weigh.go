@@ -6,17 +6,20 @@ import (
 	"sync"
 )
 
-// weigh multiplies every candidate's token weights by the inverse document
-// frequency of the token among all candidates, so that the names every
-// report of a story shares ("Biden", "Russia") count little and the words
-// that single out one event ("interview", "ambassador") count much, and
-// stores each candidate's vector norm. It numbers the distinct tokens
-// densely (each candidate's ix, in w) and returns how many there are: a
-// dense vector of that length is what similarity scatters into.
+// weigh weighs every candidate's tokens and core words: their weights
+// times the inverse document frequency of the token among all candidates
+// (in wts; the events keep theirs), so that the names every report of a
+// story shares ("Biden", "Russia") count little and the words that single
+// out one event ("interview", "ambassador") count much. It marks the key
+// words, and stores each candidate's vector norm and core mass. It numbers
+// the distinct tokens densely (each candidate's ix, in w) and returns how
+// many there are: a dense vector of that length is what similarity
+// scatters into.
 func weigh(cands []*candidate, w *workspace) int {
-	ntok := 0
+	ntok, ncore := 0, 0
 	for _, c := range cands {
 		ntok += len(c.tokens)
+		ncore += len(c.core)
 	}
 	// Distinct tokens are far fewer than tokens in a large merge (a
 	// vocabulary, not a text): the index starts small and doubles when
@@ -51,29 +54,32 @@ func weigh(cands []*candidate, w *workspace) int {
 		idf[f] = float32(math.Log(n / float64(max(f, 1))))
 	}
 	rare := int32(max(rareReports, len(cands)/50))
-	wts := w.floats(ntok)
+	wts, keys := w.floats(ntok+ncore), w.bools(ntok+ncore)
 	for _, c := range cands {
-		c.wts, wts = wts[:len(c.tokens):len(c.tokens)], wts[len(c.tokens):]
+		n := len(c.tokens) + len(c.core)
+		c.wts, wts = wts[:n:n], wts[n:]
+		c.key, keys = keys[:n:n], keys[n:]
+		// Each weight is rounded to a float32 (an explicit conversion, as
+		// a weight stored in a token was): the sums below add the same
+		// values, fused into no multiply-add.
 		var norm float64
-		for k := range c.tokens {
-			t := &c.tokens[k]
+		for k, t := range c.tokens {
 			f := df[c.ix[k]]
-			t.weight *= idf[f]
-			c.wts[k] = t.weight
-			t.key = !t.name && f <= rare
-			norm += float64(t.weight) * float64(t.weight)
+			wt := float32(t.weight * idf[f])
+			c.wts[k], c.key[k] = wt, !t.name && f <= rare
+			norm += float64(wt) * float64(wt)
 		}
 		c.norm = float32(math.Sqrt(norm))
+		cw, ck := c.coreWeights()
 		var mass float32
-		for k := range c.core {
-			t := &c.core[k]
+		for k, t := range c.core {
 			var f int32
 			if x, ok := index.get(t.id); ok {
 				f = df[x]
 			}
-			t.weight *= idf[f]
-			t.key = !t.name && f <= rare
-			mass += t.weight
+			wt := float32(t.weight * idf[f])
+			cw[k], ck[k] = wt, !t.name && f <= rare
+			mass += wt
 		}
 		c.coreMass = mass
 	}
@@ -98,15 +104,14 @@ type workspace struct {
 	used  []uint64 // the slots of index in use
 	ixs   []int32
 	wts   []float32
+	keys  []bool
 	df    []int32
 	rare  []rareToken // by dense index, for rarePairs
 	vecs  []float32   // the scatters' weights; zero outside a Build
 	bits  []uint64    // and their bits
-	// Merge's events: pointers to them (cands), the copies of those of
-	// shared analyses and the copies of their tokens (arena).
-	cands  []*candidate
-	copies []candidate
-	arena  []token
+	// Merge's candidates, and pointers to them.
+	room  []candidate
+	cands []*candidate
 	// mergeEvents' order of the events, clusters, indices and pairs of
 	// articles.
 	order       []*candidate
@@ -136,8 +141,8 @@ var workspaces = sync.Pool{New: func() any { return &workspace{sameWording: map[
 // one huge Build does not leave megabytes behind for small ones.
 const maxPooledSlots = 1 << 16
 
-// maxPooledEvents bounds the copied events a pooled workspace keeps room
-// for (about 600 bytes each).
+// maxPooledEvents bounds the candidates a pooled workspace keeps room for
+// (about 140 bytes each).
 const maxPooledEvents = 1 << 14
 
 // tokenIndex returns w's empty token index, with room for n ids at most
@@ -157,6 +162,14 @@ func (w *workspace) floats(n int) []float32 {
 	return w.wts[:n]
 }
 
+// bools returns n bools of w's, any values.
+func (w *workspace) bools(n int) []bool {
+	if cap(w.keys) < n {
+		w.keys = make([]bool, n)
+	}
+	return w.keys[:n]
+}
+
 // ints returns n int32s of w's, any values.
 func (w *workspace) ints(n int) []int32 {
 	if cap(w.ixs) < n {
@@ -165,19 +178,16 @@ func (w *workspace) ints(n int) []int32 {
 	return w.ixs[:n]
 }
 
-// events returns w's room for n events of a merge, shared of them
-// copied, with ntok tokens: empty slices of that capacity at least.
-func (w *workspace) events(n, shared, ntok int) ([]*candidate, []candidate, []token) {
+// candidates returns w's room for the n candidates of a merge and the
+// pointers to them: empty slices of that capacity at least.
+func (w *workspace) candidates(n int) ([]*candidate, []candidate) {
 	if cap(w.cands) < n {
 		w.cands = make([]*candidate, 0, n)
 	}
-	if cap(w.copies) < shared {
-		w.copies = make([]candidate, 0, shared)
+	if cap(w.room) < n {
+		w.room = make([]candidate, 0, n)
 	}
-	if cap(w.arena) < ntok {
-		w.arena = make([]token, 0, ntok)
-	}
-	return w.cands[:0], w.copies[:0], w.arena[:0]
+	return w.cands[:0], w.room[:0]
 }
 
 // scatters returns two zeroed scatters of n.
@@ -209,9 +219,9 @@ func (w *workspace) release() {
 	// No event or cluster (nor the analyses they point to) outlives its
 	// Build.
 	clear(w.cands)
-	clear(w.copies)
+	clear(w.room)
 	clear(w.order)
-	w.cands, w.copies, w.order = w.cands[:0], w.copies[:0], w.order[:0]
+	w.cands, w.room, w.order = w.cands[:0], w.room[:0], w.order[:0]
 	clear(w.clusters[:cap(w.clusters)])
 	w.byDay.reset()
 	w.byValue.reset()
