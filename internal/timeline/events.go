@@ -22,12 +22,10 @@ type event struct {
 	start, end dates.Date
 	days       int // length of [start, end] in days, minus one: the granularity
 	kind       Kind
-	// sum says how to summarise the event from its sentence; summary and
-	// words (its length) are filled in once needed (see summaryIn).
-	sum     summarySpec
+	// summary and words (its length) are written from the sentence as sum
+	// says (below) once needed (see summaryIn).
 	summary string
 	words   int
-	summed  bool
 	// tokens are the words of the sentence, those of the dated clause
 	// marked; their weights are the analysis's, before a merge weighs them
 	// by the rarity of each word in the collection (see weigh).
@@ -37,6 +35,27 @@ type event struct {
 	names     []uint64     // names in its sentence: who and where
 	sig       uint64       // hash of tokens: identical wording merges at once
 	leadOrder int          // sentence index in its article, for picking summaries
+	// core holds the words of the dated clause of a coarse report ("last
+	// week"), which decide the finer report it is placed on (see
+	// candidate.coreMass). proposal (below) says the clause tells an offer
+	// or proposal ("offered last week to hold talks").
+	core []token
+	// head holds the words a year (or decade) modifies ("the 2020 US
+	// presidential election"): the thing history remembers by that date.
+	// Quarters and months name results and figures, not events: none.
+	head []token
+	// frame is what happened and to what, by which the same event is told
+	// by several articles (see frame.go).
+	frame frame
+
+	// The small fields last, side by side: an analysis keeps an event
+	// for each date of its article, and padding between them was 32
+	// bytes of each.
+
+	// sum says how to summarise the event from its sentence; summed says
+	// summary and words are written.
+	sum    summarySpec
+	summed bool
 	// weak says the date came from the context or the publication date,
 	// not from an expression of the sentence (see cit.Source).
 	weak bool
@@ -47,23 +66,11 @@ type event struct {
 	// introduced", "had undergone", "earlier"): it may tell an event of
 	// weeks or years before. A past report without such a word tells the
 	// article's own news (see recentDays).
-	back bool
-	// core holds the words of the dated clause of a coarse report ("last
-	// week"), which decide the finer report it is placed on (see
-	// candidate.coreMass). proposal says the clause tells an offer or
-	// proposal ("offered last week to hold talks").
-	core     []token
+	back     bool
 	proposal bool
-	// head holds the words a year (or decade) modifies ("the 2020 US
-	// presidential election"): the thing history remembers by that date.
-	// Quarters and months name results and figures, not events: none.
-	head []token
 	// refers says the date modifies an event noun ("the Oct. 23 slaying",
 	// "Friday's bombings"): a reference to an event the story knows.
 	refers bool
-	// frame is what happened and to what, by which the same event is told
-	// by several articles (see frame.go).
-	frame frame
 	// lead says the sentence is the article's lead: the first, outside
 	// captions, that reports an occurrence. It tells the article's news.
 	lead bool
