@@ -78,6 +78,61 @@ func TestAnalysisEvents(t *testing.T) {
 	}
 }
 
+// TestMergeLeavesAnalyses: a merge writes nothing into the analyses it
+// reads, which a Cache shares among concurrent builds: not the weights or
+// key marks of their tokens, nor a summary its events lack (a merge writes
+// one for itself), nor an article id. Their encodings are the same after
+// merges with and without focus.
+func TestMergeLeavesAnalyses(t *testing.T) {
+	ctx := context.Background()
+	as := loadStory(t, "articles")
+	ans := make([]*Analysis, len(as))
+	var before [][]byte
+	for i, a := range as {
+		an, err := Analyze(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			for k := range an.events {
+				an.events[k].summary, an.events[k].words, an.events[k].summed = "", 0, false
+			}
+		}
+		data, err := an.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ans[i], before = an, append(before, data)
+	}
+	want, err := Build(ctx, as, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []Options{{}, {Focus: []string{"Apple"}}} {
+		got, err := Merge(ctx, ans, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(opts.Focus) == 0 && !reflect.DeepEqual(want, got) {
+			t.Fatalf("Merge differs from Build:\n%s", lineDiff(render(want, true), render(got, true)))
+		}
+	}
+	for i, an := range ans {
+		data, err := an.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(data, before[i]) {
+			t.Errorf("%s: Merge changed the analysis", as[i].ID)
+		}
+		for _, e := range an.events {
+			if i == 0 && e.summed {
+				t.Fatalf("%s: Merge wrote a summary into the analysis", as[i].ID)
+			}
+		}
+	}
+}
+
 // TestAnalysisVersion: an encoding of another version is refused, one
 // that is not an analysis is an error, and Merge analyses anew an
 // analysis of another version.
