@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"context"
+	"slices"
 	"unsafe"
 
 	"github.com/timelined/timelined/internal/dates"
@@ -163,9 +164,45 @@ func (an *Analysis) date(ctx context.Context, resolve resolver) error {
 		c.subject, c.names = nilIfEmpty(c.subject), nilIfEmpty(c.names)
 		c.frame.ids = nilIfEmpty(c.frame.ids)
 	}
-	names = nilIfEmpty(names)
-	an.events, an.names = nilIfEmpty(events), names
+	// Kept in arrays of their exact length: an analysis is kept (a Cache,
+	// a story) and read by every merge, and the events and names were
+	// made with room to grow (a sixth of the cache of a large story), the
+	// token lists one by one.
+	an.events, an.names = packEvents(events), nilIfEmpty(slices.Clone(names))
 	return nil
+}
+
+// packEvents returns a copy of events of their exact length, and their
+// lists of tokens, core words and head words moved into one array, side
+// by side.
+func packEvents(events []event) []event {
+	if len(events) == 0 {
+		return nil
+	}
+	out := slices.Clone(events)
+	n := 0
+	for i := range out {
+		n += len(out[i].tokens) + len(out[i].core) + len(out[i].head)
+	}
+	arena := make([]token, 0, n)
+	for i := range out {
+		e := &out[i]
+		e.tokens, arena = carve(arena, e.tokens)
+		e.core, arena = carve(arena, e.core)
+		e.head, arena = carve(arena, e.head)
+	}
+	return out
+}
+
+// carve copies src to the end of arena, within its capacity, and returns
+// the copy (nil for nil) and the grown arena.
+func carve(arena, src []token) ([]token, []token) {
+	if src == nil {
+		return nil, arena
+	}
+	n := len(arena)
+	arena = append(arena, src...)
+	return arena[n:len(arena):len(arena)], arena
 }
 
 // borrows reports whether the article's date comes from the others: none
