@@ -9,9 +9,27 @@ type index[K comparable] struct {
 }
 
 type indexNode struct {
-	k    *cluster
-	next int32 // the next node of the list, or -1
+	k     *cluster
+	next  int32 // the next node of the list, or -1
+	kind  kind8 // k's kind, which is its root's (only events of a kind merge)
+	flags nodeFlags
 }
+
+// kind8 is a Kind in a byte, to keep an index node in 16 bytes.
+type kind8 = uint8
+
+// nodeFlags tell, from the node alone, that the cluster of a day's node is
+// an event mergeEvents may pass over without reading it (see refresh in
+// mergeEvents). Zero is the safe value: look at the cluster.
+type nodeFlags uint8
+
+const (
+	// weakRoot: the cluster is of one day, absorbed by none, and has no
+	// member dated by an expression of its own.
+	weakRoot nodeFlags = 1 << iota
+	// plainRoot: weakRoot, and no member takes its date from its context.
+	plainRoot
+)
 
 // reset empties x for another merge and returns it.
 func (x *index[K]) reset() *index[K] {
@@ -24,16 +42,17 @@ func (x *index[K]) reset() *index[K] {
 	return x
 }
 
-// add files k under key.
-func (x *index[K]) add(key K, k *cluster) {
+// add files k under key and returns its node.
+func (x *index[K]) add(key K, k *cluster) int32 {
 	n := int32(len(x.nodes))
-	x.nodes = append(x.nodes, indexNode{k, -1})
+	x.nodes = append(x.nodes, indexNode{k: k, next: -1, kind: kind8(k.kind)})
 	if e, ok := x.ends[key]; ok {
 		x.nodes[e[1]].next = n
 		x.ends[key] = [2]int32{e[0], n}
 	} else {
 		x.ends[key] = [2]int32{n, n}
 	}
+	return n
 }
 
 // each calls f with the clusters filed under key, in order of filing.
@@ -44,6 +63,39 @@ func (x *index[K]) each(key K, f func(*cluster)) {
 	}
 	for i := e[0]; i >= 0; i = x.nodes[i].next {
 		f(x.nodes[i].k)
+	}
+}
+
+// splice moves the clusters filed under src to the end of dst's list.
+func (x *index[K]) splice(dst, src K) {
+	s, ok := x.ends[src]
+	if !ok {
+		return
+	}
+	delete(x.ends, src)
+	if e, ok := x.ends[dst]; ok {
+		x.nodes[e[1]].next = s[0]
+		x.ends[dst] = [2]int32{e[0], s[1]}
+	} else {
+		x.ends[dst] = s
+	}
+}
+
+// scan calls f with the clusters of kind kind filed under key, in order
+// of filing, passing over those whose node has a flag of skip and, when
+// found > 0, the weak roots whose found mark is not found.
+func (x *index[K]) scan(key K, kind Kind, skip nodeFlags, found int, f func(*cluster)) {
+	e, ok := x.ends[key]
+	if !ok {
+		return
+	}
+	k8 := kind8(kind)
+	for i := e[0]; i >= 0; {
+		nd := &x.nodes[i]
+		if nd.kind == k8 && nd.flags&skip == 0 && (found == 0 || nd.flags&weakRoot == 0 || nd.k.found == found) {
+			f(nd.k)
+		}
+		i = nd.next
 	}
 }
 

@@ -66,9 +66,11 @@ type cluster struct {
 	articles   []int        // the distinct articles reporting, in order of arrival
 	parent     *cluster     // set when absorbed into another cluster
 	seenBy     int          // 1 + the index of the last candidate compared with it
-	found      int          // 1 + the index of the last weak candidate that may be alike (see prefixIndex)
+	found      int          // 1 + the index of the last day-dated candidate that may be alike (see prefixIndex)
 	strong     bool         // a member is dated by an expression of its own
 	context    bool         // a member takes its date from the sentences around it
+	absorbs    bool         // it absorbed another cluster in mergeEvents
+	node       int32        // its node in mergeEvents' index of days (the first of its days), or -1
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -84,7 +86,7 @@ func newCluster(slab *[]cluster, c *candidate) *cluster {
 	if len(*slab) == cap(*slab) {
 		*slab = make([]cluster, 0, clusterSlab)
 	}
-	*slab = append(*slab, cluster{start: c.start, end: c.end, kind: c.kind})
+	*slab = append(*slab, cluster{start: c.start, end: c.end, kind: c.kind, node: -1})
 	k := &(*slab)[len(*slab)-1]
 	k.members, k.exemplars, k.articles = k.inMembers[:0], k.inExemplars[:0], k.inArticles[:0]
 	return k
@@ -134,16 +136,41 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 	pre := &w.prefixes
 	pre.reset(len(w.df))
 	filing := true // until the reports of coarser dates begin
+	// refresh sets the flags of k's node in byDay from k, after k changed.
+	// They are set only on an event of one day (one node); an event of
+	// one day that no other absorbed and that has no report dated by an
+	// expression (weakRoot) matches no report of another day, and with no
+	// report dated by its context either (plainRoot) no coarse report, so
+	// the scans below pass over its node without reading the event.
+	refresh := func(k *cluster) {
+		if k.node < 0 || k.start != k.end {
+			return
+		}
+		var f nodeFlags
+		if k.parent == nil && !k.strong {
+			f = weakRoot
+			if !k.context {
+				f |= plainRoot
+			}
+		}
+		byDay.nodes[k.node].flags = f
+	}
+	// The events each event absorbed (all the events whose root it is),
+	// for the scans of weak reports.
+	absorbed := w.absorbed.reset()
 	// join adds c to k and files k under c's prefix when c is a new
 	// wording of k.
 	join := func(k *cluster, c *candidate) {
 		k.add(c)
+		refresh(k)
 		if filing && k.exemplars[len(k.exemplars)-1] == c {
 			pre.file(k, c)
 		}
 	}
 	var out []*cluster
 	var matches, placements []match
+	marked, firsts := w.marked[:0], w.firsts[:0]
+	defer func() { clear(marked); w.marked, w.firsts = marked[:0], firsts[:0] }()
 	// Clusters are taken from the workspace's slab, which has room for
 	// one per candidate up to a bound, then from slabs of clusterSlab.
 	if cap(w.clusters) < min(len(cands), maxPooledEvents) {
@@ -269,9 +296,41 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				matches = append(matches, match{k, sim, false})
 			}
 		}
+		// Clusters of another kind are passed over by their nodes: consider
+		// returns at once on them (an event absorbs only its kind, so a
+		// node's kind is its root's).
 		wide := c.days > wideDays
 		if wide {
-			byValue.each(c.cit.Value, consider)
+			byValue.scan(c.cit.Value, c.kind, 0, 0, consider)
+		} else if c.weak && c.days == 0 && len(c.prefix) > 0 {
+			// Only the events that may be alike (see prefixIndex), in the
+			// order a scan of the day would reach them: by the first node
+			// of the day whose root each is.
+			day := dayNumber(c.start)
+			marked = pre.mark(c, n+1, marked[:0])
+			firsts = firsts[:0]
+			for i, k := range marked {
+				if k.kind != c.kind {
+					continue
+				}
+				first := k.nodeOn(day)
+				if k.absorbs {
+					absorbed.each(k, func(o *cluster) {
+						if i := o.nodeOn(day); i >= 0 && (first < 0 || i < first) {
+							first = i
+						}
+					})
+				}
+				if first >= 0 {
+					// The node, then where k is in marked: nodes are
+					// distinct, so the order is the nodes'.
+					firsts = append(firsts, uint64(first)<<32|uint64(i))
+				}
+			}
+			slices.Sort(firsts)
+			for _, f := range firsts {
+				consider(marked[uint32(f)])
+			}
 		} else {
 			// A day-dated report looks a few days around for a conflicting
 			// date; an undated one only at its day: a date it was not
@@ -280,18 +339,30 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			if c.days == 0 && !c.weak {
 				slack = conflictDays
 			}
-			if c.weak && c.days == 0 && len(c.prefix) > 0 {
-				// Only the events that may be alike (see prefixIndex),
-				// in the same order.
-				pre.mark(c, n+1)
-				byDay.each(dayNumber(c.start), func(k *cluster) {
-					if k.root().found == n+1 {
-						consider(k)
-					}
-				})
-			} else {
-				for d, last := dayNumber(c.start)-slack, dayNumber(c.end)+slack; d <= last; d++ {
-					byDay.each(d, consider)
+			// An event with no report dated by an expression is one with
+			// c only when they are eventSimilarity alike: on c's day, when
+			// it is a root of that day (all its wordings filed in pre on
+			// that day, see refresh), only if pre finds it.
+			found := 0
+			if c.days == 0 && len(c.prefix) > 0 {
+				marked = pre.mark(c, n+1, marked[:0])
+				found = n + 1
+			}
+			first, last := dayNumber(c.start), dayNumber(c.end)
+			for d := first - slack; d <= last+slack; d++ {
+				// An event of one day outside c's days, neither strong
+				// nor absorbing another, is not compared (its dates and
+				// c's do not hold each other, and it is not dated by an
+				// expression). Inside the days of a coarse report, such
+				// an event, not dated by its context either, is no
+				// finer date for it (see consider).
+				switch {
+				case d < first || d > last:
+					byDay.scan(d, c.kind, weakRoot, 0, consider)
+				case c.days > 0 && c.start != c.end:
+					byDay.scan(d, c.kind, plainRoot, 0, consider)
+				default:
+					byDay.scan(d, c.kind, 0, found, consider)
 				}
 			}
 		}
@@ -321,9 +392,11 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			if wide {
 				byValue.add(c.cit.Value, k)
 			} else {
+				k.node = int32(len(byDay.nodes))
 				for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
 					byDay.add(d, k)
 				}
+				refresh(k)
 			}
 			continue
 		}
@@ -356,6 +429,11 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 			// report bridging two events does not make them one.
 			if (!m.compatible || (m.k.start == best.start && m.k.end == best.end)) && best.alike(m.k, related, spare) {
 				best.absorb(m.k)
+				absorbed.add(best, m.k)
+				absorbed.splice(best, m.k)
+				best.absorbs = true
+				refresh(best)
+				refresh(m.k)
 				if filing {
 					pre.fileAll(best)
 				}
@@ -557,6 +635,20 @@ func (k *cluster) alike(o *cluster, related func(a, b int) bool, s scatter) bool
 		}
 	}
 	return false
+}
+
+// nodeOn returns k's own node in mergeEvents' index of days under day, or
+// -1 when it has none: an event is filed under each of its days, one after
+// the other, from its first node.
+func (k *cluster) nodeOn(day int) int32 {
+	if k.node < 0 {
+		return -1
+	}
+	first := dayNumber(k.start)
+	if day < first || day > dayNumber(k.end) {
+		return -1
+	}
+	return k.node + int32(day-first)
 }
 
 // root returns the cluster k was absorbed into, if any.

@@ -132,14 +132,18 @@ func (x *prefixIndex) fileAll(k *cluster) {
 }
 
 // mark sets the found mark of every event (by its root) listed under a
-// token of c's prefix.
-func (x *prefixIndex) mark(c *candidate, mark int) {
+// token of c's prefix, and appends each such root to dst once.
+func (x *prefixIndex) mark(c *candidate, mark int, dst []*cluster) []*cluster {
 	for _, t := range c.prefix {
 		if x.headGen[t] != x.gen {
 			continue
 		}
 		for p := x.head[t] - 1; p >= 0; p = x.posts[p].next {
-			x.posts[p].k.root().found = mark
+			if k := x.posts[p].k.root(); k.found != mark {
+				k.found = mark
+				dst = append(dst, k)
+			}
 		}
 	}
+	return dst
 }

@@ -120,6 +120,9 @@ type workspace struct {
 	clusters    []cluster
 	byDay       index[int]
 	byValue     index[string]
+	absorbed    index[*cluster] // see mergeEvents
+	marked      []*cluster
+	firsts      []uint64
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
 	prefixes    prefixIndex
@@ -225,6 +228,7 @@ func (w *workspace) release() {
 	clear(w.clusters[:cap(w.clusters)])
 	w.byDay.reset()
 	w.byValue.reset()
+	w.absorbed.reset()
 	clear(w.sameWording)
 	w.pairs.docNames = nil
 	clear(w.eligible[:cap(w.eligible)])
