@@ -40,7 +40,16 @@ const (
 // dated within attachDays before it (or inside its year).
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
 	postings := w.postings(clusters, len(vec.w), (*cluster).dayDated)
-	events, spans := w.eligible, w.spans
+	events := w.eligible
+	if cap(w.spans) < len(events) {
+		w.spans = make([]daySpan, 0, len(events))
+	}
+	spans := w.spans[:0]
+	for _, o := range events {
+		spans = append(spans, daySpanOf(o.start, o.end))
+		spans[len(spans)-1].compare(o)
+	}
+	w.spans = spans
 	w.unplaced = w.unplaced[:0]
 	// A wording looks at an event once: marked with look (its span) or
 	// stamp (the event; merge's marks are smaller).
@@ -62,6 +71,8 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		var best *cluster
 		var bestSim float32
+		var bestAt int32 // best's place in events
+
 		for _, m := range k.exemplars { // one of each wording
 			if weak && len(m.frame.actions()) == 0 {
 				continue // no deed to tell (see below): placed on none
@@ -83,22 +94,29 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					continue
 				}
 				for _, i := range p {
-					var o *cluster
-					if sp := &spans[i]; !sp.slow && !ms.slow {
+					sp := &spans[i]
+					for sp.into > 0 { // absorbed here: the root's
+						i = sp.into - 1
+						sp = &spans[i]
+					}
+					o := events[i]
+					usable := sp.usable
+					if weak {
+						usable &= sp.deeds
+					}
+					if !sp.slow && !ms.slow {
 						// The tests of the other branch, the dates
 						// first and without touching the event: most
 						// fail, and the event is far in memory.
-						if sp.seen == look || weak && !ms.after(sp, m.back) || coarse && !ms.holds(sp, c.days) {
+						if sp.seen == look || usable == 0 || weak && !ms.after(sp, m.back) || coarse && !ms.holds(sp, c.days) {
 							continue
 						}
-						o = events[i]
 						if o == k || coarse && o.hasArticle(m.article) {
 							// An article tells a year and a day of two events.
 							continue
 						}
 						sp.seen = look
 					} else {
-						o = events[i].root()
 						if o.seenBy == stamp || o == k || coarse && o.hasArticle(m.article) {
 							continue
 						}
@@ -120,8 +138,8 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					// leaving). (Tested once per event, when a wording of
 					// it could be taken: most are too little alike.)
 					tested, inStory := false, false
-					for _, e := range o.exemplars {
-						if e.weak && e.cit.Source != FromContext || weak && len(e.frame.actions()) == 0 {
+					for j, e := range o.exemplars {
+						if usable&(1<<j) == 0 {
 							continue // an undated report, or no deed to tell
 						}
 						sim := vec.cosine(m.norm, e)
@@ -170,7 +188,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 							same, named = eventMatch(m, e, sim, common)
 						}
 						if same && (weak || named || o.related(m, related)) {
-							best, bestSim = o, sim
+							best, bestSim, bestAt = o, sim, i
 						}
 					}
 				}
@@ -179,8 +197,9 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		if best != nil {
 			best.absorb(k)
+			spans[bestAt].compare(best) // new wordings
 			if at >= 0 {
-				spans[at].slow = true // its dates are best's now
+				spans[at].into = bestAt + 1
 			}
 		} else if weak {
 			w.unplaced = append(w.unplaced, k)
@@ -189,16 +208,37 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 	attachToCoarse(clusters, len(vec.w), related, common, w)
 }
 
-// daySpan is an eligible event's dates, as attachReports tests them before it
-// touches the event: day numbers (dayNumber) and dates as numbers in the
-// order of dates.Date.Compare (dateKey). slow says they are not exact (a
-// date out of range) or no longer the event's (absorbed): its dates are
-// tested on the event itself.
+// daySpan is what attachReports tests of an eligible event before it
+// touches the event: its dates as day numbers (dayNumber) and as numbers
+// in the order of dates.Date.Compare (dateKey), unless slow says they
+// are not exact (a date out of range: its dates are tested on the event
+// itself), and which of its wordings may tell a report's event. An event
+// absorbed there is its root's (into).
 type daySpan struct {
 	from, to   int32 // dayNumber of the start and the end
 	first, end int32 // dateKey of the start and the end
 	seen       int32 // the last wording that looked at it (see attachReports)
-	slow       bool
+	into       int32 // 1 + the place of the event it was absorbed into; 0 if none
+	// Bits by exemplar: dated by an expression or the context (usable),
+	// telling an action (deeds).
+	usable, deeds uint8
+	slow          bool
+}
+
+// The bits of daySpan's usable and deeds hold every exemplar.
+var _ [8 - maxExemplars]struct{}
+
+// compare sets which of o's exemplars a report may be compared with.
+func (s *daySpan) compare(o *cluster) {
+	s.usable, s.deeds = 0, 0
+	for j, e := range o.exemplars {
+		if !e.weak || e.cit.Source == FromContext {
+			s.usable |= 1 << j
+		}
+		if len(e.frame.actions()) > 0 {
+			s.deeds |= 1 << j
+		}
+	}
 }
 
 // daySpanOf returns the span of the dates start and end.
@@ -345,8 +385,8 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 // clause are words the reports of two articles only use.
 func rareClauseWords(c *candidate, rare []rareToken) bool {
 	n := 0
-	for i, t := range c.tokens {
-		if !t.name && t.clause && rare[c.ix[i]].in == 2 {
+	for i, x := range c.ix { // rare first: most words are not, and c.ix is small
+		if t := &c.tokens[i]; rare[x].in == 2 && !t.name && t.clause {
 			if n++; n >= objectRare {
 				return true
 			}
@@ -458,11 +498,13 @@ func (k *cluster) pastOnly() bool {
 func heaviest(c *candidate) (top [attachKeys]int32, n int) {
 	// A selection of the heaviest, ties to the earlier token: attachKeys
 	// is a handful, a sort of every token was most of a small merge.
+	// The weights are read from c.wts (the tokens', packed), which
+	// loading c into the scatter has just read.
 	var at [attachKeys]int // indices into c.tokens, heaviest first
-	for i := range c.ix {
-		w := c.tokens[i].weight
+	wts := c.wts[:len(c.ix)]
+	for i, w := range wts {
 		k := n
-		for k > 0 && c.tokens[at[k-1]].weight < w {
+		for k > 0 && wts[at[k-1]] < w {
 			k--
 		}
 		if k >= attachKeys {
@@ -498,15 +540,14 @@ func (p postingLists) of(x int32) []int32 { return p.lists[p.start[x]:p.start[x+
 // Counted, then filled: two passes over the wordings rather than a slice
 // per word that grows as it goes. The lists are w's, valid until it is
 // released; so are the eligible events (w.eligible, in the order of
-// clusters) and their spans (w.spans).
+// clusters).
 func (w *workspace) postings(clusters []*cluster, ntok int, target func(*cluster) bool) postingLists {
-	w.eligible, w.spans = w.eligible[:0], w.spans[:0]
+	w.eligible = w.eligible[:0]
 	for _, k := range clusters {
 		if k.parent != nil || k.kind != Occurrence || !target(k) {
 			continue
 		}
 		w.eligible = append(w.eligible, k)
-		w.spans = append(w.spans, daySpanOf(k.start, k.end))
 	}
 	if cap(w.postStart) < 2*ntok+1 {
 		w.postStart = make([]int32, 2*ntok+1)
