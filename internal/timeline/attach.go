@@ -41,15 +41,15 @@ const (
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
 	postings := w.postings(clusters, len(vec.w), (*cluster).dayDated)
 	events := w.eligible
-	if cap(w.spans) < len(events) {
-		w.spans = make([]daySpan, 0, len(events))
+	spans, starts, odd := w.spans.reset(len(events))
+	for i, o := range events {
+		spans[i] = daySpanOf(o.start, o.end)
+		spans[i].compare(o)
+		starts[i] = spans[i].dayStart
+		if spans[i].slow {
+			odd[i>>6] |= 1 << (i & 63)
+		}
 	}
-	spans := w.spans[:0]
-	for _, o := range events {
-		spans = append(spans, daySpanOf(o.start, o.end))
-		spans[len(spans)-1].compare(o)
-	}
-	w.spans = spans
 	w.unplaced = w.unplaced[:0]
 	// A wording looks at an event once: marked with look (its span) or
 	// stamp (the event; merge's marks are smaller).
@@ -94,6 +94,11 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					continue
 				}
 				for _, i := range p {
+					if weak && !ms.slow && odd[i>>6]&(1<<(i&63)) == 0 && !ms.after(starts[i], m.back) {
+						// The date test below, on a small array: most
+						// events fail it.
+						continue
+					}
 					sp := &spans[i]
 					for sp.into > 0 { // absorbed here: the root's
 						i = sp.into - 1
@@ -108,7 +113,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						// The tests of the other branch, the dates
 						// first and without touching the event: most
 						// fail, and the event is far in memory.
-						if sp.seen == look || usable == 0 || weak && !ms.after(sp, m.back) || coarse && !ms.holds(sp, c.days) {
+						if sp.seen == look || usable == 0 || weak && !ms.after(sp.dayStart, m.back) || coarse && !ms.holds(sp, c.days) {
 							continue
 						}
 						if o == k || coarse && o.hasArticle(m.article) {
@@ -162,6 +167,15 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						// also by a deed its words name ("since its launch").
 						var same, named bool
 						if weak {
+							// By a verb of both or by most of what
+							// happened, told with another verb. (Without
+							// a verb of both, the frames' match is not
+							// looked at: only sameObject may place, and
+							// within the story.)
+							verb := sharedVerb(m, e)
+							if !verb && !inStory {
+								continue
+							}
 							// Other actors named ("Cook held positions at
 							// IBM", "[Papermaster] had previously held a
 							// position with IBM"; "Religious leaders
@@ -173,12 +187,6 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 								(len(m.frame.speakers()) == 0 || !namesAny(m.names, e.frame.agents(), m.frame.speakers(), common)) {
 								continue
 							}
-							// By a verb of both or by most of what
-							// happened, told with another verb. (Without
-							// a verb of both, the frames' match is not
-							// looked at: only sameObject may place, and
-							// within the story.)
-							verb := sharedVerb(m, e)
 							if verb {
 								same, named = eventMatch(m, e, sim, common)
 							}
@@ -200,6 +208,7 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 			spans[bestAt].compare(best) // new wordings
 			if at >= 0 {
 				spans[at].into = bestAt + 1
+				odd[at>>6] |= 1 << (at & 63)
 			}
 		} else if weak {
 			w.unplaced = append(w.unplaced, k)
@@ -215,14 +224,40 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 // itself), and which of its wordings may tell a report's event. An event
 // absorbed there is its root's (into).
 type daySpan struct {
-	from, to   int32 // dayNumber of the start and the end
-	first, end int32 // dateKey of the start and the end
-	seen       int32 // the last wording that looked at it (see attachReports)
-	into       int32 // 1 + the place of the event it was absorbed into; 0 if none
+	dayStart
+	to, end int32 // dayNumber and dateKey of the end
+	seen    int32 // the last wording that looked at it (see attachReports)
+	into    int32 // 1 + the place of the event it was absorbed into; 0 if none
 	// Bits by exemplar: dated by an expression or the context (usable),
 	// telling an action (deeds).
 	usable, deeds uint8
 	slow          bool
+}
+
+// dayStart is the start of a daySpan: its dayNumber and dateKey.
+type dayStart struct{ from, first int32 }
+
+// attachSpans are attachReports' spans of the eligible events, their
+// starts again in a small array (the date test of most looked-up events),
+// and a bit for each that is slow or absorbed (its start there is not
+// its root's exact start).
+type attachSpans struct {
+	spans  []daySpan
+	starts []dayStart
+	odd    []uint64
+}
+
+// reset returns s's slices for n events, the bits cleared.
+func (s *attachSpans) reset(n int) ([]daySpan, []dayStart, []uint64) {
+	if cap(s.spans) < n {
+		s.spans, s.starts = make([]daySpan, n), make([]dayStart, n)
+	}
+	if words := (n + 63) / 64; cap(s.odd) < words {
+		s.odd = make([]uint64, words)
+	}
+	s.odd = s.odd[:(n+63)/64]
+	clear(s.odd)
+	return s.spans[:n], s.starts[:n], s.odd
 }
 
 // The bits of daySpan's usable and deeds hold every exemplar.
@@ -247,7 +282,7 @@ func daySpanOf(start, end dates.Date) daySpan {
 	if !ok {
 		return daySpan{slow: true}
 	}
-	return daySpan{from: int32(dayNumber(start)), to: int32(dayNumber(end)), first: dateKey(start), end: dateKey(end)}
+	return daySpan{dayStart: dayStart{from: int32(dayNumber(start)), first: dateKey(start)}, to: int32(dayNumber(end)), end: dateKey(end)}
 }
 
 // keyable reports whether d's day number and key fit in an int32 and its
@@ -263,7 +298,7 @@ func dateKey(d dates.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100 
 // after reports whether an undated report's day s may tell the event of
 // span o: on or before it, by attachDays at most, or by recentDays when
 // the report does not look back.
-func (s *daySpan) after(o *daySpan, back bool) bool {
+func (s *daySpan) after(o dayStart, back bool) bool {
 	d := s.from - o.from
 	return o.first <= s.first && d <= attachDays && (back || d <= recentDays)
 }

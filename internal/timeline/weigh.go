@@ -124,7 +124,7 @@ type workspace struct {
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
 	eligible  []*cluster
-	spans     []daySpan // the eligible events' dates
+	spans     attachSpans
 	postStart []int32
 	postLists []int32    // indices into eligible
 	unplaced  []*cluster // the undated reports no day-dated event took
