@@ -295,9 +295,9 @@ func keyable(d dates.Date) bool {
 // dates.Date.Compare (for a keyable d).
 func dateKey(d dates.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100 + d.Day) }
 
-// after reports whether an undated report's day s may tell the event of
-// span o: on or before it, by attachDays at most, or by recentDays when
-// the report does not look back.
+// after reports whether an undated report's day s may tell an event that
+// starts at o: on or before s, by attachDays at most, or by recentDays
+// when the report does not look back.
 func (s *daySpan) after(o dayStart, back bool) bool {
 	d := s.from - o.from
 	return o.first <= s.first && d <= attachDays && (back || d <= recentDays)
