@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/timelined/timelined/internal/dates"
 )
 
 // Attaching undated past reports to the events they tell (attachReports).
@@ -38,9 +40,26 @@ const (
 // dated within attachDays before it (or inside its year).
 func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool, common map[uint64]bool, w *workspace) {
 	postings := w.postings(clusters, len(vec.w), (*cluster).dayDated)
+	events := w.eligible
+	spans, starts, odd := w.spans.reset(len(events))
+	for i, o := range events {
+		spans[i] = daySpanOf(o.start, o.end)
+		spans[i].compare(o)
+		starts[i] = spans[i].dayStart
+		if spans[i].slow {
+			odd[i>>6] |= 1 << (i & 63)
+		}
+	}
 	w.unplaced = w.unplaced[:0]
-	stamp := 1 << 40 // marks a cluster looked at for one wording; merge's marks are smaller
+	// A wording looks at an event once: marked with look (its span) or
+	// stamp (the event; merge's marks are smaller).
+	var look int32
+	next := 0 // the first of events (clusters' eligible ones, in order) not passed yet
 	for _, k := range clusters {
+		at := -1 // k's place in events
+		if next < len(events) && events[next] == k {
+			at, next = next, next+1
+		}
 		if k.parent != nil || k.kind != Occurrence {
 			continue
 		}
@@ -52,29 +71,68 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		var best *cluster
 		var bestSim float32
+		var bestAt int32 // best's place in events
+
 		for _, m := range k.exemplars { // one of each wording
+			if weak && len(m.frame.actions()) == 0 {
+				continue // no deed to tell (see below): placed on none
+			}
 			w.pairs.focus(m.article)
 			vec.load(m)
-			stamp++
+			look++
+			stamp := 1<<40 + int(look)
+			var ms daySpan
+			if weak {
+				ms = daySpanOf(m.start, m.end)
+			} else {
+				ms = daySpanOf(c.start, c.end)
+			}
 			top, n := heaviest(m)
 			for _, x := range top[:n] {
 				p := postings.of(x)
 				if len(p) > attachPosting {
 					continue
 				}
-				for _, o := range p {
-					o = o.root()
-					if o.seenBy == stamp || o == k || coarse && o.hasArticle(m.article) {
-						// An article tells a year and a day of two events.
+				for _, i := range p {
+					if weak && !ms.slow && odd[i>>6]&(1<<(i&63)) == 0 && !ms.after(starts[i], m.back) {
+						// The date test below, on a small array: most
+						// events fail it.
 						continue
 					}
-					o.seenBy = stamp
-					if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays ||
-						!m.back && dayNumber(m.start)-dayNumber(o.start) > recentDays) {
-						continue
+					sp := &spans[i]
+					for sp.into > 0 { // absorbed here: the root's
+						i = sp.into - 1
+						sp = &spans[i]
 					}
-					if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
-						continue
+					o := events[i]
+					usable := sp.usable
+					if weak {
+						usable &= sp.deeds
+					}
+					if !sp.slow && !ms.slow {
+						// The tests of the other branch, the dates
+						// first and without touching the event: most
+						// fail, and the event is far in memory.
+						if sp.seen == look || usable == 0 || weak && !ms.after(sp.dayStart, m.back) || coarse && !ms.holds(sp, c.days) {
+							continue
+						}
+						if o == k || coarse && o.hasArticle(m.article) {
+							// An article tells a year and a day of two events.
+							continue
+						}
+						sp.seen = look
+					} else {
+						if o.seenBy == stamp || o == k || coarse && o.hasArticle(m.article) {
+							continue
+						}
+						o.seenBy = stamp
+						if weak && (o.start.After(m.start) || dayNumber(m.start)-dayNumber(o.start) > attachDays ||
+							!m.back && dayNumber(m.start)-dayNumber(o.start) > recentDays) {
+							continue
+						}
+						if coarse && (dayNumber(o.end)-dayNumber(o.start) >= c.days || !contains(c.start, c.end, o.start, o.end)) {
+							continue
+						}
 					}
 					// A sentence's report and the event it reports are two.
 					// A report that may tell any earlier day is placed only
@@ -82,19 +140,23 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 					// someone or something the event names that the
 					// collection does not name widely ("When Jobs first
 					// introduced iPhone 4", in a story about an engineer
-					// leaving). (Tested once per event, before its
-					// wordings are compared.)
-					inStory := !weak || o.related(m, related)
-					if !inStory && !m.back || o.hasSentence(m) {
-						continue
-					}
-					for _, e := range o.exemplars {
-						if e.weak && e.cit.Source != FromContext {
-							continue
+					// leaving). (Tested once per event, when a wording of
+					// it could be taken: most are too little alike.)
+					tested, inStory := false, false
+					for j, e := range o.exemplars {
+						if usable&(1<<j) == 0 {
+							continue // an undated report, or no deed to tell
 						}
 						sim := vec.cosine(m.norm, e)
-						if sim <= bestSim {
-							continue
+						if sim <= bestSim || sim < eventSimilarity {
+							continue // (no event told below eventSimilarity)
+						}
+						if !tested {
+							tested = true
+							inStory = !weak || o.related(m, related)
+							if !inStory && !m.back || o.hasSentence(m) {
+								break
+							}
 						}
 						// Articles of other stories (few names in common)
 						// tell one event only naming someone in common.
@@ -106,9 +168,14 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 						var same, named bool
 						if weak {
 							// By a verb of both or by most of what
-							// happened, told with another verb.
-							same, named = eventMatch(m, e, sim, common)
-							same = sharedVerb(m, e) && same || inStory && sameObject(m, e, sim, common)
+							// happened, told with another verb. (Without
+							// a verb of both, the frames' match is not
+							// looked at: only sameObject may place, and
+							// within the story.)
+							verb := sharedVerb(m, e)
+							if !verb && !inStory {
+								continue
+							}
 							// Other actors named ("Cook held positions at
 							// IBM", "[Papermaster] had previously held a
 							// position with IBM"; "Religious leaders
@@ -116,14 +183,20 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 							// other deeds. (Who reports what another did
 							// is no actor of the deed: "a spokesman said
 							// Iran condemns".)
-							otherActors := disjointNamed(m.frame.agents(), e.frame.agents(), common) &&
-								(len(m.frame.speakers()) == 0 || !namesAny(m.names, e.frame.agents(), m.frame.speakers(), common))
-							same = same && (inStory || named) && !otherActors
+							if disjointNamed(m.frame.agents(), e.frame.agents(), common) &&
+								(len(m.frame.speakers()) == 0 || !namesAny(m.names, e.frame.agents(), m.frame.speakers(), common)) {
+								continue
+							}
+							if verb {
+								same, named = eventMatch(m, e, sim, common)
+							}
+							same = verb && same || inStory && sameObject(m, e, sim, common)
+							same = same && (inStory || named)
 						} else {
 							same, named = eventMatch(m, e, sim, common)
 						}
 						if same && (weak || named || o.related(m, related)) {
-							best, bestSim = o, sim
+							best, bestSim, bestAt = o, sim, i
 						}
 					}
 				}
@@ -132,11 +205,108 @@ func attachReports(clusters []*cluster, vec scatter, related func(a, b int) bool
 		}
 		if best != nil {
 			best.absorb(k)
+			spans[bestAt].compare(best) // new wordings
+			if at >= 0 {
+				spans[at].into = bestAt + 1
+				odd[at>>6] |= 1 << (at & 63)
+			}
 		} else if weak {
 			w.unplaced = append(w.unplaced, k)
 		}
 	}
 	attachToCoarse(clusters, len(vec.w), related, common, w)
+}
+
+// daySpan is what attachReports tests of an eligible event before it
+// touches the event: its dates as day numbers (dayNumber) and as numbers
+// in the order of dates.Date.Compare (dateKey), unless slow says they
+// are not exact (a date out of range: its dates are tested on the event
+// itself), and which of its wordings may tell a report's event. An event
+// absorbed there is its root's (into).
+type daySpan struct {
+	dayStart
+	to, end int32 // dayNumber and dateKey of the end
+	seen    int32 // the last wording that looked at it (see attachReports)
+	into    int32 // 1 + the place of the event it was absorbed into; 0 if none
+	// Bits by exemplar: dated by an expression or the context (usable),
+	// telling an action (deeds).
+	usable, deeds uint8
+	slow          bool
+}
+
+// dayStart is the start of a daySpan: its dayNumber and dateKey.
+type dayStart struct{ from, first int32 }
+
+// attachSpans are attachReports' spans of the eligible events, their
+// starts again in a small array (the date test of most looked-up events),
+// and a bit for each that is slow or absorbed (its start there is not
+// its root's exact start).
+type attachSpans struct {
+	spans  []daySpan
+	starts []dayStart
+	odd    []uint64
+}
+
+// reset returns s's slices for n events, the bits cleared.
+func (s *attachSpans) reset(n int) ([]daySpan, []dayStart, []uint64) {
+	if cap(s.spans) < n {
+		s.spans, s.starts = make([]daySpan, n), make([]dayStart, n)
+	}
+	if words := (n + 63) / 64; cap(s.odd) < words {
+		s.odd = make([]uint64, words)
+	}
+	s.odd = s.odd[:(n+63)/64]
+	clear(s.odd)
+	return s.spans[:n], s.starts[:n], s.odd
+}
+
+// The bits of daySpan's usable and deeds hold every exemplar.
+var _ [8 - maxExemplars]struct{}
+
+// compare sets which of o's exemplars a report may be compared with.
+func (s *daySpan) compare(o *cluster) {
+	s.usable, s.deeds = 0, 0
+	for j, e := range o.exemplars {
+		if !e.weak || e.cit.Source == FromContext {
+			s.usable |= 1 << j
+		}
+		if len(e.frame.actions()) > 0 {
+			s.deeds |= 1 << j
+		}
+	}
+}
+
+// daySpanOf returns the span of the dates start and end.
+func daySpanOf(start, end dates.Date) daySpan {
+	ok := keyable(start) && keyable(end)
+	if !ok {
+		return daySpan{slow: true}
+	}
+	return daySpan{dayStart: dayStart{from: int32(dayNumber(start)), first: dateKey(start)}, to: int32(dayNumber(end)), end: dateKey(end)}
+}
+
+// keyable reports whether d's day number and key fit in an int32 and its
+// key orders as dates.Date.Compare does: month and day below 100.
+func keyable(d dates.Date) bool {
+	return d.Year > -200000 && d.Year < 200000 && d.Month >= 0 && d.Month < 100 && d.Day >= 0 && d.Day < 100
+}
+
+// dateKey numbers d's year, month and day in one number, in the order of
+// dates.Date.Compare (for a keyable d).
+func dateKey(d dates.Date) int32 { return int32(d.Year*10000 + int(d.Month)*100 + d.Day) }
+
+// after reports whether an undated report's day s may tell an event that
+// starts at o: on or before s, by attachDays at most, or by recentDays
+// when the report does not look back.
+func (s *daySpan) after(o dayStart, back bool) bool {
+	d := s.from - o.from
+	return o.first <= s.first && d <= attachDays && (back || d <= recentDays)
+}
+
+// holds reports whether a coarse date s, of days days, holds the finer
+// date of o.
+func (s *daySpan) holds(o *daySpan, days int) bool {
+	return int(o.to-o.from) < days && s.first <= o.first && o.end <= s.end
 }
 
 // objectRare is how many words (not names) of its clause an undated report
@@ -165,6 +335,14 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 	if len(w.unplaced) == 0 || len(w.rare) < ntok {
 		return
 	}
+	rare := w.rare[:ntok]
+	// Only the reports that tell a deed to a rare thing are looked up:
+	// when none does (most merges), no posting lists.
+	deed := func(m *candidate) bool { return len(m.frame.actions()) > 0 && rareClauseWords(m, rare) }
+	w.unplaced = slices.DeleteFunc(w.unplaced, func(k *cluster) bool { return !slices.ContainsFunc(k.exemplars, deed) })
+	if len(w.unplaced) == 0 {
+		return
+	}
 	coarse := func(k *cluster) bool { // a month, a quarter, a year
 		d := dayNumber(k.end) - dayNumber(k.start)
 		return k.strong && d >= 27 && d <= 366
@@ -173,7 +351,6 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 	if len(w.eligible) == 0 {
 		return
 	}
-	rare := w.rare[:ntok]
 	for _, k := range w.unplaced {
 		if k.parent != nil {
 			continue
@@ -182,7 +359,7 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 		var bestAt *candidate
 		ambiguous := false
 		for _, m := range k.exemplars {
-			if len(m.frame.actions()) == 0 || rareClauseWords(m, rare) < objectRare {
+			if !deed(m) {
 				continue // no deed, or no rare thing it was done to
 			}
 			for _, verb := range m.frame.actions() {
@@ -195,8 +372,8 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 				if len(p) > attachPosting {
 					continue
 				}
-				for _, o := range p {
-					o = o.root()
+				for _, i := range p {
+					o := w.eligible[i].root()
 					if o == k || o.hasArticle(m.article) || !o.end.Before(m.start) ||
 						dayNumber(m.start)-dayNumber(o.start) > attachDays {
 						continue
@@ -239,16 +416,18 @@ func attachToCoarse(clusters []*cluster, ntok int, related func(a, b int) bool, 
 	}
 }
 
-// rareClauseWords counts the words (not names) of c's clause that the
-// reports of two articles only use.
-func rareClauseWords(c *candidate, rare []rareToken) int {
+// rareClauseWords reports whether objectRare words (not names) of c's
+// clause are words the reports of two articles only use.
+func rareClauseWords(c *candidate, rare []rareToken) bool {
 	n := 0
-	for i, t := range c.tokens {
-		if !t.name && t.clause && rare[c.ix[i]].in == 2 {
-			n++
+	for i, x := range c.ix { // rare first: most words are not, and c.ix is small
+		if t := &c.tokens[i]; rare[x].in == 2 && !t.name && t.clause {
+			if n++; n >= objectRare {
+				return true
+			}
 		}
 	}
-	return n
+	return false
 }
 
 // sameRareDeed reports whether e's sentence tells the deed verb of m and
@@ -354,11 +533,13 @@ func (k *cluster) pastOnly() bool {
 func heaviest(c *candidate) (top [attachKeys]int32, n int) {
 	// A selection of the heaviest, ties to the earlier token: attachKeys
 	// is a handful, a sort of every token was most of a small merge.
+	// The weights are read from c.wts (the tokens', packed), which
+	// loading c into the scatter has just read.
 	var at [attachKeys]int // indices into c.tokens, heaviest first
-	for i := range c.ix {
-		w := c.wts[i]
+	wts := c.wts[:len(c.ix)]
+	for i, w := range wts {
 		k := n
-		for k > 0 && c.wts[at[k-1]] < w {
+		for k > 0 && wts[at[k-1]] < w {
 			k--
 		}
 		if k >= attachKeys {
@@ -377,14 +558,15 @@ func heaviest(c *candidate) (top [attachKeys]int32, n int) {
 }
 
 // postingLists are the events that hold each word (by dense token index),
-// in one slice: lists[start[x]:start[x+1]].
+// in one slice: lists[start[x]:start[x+1]], as indices into the eligible
+// events (workspace.eligible).
 type postingLists struct {
 	start []int32
-	lists []*cluster
+	lists []int32
 }
 
 // of returns the events holding the word of dense index x.
-func (p postingLists) of(x int32) []*cluster { return p.lists[p.start[x]:p.start[x+1]] }
+func (p postingLists) of(x int32) []int32 { return p.lists[p.start[x]:p.start[x+1]] }
 
 // postings returns, for each of the ntok words, the events of clusters an
 // undated or coarse report may be placed on (occurrences dated to a day
@@ -392,7 +574,8 @@ func (p postingLists) of(x int32) []*cluster { return p.lists[p.start[x]:p.start
 // growing at attachPosting+1, which marks a word too common to look up.
 // Counted, then filled: two passes over the wordings rather than a slice
 // per word that grows as it goes. The lists are w's, valid until it is
-// released.
+// released; so are the eligible events (w.eligible, in the order of
+// clusters).
 func (w *workspace) postings(clusters []*cluster, ntok int, target func(*cluster) bool) postingLists {
 	w.eligible = w.eligible[:0]
 	for _, k := range clusters {
@@ -422,16 +605,16 @@ func (w *workspace) postings(clusters []*cluster, ntok int, target func(*cluster
 		start[x+1] += start[x]
 	}
 	if total := int(start[ntok]); cap(w.postLists) < total {
-		w.postLists = make([]*cluster, total)
+		w.postLists = make([]int32, total)
 	}
 	lists := w.postLists[:start[ntok]]
 	fill := last // fill[x]: the events of word x filed so far
 	clear(fill)
-	for _, k := range w.eligible {
+	for i, k := range w.eligible {
 		for _, e := range k.exemplars {
 			for _, x := range e.ix {
-				if at := start[x] + fill[x]; at < start[x+1] && (fill[x] == 0 || lists[at-1] != k) {
-					lists[at] = k
+				if at := start[x] + fill[x]; at < start[x+1] && (fill[x] == 0 || lists[at-1] != int32(i)) {
+					lists[at] = int32(i)
 					fill[x]++
 				}
 			}

@@ -132,8 +132,9 @@ type workspace struct {
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
 	eligible  []*cluster
+	spans     attachSpans
 	postStart []int32
-	postLists []*cluster
+	postLists []int32    // indices into eligible
 	unplaced  []*cluster // the undated reports no day-dated event took
 }
 
@@ -233,7 +234,6 @@ func (w *workspace) release() {
 	w.pairs.docNames = nil
 	clear(w.eligible[:cap(w.eligible)])
 	clear(w.unplaced[:cap(w.unplaced)])
-	clear(w.postLists[:cap(w.postLists)])
 	workspaces.Put(w)
 }
 
