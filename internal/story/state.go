@@ -307,8 +307,13 @@ func (s *Service) apply(ctx context.Context, d *loaded, e *edit) (*commit, []tim
 		}
 		c.RemoveArticles = e.remove
 	}
+	// What diff needs of the previous chronology is made on another core
+	// while the merge, one goroutine, runs.
+	based := make(chan *diffBase, 1)
+	go func() { based <- newDiffBase(d.chron) }()
 	misses := d.cache.Stats().Misses
 	res, err := timeline.Build(ctx, d.articles, buildOptions(&next, d.cache))
+	base := <-based
 	// The articles put were restored from their analysis just now: any
 	// miss is an article analysed again.
 	s.stats.reanalysed.Add(int64(d.cache.Stats().Misses - misses))
@@ -317,7 +322,7 @@ func (s *Service) apply(ctx context.Context, d *loaded, e *edit) (*commit, []tim
 	}
 	c.Story.Version = version + 1
 	c.Story.ArticleCount = len(d.articles)
-	c.chronology, c.Batch, c.Order = diff(d.chron, res, version+1)
+	c.chronology, c.Batch, c.Order = diff(base, res, version+1)
 	c.WindowStart, c.WindowEnd = res.WindowStart, res.WindowEnd
 	c.chronology.Info = make([]ArticleInfo, len(d.articles))
 	for i := range d.articles {

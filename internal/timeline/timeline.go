@@ -48,6 +48,7 @@
 package timeline
 
 import (
+	"cmp"
 	"context"
 	"runtime"
 	"slices"
@@ -378,11 +379,12 @@ func permute(es []Entry, order []int32) {
 	}
 }
 
-// sortEntries orders the entries of es at the indices order by start
-// date, coarser granularity first, then summary: a stable sort of the
-// indices.
+// sortEntries orders the entries of es at the indices order, which are
+// increasing, by start date, coarser granularity first, then summary,
+// equal entries in the order of their indices: a stable sort, made by the
+// faster unstable one with the index as the last key.
 func sortEntries(es []Entry, order []int32) {
-	slices.SortStableFunc(order, func(i, j int32) int {
+	slices.SortFunc(order, func(i, j int32) int {
 		a, b := &es[i], &es[j]
 		if c := a.StartDate.Compare(b.StartDate); c != 0 {
 			return c
@@ -390,7 +392,10 @@ func sortEntries(es []Entry, order []int32) {
 		if c := b.EndDate.Compare(a.EndDate); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Summary, b.Summary)
+		if c := strings.Compare(a.Summary, b.Summary); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
 	})
 }
 

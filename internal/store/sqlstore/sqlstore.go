@@ -77,21 +77,29 @@ func (s *Store) DB() *sql.DB { return s.w }
 
 // queries are the statements, with the dialect's placeholders.
 type queries struct {
-	getStory, listStories, countStories, insertStory, deleteStory                  string
+	getStory, getChronStory, listStories, countStories, insertStory, deleteStory   string
 	lockVersion, updateStory, updateStoryTitle, updateStoryChron                   string
 	upsertArticle, deleteArticle, setPublication                                   string
 	upsertEntry, deleteEntry, insertChange, pruneChanges                           string
 	loadArticles, loadPublications, loadEntries, loadChanges, versionOf, deleteAll string
 }
 
-const storyColumns = `id, title, focus, window_start, window_end, version, article_count, create_time, update_time, chron_start, chron_end, entry_order`
+// storyColumns are a story's metadata; chronColumns what its chronology
+// keeps beside the entries. Only reads of the chronology read the latter:
+// the order names every entry, and GetStory, run by every write, need not
+// decode it.
+const (
+	storyColumns = `id, title, focus, window_start, window_end, version, article_count, create_time, update_time`
+	chronColumns = `chron_start, chron_end, entry_order`
+)
 
 func newQueries(d Dialect) queries {
 	q := queries{
 		getStory:         `SELECT ` + storyColumns + ` FROM stories WHERE id = ?`,
+		getChronStory:    `SELECT ` + storyColumns + `, ` + chronColumns + ` FROM stories WHERE id = ?`,
 		listStories:      `SELECT ` + storyColumns + ` FROM stories WHERE id > ? ORDER BY id LIMIT ?`,
 		countStories:     `SELECT COUNT(*) FROM stories`,
-		insertStory:      `INSERT INTO stories (` + storyColumns + `) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, '', '', ?)`,
+		insertStory:      `INSERT INTO stories (` + storyColumns + `, ` + chronColumns + `) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, '', '', ?)`,
 		deleteStory:      `DELETE FROM stories WHERE id = ?`,
 		lockVersion:      `SELECT version FROM stories WHERE id = ? ` + d.LockStory,
 		updateStory:      `UPDATE stories SET version = ?, article_count = ?, update_time = ?, focus = ?, window_start = ?, window_end = ? WHERE id = ?`,
@@ -120,7 +128,7 @@ func newQueries(d Dialect) queries {
 		deleteAll: `DELETE FROM %s WHERE story_id = ?`,
 	}
 	if d.Dollar {
-		for _, p := range []*string{&q.getStory, &q.listStories, &q.insertStory, &q.deleteStory, &q.lockVersion,
+		for _, p := range []*string{&q.getStory, &q.getChronStory, &q.listStories, &q.insertStory, &q.deleteStory, &q.lockVersion,
 			&q.updateStory, &q.updateStoryTitle, &q.updateStoryChron, &q.upsertArticle, &q.deleteArticle, &q.setPublication,
 			&q.upsertEntry, &q.deleteEntry, &q.insertChange, &q.pruneChanges, &q.loadArticles, &q.loadPublications,
 			&q.loadEntries, &q.loadChanges, &q.versionOf, &q.deleteAll} {
@@ -159,14 +167,20 @@ type storyRow struct {
 	order                story.Order
 }
 
-func scanStory(sc scanner) (*storyRow, error) {
+// scanStory reads a row of storyColumns, followed by chronColumns when
+// chron is set.
+func scanStory(sc scanner, chron bool) (*storyRow, error) {
 	var (
 		row                            storyRow
 		focus, ws, we, cs, ce          string
 		order                          []byte
 		created, updated, version, cnt int64
 	)
-	if err := sc.Scan(&row.ID, &row.Title, &focus, &ws, &we, &version, &cnt, &created, &updated, &cs, &ce, &order); err != nil {
+	dest := []any{&row.ID, &row.Title, &focus, &ws, &we, &version, &cnt, &created, &updated, &cs, &ce, &order}
+	if !chron {
+		dest = dest[:9]
+	}
+	if err := sc.Scan(dest...); err != nil {
 		return nil, err
 	}
 	var err error
@@ -238,7 +252,7 @@ func (s *Store) CreateStory(ctx context.Context, st story.Story, maxStories int)
 
 // GetStory implements story.Store.
 func (s *Store) GetStory(ctx context.Context, id string) (story.Story, error) {
-	row, err := scanStory(s.r.QueryRowContext(ctx, s.q.getStory, id))
+	row, err := scanStory(s.r.QueryRowContext(ctx, s.q.getStory, id), false)
 	if err != nil {
 		return story.Story{}, s.wrap(err, "get", id)
 	}
@@ -254,7 +268,7 @@ func (s *Store) ListStories(ctx context.Context, after string, limit int) ([]sto
 	defer rows.Close()
 	var out []story.Story
 	for rows.Next() {
-		row, err := scanStory(rows)
+		row, err := scanStory(rows, false)
 		if err != nil {
 			return nil, s.wrap(err, "list", after)
 		}
@@ -319,7 +333,7 @@ func (s *Store) readTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 func (s *Store) Load(ctx context.Context, id string) (*story.Snapshot, error) {
 	snap := &story.Snapshot{}
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		row, err := scanStory(tx.QueryRowContext(ctx, s.q.getStory, id))
+		row, err := scanStory(tx.QueryRowContext(ctx, s.q.getChronStory, id), true)
 		if err != nil {
 			return err
 		}
@@ -376,7 +390,7 @@ func (s *Store) Chronology(ctx context.Context, id string) (story.Story, *story.
 	var st story.Story
 	var chron *story.Chronology
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		row, err := scanStory(tx.QueryRowContext(ctx, s.q.getStory, id))
+		row, err := scanStory(tx.QueryRowContext(ctx, s.q.getChronStory, id), true)
 		if err != nil {
 			return err
 		}
