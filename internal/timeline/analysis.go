@@ -100,15 +100,18 @@ func Analyze(ctx context.Context, a Article) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	an.summarizeAll()
+	an.keep()
 	return an, nil
 }
 
-// summarizeAll writes every event's summary now: an analysis that is kept
-// (stored, cached) is merged many times, and each merge would write the
-// summaries of the wordings it shows again. Build writes them only when
-// needed for an analysis no one keeps.
-func (an *Analysis) summarizeAll() {
+// keep readies the analysis to be kept (stored, cached) and merged many
+// times. It writes every event's summary now: each merge would write the
+// summaries of the wordings it shows again (Build writes them only when
+// needed for an analysis no one keeps). And it moves the events, their
+// token lists and the names into arrays of their exact length: they were
+// made with room to grow (a sixth of the cache of a large story), the
+// token lists one by one.
+func (an *Analysis) keep() {
 	for i := range an.events {
 		e := &an.events[i]
 		if !e.summed {
@@ -116,6 +119,7 @@ func (an *Analysis) summarizeAll() {
 			e.summed = true
 		}
 	}
+	an.events, an.names = packEvents(an.events), nilIfEmpty(slices.Clone(an.names))
 }
 
 // analyze is Analyze with the date engine as a parameter.
@@ -164,11 +168,7 @@ func (an *Analysis) date(ctx context.Context, resolve resolver) error {
 		c.subject, c.names = nilIfEmpty(c.subject), nilIfEmpty(c.names)
 		c.frame.ids = nilIfEmpty(c.frame.ids)
 	}
-	// Kept in arrays of their exact length: an analysis is kept (a Cache,
-	// a story) and read by every merge, and the events and names were
-	// made with room to grow (a sixth of the cache of a large story), the
-	// token lists one by one.
-	an.events, an.names = packEvents(events), nilIfEmpty(slices.Clone(names))
+	an.events, an.names = nilIfEmpty(events), nilIfEmpty(names)
 	return nil
 }
 

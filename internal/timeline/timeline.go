@@ -204,7 +204,7 @@ func build(ctx context.Context, articles []Article, opts Options, resolve resolv
 			return // parallel reports ctx.Err()
 		}
 		if opts.Cache != nil {
-			an.summarizeAll() // merged again by later builds
+			an.keep() // merged again by later builds
 			opts.Cache.put(an)
 		} else {
 			an.owned = true // no one else holds it: Merge may write its summaries
