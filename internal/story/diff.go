@@ -6,8 +6,13 @@ import (
 	"hash/maphash"
 	"slices"
 
+	"github.com/timelined/timelined/internal/halves"
 	"github.com/timelined/timelined/internal/timeline"
 )
+
+// share is a citation count shared by the new entry j and the previous
+// entry i.
+type share struct{ j, i, n int32 }
 
 // diffBase is what diff needs of the previous chronology: its entries in
 // one list, entries then background, and the entry that holds each
@@ -78,31 +83,35 @@ func diff(base *diffBase, res *timeline.Result, version int64) (*Chronology, *Ba
 	// order of new then previous entry, then ordered by count, largest
 	// first, keeping that order within a count: the order of (count
 	// descending, new entry, previous entry) that the first share of a
-	// pair wins by.
-	type share struct{ j, i, n int32 }
-	var shares []share
-	var owners []int32
-	most := int32(0)
-	for j, e := range all {
-		from[j] = -1
-		owners = owners[:0]
-		for k := range e.Citations {
-			if i, ok := base.owner[citationHash(base.seed, &e.Citations[k])]; ok {
-				owners = append(owners, i)
+	// pair wins by. The halves of the new entries are counted at once.
+	var parts [2][]share
+	halves.Run(len(all), func(half, lo, hi int) {
+		var owners []int32
+		for j := lo; j < hi; j++ {
+			from[j] = -1
+			owners = owners[:0]
+			for k := range all[j].Citations {
+				if i, ok := base.owner[citationHash(base.seed, &all[j].Citations[k])]; ok {
+					owners = append(owners, i)
+				}
+			}
+			slices.Sort(owners)
+			for a := 0; a < len(owners); {
+				b := a + 1
+				for b < len(owners) && owners[b] == owners[a] {
+					b++
+				}
+				parts[half] = append(parts[half], share{int32(j), owners[a], int32(b - a)})
+				a = b
 			}
 		}
-		slices.Sort(owners)
-		for a := 0; a < len(owners); {
-			b := a + 1
-			for b < len(owners) && owners[b] == owners[a] {
-				b++
-			}
-			shares = append(shares, share{int32(j), owners[a], int32(b - a)})
-			most = max(most, int32(b-a))
-			a = b
-		}
-	}
+	})
 	base.owner = nil
+	shares := append(parts[0], parts[1]...)
+	most := int32(0)
+	for _, s := range shares {
+		most = max(most, s.n)
+	}
 	// A counting sort by count, descending; stable.
 	at := make([]int, most+2)
 	for _, s := range shares {
@@ -159,24 +168,30 @@ func diff(base *diffBase, res *timeline.Result, version int64) (*Chronology, *Ba
 	}
 	batch := &Batch{Version: version, WindowStart: res.WindowStart, WindowEnd: res.WindowEnd}
 	order := Order{Entries: make([]string, len(res.Entries)), Background: make([]string, len(res.Background))}
-	for j, e := range all {
-		ne := Entry{ID: ids[j], Entry: *e}
-		bg := j >= len(res.Entries)
-		if bg {
-			chron.Background[j-len(res.Entries)] = ne
-			order.Background[j-len(res.Entries)] = ne.ID
-		} else {
-			chron.Entries[j] = ne
-			order.Entries[j] = ne.ID
+	// The halves of the new entries at once, each with its changes.
+	var changes [2][]Change
+	halves.Run(len(all), func(half, lo, hi int) {
+		for j := lo; j < hi; j++ {
+			e := all[j]
+			ne := Entry{ID: ids[j], Entry: *e}
+			bg := j >= len(res.Entries)
+			if bg {
+				chron.Background[j-len(res.Entries)] = ne
+				order.Background[j-len(res.Entries)] = ne.ID
+			} else {
+				chron.Entries[j] = ne
+				order.Entries[j] = ne.ID
+			}
+			i := from[j]
+			switch {
+			case i < 0:
+				changes[half] = append(changes[half], Change{Type: Added, Entry: ne, Background: bg})
+			case olds[i].background != bg || !sameEntry(&olds[i].e.Entry, e):
+				changes[half] = append(changes[half], Change{Type: Changed, Entry: ne, Background: bg})
+			}
 		}
-		i := from[j]
-		switch {
-		case i < 0:
-			batch.Changes = append(batch.Changes, Change{Type: Added, Entry: ne, Background: bg})
-		case olds[i].background != bg || !sameEntry(&olds[i].e.Entry, e):
-			batch.Changes = append(batch.Changes, Change{Type: Changed, Entry: ne, Background: bg})
-		}
-	}
+	})
+	batch.Changes = append(changes[0], changes[1]...)
 	for i := range olds {
 		if r := &olds[i]; !r.taken {
 			batch.Changes = append(batch.Changes, Change{Type: Removed, Entry: Entry{ID: r.e.ID}, Background: r.background})

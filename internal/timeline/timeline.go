@@ -57,6 +57,7 @@ import (
 	"sync/atomic"
 
 	"github.com/timelined/timelined/internal/dates"
+	"github.com/timelined/timelined/internal/halves"
 )
 
 // Article is one input article.
@@ -325,29 +326,35 @@ func merge(ctx context.Context, ans []*Analysis, opts Options, resolve resolver)
 	}
 	// Each cluster's entry, in one slice; then the story's and the
 	// background's in order, sorted as indices (an Entry is large to
-	// move), and the slice permuted to that order in place.
+	// move), and the slice permuted to that order in place. The two
+	// halves of the clusters are made and sorted at once, on two
+	// goroutines (the merge before is one: the second core is idle), then
+	// their orders merged. A half reads and writes its own clusters and
+	// their members only, carves its citations from its own part of cits
+	// and summarizes in its own zeroed scatter.
 	all := make([]Entry, len(clusters))
-	in, bg := w.entryOrder[:0], w.bgOrder[:0]
-	for i, k := range clusters {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		all[i] = k.entry(vec, &cits, opts.Focus, ans)
-		e := &all[i]
-		inWindow := !e.StartDate.Before(res.WindowStart) && !e.StartDate.After(res.WindowEnd)
-		if inWindow && !k.captionOnly() {
-			in = append(in, int32(i))
-		} else {
-			bg = append(bg, int32(i))
-		}
+	mid, nm := len(clusters)/2, 0
+	for _, k := range clusters[:mid] {
+		nm += len(k.members)
 	}
-	sortEntries(all, in)
-	sortEntries(all, bg)
-	ne := len(in)
-	w.entryOrder, w.bgOrder = append(in, bg...), bg
-	permute(all, w.entryOrder)
+	clear(spare.w) // zero already; a half's summaries must not depend on it
+	clear(spare.bits)
+	parts := [2]entryHalf{
+		{clusters: clusters, all: all, s: vec, cits: cits[:nm:nm], in: w.entryOrder[:0], bg: w.bgOrder[:0]},
+		{clusters: clusters, all: all, s: spare, cits: cits[nm:]},
+	}
+	halves.Run(len(clusters), func(half, lo, hi int) {
+		parts[half].make(ctx, lo, hi, opts.Focus, ans, res.WindowStart, res.WindowEnd)
+	})
+	first, second := &parts[0], &parts[1]
+	if err := cmp.Or(first.err, second.err); err != nil {
+		return nil, err
+	}
+	order := mergeOrders(all, make([]int32, 0, len(all)), first.in, second.in)
+	ne := len(order)
+	order = mergeOrders(all, order, first.bg, second.bg)
+	w.entryOrder, w.bgOrder = first.in, first.bg
+	permute(all, order)
 	if ne > 0 {
 		res.Entries = all[:ne:ne]
 	}
@@ -379,24 +386,77 @@ func permute(es []Entry, order []int32) {
 	}
 }
 
+// entryHalf is a half of the clusters of a merge, whose entries it makes
+// into all with the scatter s and citations carved from cits.
+type entryHalf struct {
+	clusters []*cluster
+	all      []Entry
+	s        scatter
+	cits     []Citation // room for every member of the half's clusters
+	// in and bg are the indices of the half's entries in the story window
+	// [start, end] and of the others, each sorted (sortEntries).
+	in, bg []int32
+	err    error // ctx's, when it ended first
+}
+
+// make makes the entries of clusters[lo:hi] and their orders.
+func (h *entryHalf) make(ctx context.Context, lo, hi int, focus []string, ans []*Analysis, start, end dates.Date) {
+	for i := lo; i < hi; i++ {
+		if (i-lo)%256 == 0 {
+			if h.err = ctx.Err(); h.err != nil {
+				return
+			}
+		}
+		k := h.clusters[i]
+		h.all[i] = k.entry(h.s, &h.cits, focus, ans)
+		e := &h.all[i]
+		inWindow := !e.StartDate.Before(start) && !e.StartDate.After(end)
+		if inWindow && !k.captionOnly() {
+			h.in = append(h.in, int32(i))
+		} else {
+			h.bg = append(h.bg, int32(i))
+		}
+	}
+	sortEntries(h.all, h.in)
+	sortEntries(h.all, h.bg)
+}
+
 // sortEntries orders the entries of es at the indices order, which are
 // increasing, by start date, coarser granularity first, then summary,
 // equal entries in the order of their indices: a stable sort, made by the
-// faster unstable one with the index as the last key.
+// faster unstable one with the index as the last key (compareEntries).
 func sortEntries(es []Entry, order []int32) {
-	slices.SortFunc(order, func(i, j int32) int {
-		a, b := &es[i], &es[j]
-		if c := a.StartDate.Compare(b.StartDate); c != 0 {
-			return c
+	slices.SortFunc(order, func(i, j int32) int { return compareEntries(es, i, j) })
+}
+
+// compareEntries orders es[i] and es[j] by start date, coarser
+// granularity first, then summary, then index: a total order.
+func compareEntries(es []Entry, i, j int32) int {
+	a, b := &es[i], &es[j]
+	if c := a.StartDate.Compare(b.StartDate); c != 0 {
+		return c
+	}
+	if c := b.EndDate.Compare(a.EndDate); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Summary, b.Summary); c != 0 {
+		return c
+	}
+	return cmp.Compare(i, j)
+}
+
+// mergeOrders appends to out the indices of x and y, each sorted by
+// compareEntries, in that order: as sortEntries orders them together,
+// the order being total.
+func mergeOrders(es []Entry, out, x, y []int32) []int32 {
+	for len(x) > 0 && len(y) > 0 {
+		if compareEntries(es, x[0], y[0]) <= 0 {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
 		}
-		if c := b.EndDate.Compare(a.EndDate); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Summary, b.Summary); c != 0 {
-			return c
-		}
-		return cmp.Compare(i, j)
-	})
+	}
+	return append(append(out, x...), y...)
 }
 
 // parallel runs f(0..n-1) on GOMAXPROCS workers and returns ctx.Err() if
