@@ -59,18 +59,20 @@ type match struct {
 
 // cluster is one event being assembled from candidates.
 type cluster struct {
-	members    []*candidate
-	start, end dates.Date
+	// First, in one cache line, what mergeEvents reads of every event
+	// its scans reach.
+	parent     *cluster // set when absorbed into another cluster
+	seenBy     int      // 1 + the index of the last candidate compared with it
+	found      int      // 1 + the index of the last day-dated candidate that may be alike (see prefixIndex)
 	kind       Kind
+	strong     bool  // a member is dated by an expression of its own
+	context    bool  // a member takes its date from the sentences around it
+	absorbs    bool  // it absorbed another cluster in mergeEvents
+	node       int32 // its node in mergeEvents' index of days (the first of its days), or -1
+	start, end dates.Date
+	members    []*candidate
 	exemplars  []*candidate // distinct wordings, at most maxExemplars
 	articles   []int        // the distinct articles reporting, in order of arrival
-	parent     *cluster     // set when absorbed into another cluster
-	seenBy     int          // 1 + the index of the last candidate compared with it
-	found      int          // 1 + the index of the last day-dated candidate that may be alike (see prefixIndex)
-	strong     bool         // a member is dated by an expression of its own
-	context    bool         // a member takes its date from the sentences around it
-	absorbs    bool         // it absorbed another cluster in mergeEvents
-	node       int32        // its node in mergeEvents' index of days (the first of its days), or -1
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -313,7 +315,10 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				if k.kind != c.kind {
 					continue
 				}
-				first := k.nodeOn(day)
+				first := k.node // on its first day, c's day (often)
+				if k.start != c.start {
+					first = k.nodeOn(day)
+				}
 				if k.absorbs {
 					absorbed.each(k, func(o *cluster) {
 						if i := o.nodeOn(day); i >= 0 && (first < 0 || i < first) {
