@@ -116,13 +116,15 @@ type workspace struct {
 	byDay       index[int]
 	byValue     index[string]
 	absorbed    index[*cluster] // see mergeEvents
-	marked      []*cluster
-	firsts      []uint64
+	marked      []*cluster      // mergeEvents' scratch: the events pre marked for a report
+	firsts      []uint64        // and the first node of each in its day
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
 	prefixes    prefixIndex
 	prefixArena []int32
 	prefixOrder []rankedToken
+	prefixKeys  []uint64
+	prefixWts   []float32 // by dense index (see setPrefixes)
 	// The order of Merge's entries, the story's and the background's.
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
