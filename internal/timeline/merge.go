@@ -131,6 +131,14 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 	sameStory := orRare(pairs.sharing(sameStoryShare), rare)
 	order := w.mergeOrder(cands)
 	byDay, byValue := w.byDay.reset(), w.byValue.reset()
+	// byDay less the events that are nothing to a coarse report, for the
+	// reports of coarser dates (merged last): events of one day, absorbed
+	// by none, with no report dated by an expression or its context
+	// (plainRoot). None of them changes once the coarse reports begin
+	// (consider passes them over, so none is joined or absorbed), and no
+	// coarse report looks at them (see the scans below), nor mainEvent (no
+	// report dated by an expression).
+	coarse := w.coarse.reset()
 	sameWording := w.sameWording // the event a wording of a day was first told in
 	// Weak reports dated to a day (merged first, by date) look only at
 	// the events of their day that share a token of their prefix.
@@ -196,6 +204,9 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		// to compare it with every event of the day.
 		pairs.focus(c.article)
 		if c.days > 0 {
+			if filing {
+				byDay.copyTo(coarse, plainRoot)
+			}
 			filing = false
 		} else if filing {
 			pre.advance(dayNumber(c.start))
@@ -365,7 +376,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				case d < first || d > last:
 					byDay.scan(d, c.kind, weakRoot, 0, consider)
 				case c.days > 0 && c.start != c.end:
-					byDay.scan(d, c.kind, plainRoot, 0, consider)
+					coarse.scan(d, c.kind, 0, 0, consider)
 				default:
 					byDay.scan(d, c.kind, 0, found, consider)
 				}
@@ -400,6 +411,9 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				k.node = int32(len(byDay.nodes))
 				for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
 					byDay.add(d, k)
+					if !filing {
+						coarse.add(d, k)
+					}
 				}
 				refresh(k)
 			}
