@@ -81,6 +81,18 @@ func (x *index[K]) splice(dst, src K) {
 	}
 }
 
+// copyTo files in dst, under the same keys and in the same order, the
+// clusters of x whose nodes have no flag of skip.
+func (x *index[K]) copyTo(dst *index[K], skip nodeFlags) {
+	for key, e := range x.ends {
+		for i := e[0]; i >= 0; i = x.nodes[i].next {
+			if nd := &x.nodes[i]; nd.flags&skip == 0 {
+				dst.add(key, nd.k)
+			}
+		}
+	}
+}
+
 // scan calls f with the clusters of kind kind filed under key, in order
 // of filing, passing over those whose node has a flag of skip and, when
 // found > 0, the weak roots whose found mark is not found.

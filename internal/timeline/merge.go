@@ -59,18 +59,20 @@ type match struct {
 
 // cluster is one event being assembled from candidates.
 type cluster struct {
-	members    []*candidate
-	start, end dates.Date
+	// First, in one cache line, what mergeEvents reads of every event
+	// its scans reach.
+	parent     *cluster // set when absorbed into another cluster
+	seenBy     int      // 1 + the index of the last candidate compared with it
+	found      int      // 1 + the index of the last day-dated candidate that may be alike (see prefixIndex)
 	kind       Kind
+	strong     bool  // a member is dated by an expression of its own
+	context    bool  // a member takes its date from the sentences around it
+	absorbs    bool  // it absorbed another cluster in mergeEvents
+	node       int32 // its node in mergeEvents' index of days (the first of its days), or -1
+	start, end dates.Date
+	members    []*candidate
 	exemplars  []*candidate // distinct wordings, at most maxExemplars
 	articles   []int        // the distinct articles reporting, in order of arrival
-	parent     *cluster     // set when absorbed into another cluster
-	seenBy     int          // 1 + the index of the last candidate compared with it
-	found      int          // 1 + the index of the last day-dated candidate that may be alike (see prefixIndex)
-	strong     bool         // a member is dated by an expression of its own
-	context    bool         // a member takes its date from the sentences around it
-	absorbs    bool         // it absorbed another cluster in mergeEvents
-	node       int32        // its node in mergeEvents' index of days (the first of its days), or -1
 	// Room for the first few members, exemplars and articles, which is
 	// all most clusters have: one allocation per cluster, not one per list.
 	inMembers, inExemplars [4]*candidate
@@ -129,6 +131,14 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 	sameStory := orRare(pairs.sharing(sameStoryShare), rare)
 	order := w.mergeOrder(cands)
 	byDay, byValue := w.byDay.reset(), w.byValue.reset()
+	// byDay less the events that are nothing to a coarse report, for the
+	// reports of coarser dates (merged last): events of one day, absorbed
+	// by none, with no report dated by an expression or its context
+	// (plainRoot). None of them changes once the coarse reports begin
+	// (consider passes them over, so none is joined or absorbed), and no
+	// coarse report looks at them (see the scans below), nor mainEvent (no
+	// report dated by an expression).
+	coarse := w.coarse.reset()
 	sameWording := w.sameWording // the event a wording of a day was first told in
 	// Weak reports dated to a day (merged first, by date) look only at
 	// the events of their day that share a token of their prefix.
@@ -194,6 +204,9 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 		// to compare it with every event of the day.
 		pairs.focus(c.article)
 		if c.days > 0 {
+			if filing {
+				byDay.copyTo(coarse, plainRoot)
+			}
 			filing = false
 		} else if filing {
 			pre.advance(dayNumber(c.start))
@@ -313,7 +326,10 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				if k.kind != c.kind {
 					continue
 				}
-				first := k.nodeOn(day)
+				first := k.node // on its first day, c's day (often)
+				if k.start != c.start {
+					first = k.nodeOn(day)
+				}
 				if k.absorbs {
 					absorbed.each(k, func(o *cluster) {
 						if i := o.nodeOn(day); i >= 0 && (first < 0 || i < first) {
@@ -360,7 +376,7 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				case d < first || d > last:
 					byDay.scan(d, c.kind, weakRoot, 0, consider)
 				case c.days > 0 && c.start != c.end:
-					byDay.scan(d, c.kind, plainRoot, 0, consider)
+					coarse.scan(d, c.kind, 0, 0, consider)
 				default:
 					byDay.scan(d, c.kind, 0, found, consider)
 				}
@@ -395,6 +411,9 @@ func mergeEvents(ctx context.Context, cands []*candidate, docNames [][]uint64, v
 				k.node = int32(len(byDay.nodes))
 				for d, last := dayNumber(c.start), dayNumber(c.end); d <= last; d++ {
 					byDay.add(d, k)
+					if !filing {
+						coarse.add(d, k)
+					}
 				}
 				refresh(k)
 			}

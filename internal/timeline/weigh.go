@@ -120,14 +120,17 @@ type workspace struct {
 	clusters    []cluster
 	byDay       index[int]
 	byValue     index[string]
+	coarse      index[int]      // see mergeEvents
 	absorbed    index[*cluster] // see mergeEvents
-	marked      []*cluster
-	firsts      []uint64
+	marked      []*cluster      // mergeEvents' scratch: the events pre marked for a report
+	firsts      []uint64        // and the first node of each in its day
 	sameWording map[wordingKey]*cluster
 	pairs       articlePairs
 	prefixes    prefixIndex
 	prefixArena []int32
 	prefixOrder []rankedToken
+	prefixKeys  []uint64
+	prefixWts   []float32 // by dense index (see setPrefixes)
 	// The order of Merge's entries, the story's and the background's.
 	entryOrder, bgOrder []int32
 	// attachReports' posting lists (see postings).
@@ -211,7 +214,7 @@ func (w *workspace) scatters(n int) (scatter, scatter) {
 // release empties w and returns it to workspaces.
 func (w *workspace) release() {
 	if len(w.index.ids) > maxPooledSlots || cap(w.cands) > maxPooledEvents || cap(w.order) > maxPooledEvents || cap(w.orderKeys) > maxPooledEvents ||
-		len(w.sameWording) > maxPooledEvents || cap(w.entryOrder) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents {
+		len(w.sameWording) > maxPooledEvents || cap(w.entryOrder) > maxPooledEvents || cap(w.byDay.nodes) > 4*maxPooledEvents || cap(w.coarse.nodes) > 4*maxPooledEvents {
 		return // one huge Build does not leave megabytes behind for small ones
 	}
 	for _, i := range w.used {
@@ -229,6 +232,7 @@ func (w *workspace) release() {
 	clear(w.clusters[:cap(w.clusters)])
 	w.byDay.reset()
 	w.byValue.reset()
+	w.coarse.reset()
 	w.absorbed.reset()
 	clear(w.sameWording)
 	w.pairs.docNames = nil
