@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -78,4 +81,85 @@ func BenchmarkAddOne(b *testing.B) {
 			b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "p90-ms")
 		})
 	}
+}
+
+// BenchmarkWritePeak measures the heap one write holds: a story of 10,000
+// articles is stored, a new Service (a restart) adds one article to it,
+// then another, and a sampler notes the largest live heap while the
+// collector runs at GOGC=10, so that the heap in use stays near what is
+// live. It reports the peak and the resting heap per byte of the story's
+// text (titles and texts): what BytesPerStoryTextByte must cover.
+func BenchmarkWritePeak(b *testing.B) {
+	const size = 10000
+	ctx := context.Background()
+	loc := storetest.Kinds()[0].Location(b)
+	src := benchSource(b)
+	text := fillStory(b, loc, src, size)
+	limits := story.Limits{MaxArticlesPerStory: 2 * size, MaxTextBytesPerStory: 1 << 40}
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	next := size
+	for b.Loop() {
+		svc := newService(b, storetest.Open(b, loc), limits)
+		runtime.GC()
+		var peak atomic.Uint64
+		stop, stopped := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(stopped)
+			var m runtime.MemStats
+			for {
+				select {
+				case <-stop:
+					return
+				case <-time.After(2 * time.Millisecond):
+				}
+				runtime.ReadMemStats(&m)
+				peak.Store(max(peak.Load(), m.HeapAlloc))
+			}
+		}()
+		for range 2 {
+			// The first add loads and restores the story, the second finds
+			// it loaded; both merge the whole story.
+			a := benchArticle(src, next)
+			next++
+			if _, err := svc.AddArticles(ctx, "peak", []story.Article{a}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		close(stop)
+		<-stopped
+		runtime.GC()
+		var rest runtime.MemStats
+		runtime.ReadMemStats(&rest)
+		b.ReportMetric(float64(peak.Load())/float64(text), "peak-B/text-B")
+		b.ReportMetric(float64(rest.HeapAlloc)/float64(text), "rest-B/text-B")
+		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-MiB")
+		svc.Close()
+	}
+}
+
+// fillStory stores a story "peak" of n benchmark articles at loc, through a
+// Service it closes, and returns the bytes of its text.
+func fillStory(b *testing.B, loc string, src []timeline.Article, n int) int {
+	ctx := context.Background()
+	svc, err := story.New(story.Config{Store: storetest.Open(b, loc), Limits: story.Limits{MaxArticlesPerStory: 2 * n, MaxTextBytesPerStory: 1 << 40}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer svc.Close()
+	if _, err := svc.CreateStory(ctx, story.Story{ID: "peak"}); err != nil {
+		b.Fatal(err)
+	}
+	text := 0
+	for lo := 0; lo < n; lo += 1000 {
+		var batch []story.Article
+		for i := lo; i < min(lo+1000, n); i++ {
+			a := benchArticle(src, i)
+			text += len(a.Title) + len(a.Text)
+			batch = append(batch, a)
+		}
+		if _, err := svc.AddArticles(ctx, "peak", batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return text
 }
