@@ -57,11 +57,12 @@ const (
 
 // BytesPerStoryTextByte is the memory a write to a story holds at its
 // peak per byte of the story's article text: the stored analyses of its
-// articles, kept loaded, their copies in the merge and the chronologies
-// before and after. Measured: 25 for a 10,000-article story of news
-// (TimeBank and AQUAINT texts, 19 MiB, 484 MiB of heap at the peak with
-// GOGC=10); with margin.
-const BytesPerStoryTextByte = 32
+// articles, kept loaded, the merge's candidates and clusters, and the
+// chronologies before and after. Measured by BenchmarkWritePeak: 21 to 23
+// for a 10,000-article story of news (TimeBank and AQUAINT texts, 20 MiB;
+// 26 before the merge stopped copying the stored events); a server with a
+// 50,000-article story peaked at 19 bytes of RSS per byte. With margin.
+const BytesPerStoryTextByte = 28
 
 // storyShareOfBudget is the tenths of a memory budget one story's write
 // may take: as much as the calls in flight together (see
