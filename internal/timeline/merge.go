@@ -503,6 +503,14 @@ type orderKey struct {
 // given when all of these are the same (a stable sort). Sorted as keys:
 // comparing the candidates themselves was a twentieth of a small merge.
 func (w *workspace) mergeOrder(cands []*candidate) []*candidate {
+	// Made to measure, not grown by append, so that the workspace of a
+	// merge near maxPooledEvents stays small enough to be pooled.
+	if cap(w.orderKeys) < len(cands) {
+		w.orderKeys = make([]orderKey, 0, len(cands))
+	}
+	if cap(w.order) < len(cands) {
+		w.order = make([]*candidate, 0, len(cands))
+	}
 	keys := w.orderKeys[:0]
 	for i, c := range cands {
 		// Year, month and day in one number, in the order of
