@@ -436,28 +436,18 @@ func rareClauseWords(c *candidate, rare []rareToken) bool {
 func sameRareDeed(m, e *candidate, verb uint64, rare []rareToken) bool {
 	n := 0
 	verbFound := false
-	i, j := 0, 0
-	for i < len(m.tokens) && j < len(e.tokens) {
-		x, y := &m.tokens[i], &e.tokens[j]
-		switch {
-		case x.id == y.id:
-			if x.id == verb {
-				verbFound = true
-			} else if !x.name && x.clause {
-				r := rare[m.ix[i]]
-				a, b := int32(m.article)+1, int32(e.article)+1
-				if r.in == 2 && (r.first == a && r.second == b || r.first == b && r.second == a) {
-					n++
-				}
+	a, b := int32(m.article)+1, int32(e.article)+1
+	eachShared(m.tokens, e.tokens, func(i, _ int) bool {
+		switch x := &m.tokens[i]; {
+		case x.id == verb:
+			verbFound = true
+		case !x.name && x.clause:
+			if r := rare[m.ix[i]]; r.in == 2 && (r.first == a && r.second == b || r.first == b && r.second == a) {
+				n++
 			}
-			i++
-			j++
-		case x.id < y.id:
-			i++
-		default:
-			j++
 		}
-	}
+		return true
+	})
 	return verbFound && n >= objectRare
 }
 
