@@ -461,8 +461,24 @@ func (an *Analysis) check() error {
 		if f := &c.frame; int(f.n[0])+int(f.n[1])+int(f.n[2]) > len(f.ids) {
 			return fmt.Errorf("event %d has a frame of %d words, not %d", i, len(f.ids), int(f.n[0])+int(f.n[1])+int(f.n[2]))
 		}
+		// Merging walks token lists side by side and ranks them as
+		// integer keys: each must be sorted by id, with no id twice.
+		if !distinctSorted(c.tokens) || !distinctSorted(c.core) || !distinctSorted(c.head) {
+			return fmt.Errorf("event %d has a word list not sorted by id, or a word twice", i)
+		}
 	}
 	return nil
+}
+
+// distinctSorted reports whether ts is sorted by id with no id twice, as
+// tokenize leaves a list.
+func distinctSorted(ts []token) bool {
+	for k := 1; k < len(ts); k++ {
+		if ts[k].id <= ts[k-1].id {
+			return false
+		}
+	}
+	return true
 }
 
 // validSummary reports whether sp lies in a clean sentence text of n bytes.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -89,6 +90,35 @@ func TestRestoreRefuses(t *testing.T) {
 	c.Forget(&as[0])
 	if c.Encode(&as[0]) != nil {
 		t.Error("Forget kept the analysis")
+	}
+}
+
+// TestCheckRefusesUnsortedWords: a stored event whose word list is out of
+// order or names a word twice is refused (merging walks the lists side by
+// side and ranks them as distinct keys).
+func TestCheckRefusesUnsortedWords(t *testing.T) {
+	an, err := Analyze(context.Background(), loadStory(t, "articles")[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := an.check(); err != nil {
+		t.Fatalf("a fresh analysis refused: %v", err)
+	}
+	i := slices.IndexFunc(an.events, func(e event) bool { return len(e.tokens) > 1 })
+	if i < 0 {
+		t.Fatal("no event with two words")
+	}
+	e := &an.events[i]
+	for name, ts := range map[string][]token{
+		"a word twice": {e.tokens[0], e.tokens[0]},
+		"out of order": {e.tokens[1], e.tokens[0]},
+	} {
+		saved := e.tokens
+		e.tokens = ts
+		if err := an.check(); err == nil {
+			t.Errorf("%s: not refused", name)
+		}
+		e.tokens = saved
 	}
 }
 

@@ -39,61 +39,28 @@ func setPrefixes(cands []*candidate, df []int32, w *workspace) {
 		w.prefixWts = make([]float32, len(df))
 	}
 	weights := w.prefixWts[:len(df)] // by dense index, for the candidate at hand
-	keys, order := w.prefixKeys[:0], w.prefixOrder[:0]
+	keys := w.prefixKeys[:0]
 	for _, c := range cands {
 		limit := float64(eventSimilarity*prefixMargin) * float64(c.norm)
 		limit *= limit
 		// The tokens in order as keys (report frequency, then dense
 		// index), sorted as integers: a sort with a comparison function
-		// was a tenth of a merge. A candidate's tokens are distinct;
-		// were two the same, each must keep its own weight, and the
-		// tokens are sorted as such instead.
+		// was a tenth of a merge. A candidate's tokens are distinct (see
+		// tokenize; check refuses a stored list that is not), so no two
+		// keys are equal.
 		keys = keys[:0]
 		for k, x := range c.ix {
 			keys = append(keys, uint64(df[x])<<32|uint64(uint32(x)))
 			weights[x] = c.wts[k]
 		}
 		slices.Sort(keys)
-		if hasRepeat(keys) {
-			order = rankTokens(order[:0], c, df)
-			n := prefixLength(len(order), limit, func(i int) float32 { return order[i].w })
-			c.prefix, arena = arena[:n:n], arena[n:]
-			for i, t := range order[:n] {
-				c.prefix[i] = t.x
-			}
-			continue
-		}
 		n := prefixLength(len(keys), limit, func(i int) float32 { return weights[int32(uint32(keys[i]))] })
 		c.prefix, arena = arena[:n:n], arena[n:]
 		for i, k := range keys[:n] {
 			c.prefix[i] = int32(uint32(k))
 		}
 	}
-	w.prefixKeys, w.prefixOrder = keys, order
-}
-
-// hasRepeat reports whether two neighbours of sorted keys are equal.
-func hasRepeat(keys []uint64) bool {
-	for i := 1; i < len(keys); i++ {
-		if keys[i] == keys[i-1] {
-			return true
-		}
-	}
-	return false
-}
-
-// rankTokens appends c's tokens to order in setPrefixes' order.
-func rankTokens(order []rankedToken, c *candidate, df []int32) []rankedToken {
-	for k, x := range c.ix {
-		order = append(order, rankedToken{df[x], x, c.wts[k]})
-	}
-	slices.SortFunc(order, func(a, b rankedToken) int {
-		if a.df != b.df {
-			return int(a.df - b.df)
-		}
-		return int(a.x - b.x)
-	})
-	return order
+	w.prefixKeys = keys
 }
 
 // prefixLength is how many of n tokens in order (weight(i) the i-th's
@@ -111,12 +78,6 @@ func prefixLength(n int, limit float64, weight func(i int) float32) int {
 		n--
 	}
 	return n
-}
-
-// rankedToken is a token of a candidate in setPrefixes' order.
-type rankedToken struct {
-	df, x int32
-	w     float32
 }
 
 // prefixIndex lists, for the day being merged, the events under each

@@ -128,7 +128,6 @@ type workspace struct {
 	pairs       articlePairs
 	prefixes    prefixIndex
 	prefixArena []int32
-	prefixOrder []rankedToken
 	prefixKeys  []uint64
 	prefixWts   []float32 // by dense index (see setPrefixes)
 	// The order of Merge's entries, the story's and the background's.
